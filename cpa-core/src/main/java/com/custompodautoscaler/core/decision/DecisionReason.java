@@ -1,0 +1,26 @@
+package com.custompodautoscaler.core.decision;
+
+/** Why a decision landed on its replica count. */
+public enum DecisionReason {
+  /** The evaluation was inside the bounds and nothing held it back. */
+  AS_EVALUATED("as_evaluated"),
+  /** The evaluation was below {@code minReplicas}. */
+  RAISED_TO_MIN("raised_to_min"),
+  /** The evaluation was above {@code maxReplicas}. */
+  LOWERED_TO_MAX("lowered_to_max"),
+  /** A higher recommendation inside the downscale stabilization window held the count up. */
+  DOWNSCALE_STABILIZED("downscale_stabilized"),
+  /** The target has 0 replicas and {@code minReplicas} is above 0: autoscaling is off. */
+  AUTOSCALING_DISABLED("autoscaling_disabled");
+
+  private final String wireName;
+
+  DecisionReason(String wireName) {
+    this.wireName = wireName;
+  }
+
+  /** The stable name used in logs and metrics. */
+  public String wireName() {
+    return wireName;
+  }
+}
