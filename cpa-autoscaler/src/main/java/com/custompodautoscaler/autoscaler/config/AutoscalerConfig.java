@@ -1,0 +1,65 @@
+package com.custompodautoscaler.autoscaler.config;
+
+import com.custompodautoscaler.core.model.ReplicaBounds;
+import com.custompodautoscaler.core.model.RunMode;
+import com.custompodautoscaler.core.model.Stage;
+import com.custompodautoscaler.core.model.TargetRef;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A loaded and validated autoscaler configuration. */
+public record AutoscalerConfig(
+    TargetRef scaleTargetRef,
+    String namespace,
+    Map<Stage, MethodConfig> methods,
+    Duration interval,
+    Duration startTime,
+    ReplicaBounds bounds,
+    RunMode runMode,
+    int logVerbosity,
+    Duration downscaleStabilization,
+    ApiConfig api,
+    KubernetesMetricsConfig kubernetesMetrics,
+    int perPodConcurrency,
+    int maxOutputBytes) {
+
+  public AutoscalerConfig {
+    Objects.requireNonNull(scaleTargetRef, "scaleTargetRef");
+    Objects.requireNonNull(namespace, "namespace");
+    methods = Map.copyOf(new EnumMap<>(methods));
+    if (!methods.containsKey(Stage.METRIC) || !methods.containsKey(Stage.EVALUATE)) {
+      throw new IllegalArgumentException("metric and evaluate methods are required");
+    }
+    Objects.requireNonNull(interval, "interval");
+    Objects.requireNonNull(startTime, "startTime");
+    Objects.requireNonNull(bounds, "bounds");
+    Objects.requireNonNull(runMode, "runMode");
+    Objects.requireNonNull(downscaleStabilization, "downscaleStabilization");
+    Objects.requireNonNull(api, "api");
+    Objects.requireNonNull(kubernetesMetrics, "kubernetesMetrics");
+  }
+
+  /** The method configured for {@code stage}, if any. */
+  public Optional<MethodConfig> method(Stage stage) {
+    return Optional.ofNullable(methods.get(stage));
+  }
+
+  /** The Kubernetes metric settings; the specs are kept as written until they are gathered. */
+  public record KubernetesMetricsConfig(
+      List<JsonNode> specs,
+      boolean required,
+      Duration initialReadinessDelay,
+      Duration cpuInitializationPeriod) {
+
+    public KubernetesMetricsConfig {
+      specs = List.copyOf(specs);
+      Objects.requireNonNull(initialReadinessDelay, "initialReadinessDelay");
+      Objects.requireNonNull(cpuInitializationPeriod, "cpuInitializationPeriod");
+    }
+  }
+}

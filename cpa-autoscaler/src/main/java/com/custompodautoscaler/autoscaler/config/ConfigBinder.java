@@ -1,0 +1,179 @@
+package com.custompodautoscaler.autoscaler.config;
+
+import com.custompodautoscaler.autoscaler.config.AutoscalerConfig.KubernetesMetricsConfig;
+import com.custompodautoscaler.core.model.ReplicaBounds;
+import com.custompodautoscaler.core.model.RunMode;
+import com.custompodautoscaler.core.model.Stage;
+import com.custompodautoscaler.core.model.TargetRef;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a merged configuration tree into an {@link AutoscalerConfig}, finding every problem. */
+final class ConfigBinder {
+
+  private ConfigBinder() {}
+
+  /** The configuration, or empty when {@code problems} holds an error. */
+  static Optional<AutoscalerConfig> bind(JsonNode root, ConfigProblems problems) {
+    BlockReader top = new BlockReader(root, ConfigBlock.TOP_LEVEL, "", problems);
+    top.reportUnknownKeys();
+    Optional<TargetRef> target = scaleTargetRef(top);
+    String namespace = namespace(top);
+    Map<Stage, MethodConfig> methods = methods(top);
+    Optional<Duration> interval = positiveMillis(top, "interval");
+    Optional<Duration> startTime = positiveMillis(top, "startTime");
+    Optional<ReplicaBounds> bounds = bounds(top);
+    Optional<RunMode> runMode = runMode(top);
+    int logVerbosity = atLeast(top, "logVerbosity", 0);
+    Duration stabilization = Duration.ofSeconds(atLeast(top, "downscaleStabilization", 0));
+    Optional<ApiConfig> api = ApiConfigBinder.bind(top);
+    KubernetesMetricsConfig kubernetesMetrics = kubernetesMetrics(top);
+    int perPodConcurrency = atLeast(top, "perPodConcurrency", 1);
+    int maxOutputBytes = atLeast(top, "maxOutputBytes", 1);
+    if (problems.hasErrors()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new AutoscalerConfig(
+            target.orElseThrow(),
+            namespace,
+            methods,
+            interval.orElseThrow(),
+            startTime.orElseThrow(),
+            bounds.orElseThrow(),
+            runMode.orElseThrow(),
+            logVerbosity,
+            stabilization,
+            api.orElseThrow(),
+            kubernetesMetrics,
+            perPodConcurrency,
+            maxOutputBytes));
+  }
+
+  private static Optional<TargetRef> scaleTargetRef(BlockReader top) {
+    if (!top.has("scaleTargetRef")) {
+      top.problems()
+          .error(
+              "scaleTargetRef",
+              "missing; name the resource to scale, for example"
+                  + " {apiVersion: apps/v1, kind: Deployment, name: web}");
+      return Optional.empty();
+    }
+    return top.block("scaleTargetRef", ConfigBlock.SCALE_TARGET_REF)
+        .flatMap(
+            ref -> {
+              ref.reportUnknownKeys();
+              Optional<String> apiVersion =
+                  MethodBinder.nonBlank(ref, "apiVersion", "the API version, such as apps/v1");
+              Optional<String> kind =
+                  MethodBinder.nonBlank(ref, "kind", "the kind, such as Deployment");
+              Optional<String> name = MethodBinder.nonBlank(ref, "name", "the resource's name");
+              if (apiVersion.isEmpty() || kind.isEmpty() || name.isEmpty()) {
+                return Optional.empty();
+              }
+              return Optional.of(new TargetRef(apiVersion.get(), kind.get(), name.get()));
+            });
+  }
+
+  private static String namespace(BlockReader top) {
+    String namespace = top.stringOrDefault("namespace");
+    if (namespace.isBlank()) {
+      top.problems().error("namespace", "must not be empty");
+    }
+    return namespace;
+  }
+
+  private static Map<Stage, MethodConfig> methods(BlockReader top) {
+    Map<Stage, MethodConfig> methods = new EnumMap<>(Stage.class);
+    for (Stage stage : Stage.values()) {
+      String key = stage.configKey();
+      if (!top.has(key)) {
+        if (stage.isRequired()) {
+          top.problems()
+              .error(key, "missing; the " + key + " method is required (type shell or http)");
+        }
+        continue;
+      }
+      top.block(key, ConfigBlock.METHOD)
+          .flatMap(MethodBinder::bind)
+          .ifPresent(method -> methods.put(stage, method));
+    }
+    return methods;
+  }
+
+  private static Optional<Duration> positiveMillis(BlockReader top, String key) {
+    long millis = top.longOrDefault(key);
+    if (millis <= 0) {
+      top.problems().error(key, "must be a positive number of milliseconds, got " + millis);
+      return Optional.empty();
+    }
+    return Optional.of(Duration.ofMillis(millis));
+  }
+
+  private static Optional<ReplicaBounds> bounds(BlockReader top) {
+    int min = atLeast(top, "minReplicas", 0);
+    int max = atLeast(top, "maxReplicas", 0);
+    if (min > max) {
+      top.problems()
+          .error("minReplicas", "minReplicas " + min + " is greater than maxReplicas " + max);
+    }
+    return min >= 0 && max >= 0 && min <= max
+        ? Optional.of(new ReplicaBounds(min, max))
+        : Optional.empty();
+  }
+
+  private static Optional<RunMode> runMode(BlockReader top) {
+    String mode = top.stringOrDefault("runMode");
+    Optional<RunMode> parsed = RunMode.fromWireName(mode);
+    if (parsed.isEmpty()) {
+      top.problems()
+          .error(
+              "runMode",
+              "unknown run mode \""
+                  + mode
+                  + "\"; expected "
+                  + String.join(" or ", RunMode.wireNames()));
+    }
+    return parsed;
+  }
+
+  /** An integer key whose value must be at least {@code minimum}; reports and returns it. */
+  private static int atLeast(BlockReader top, String key, int minimum) {
+    long value = top.longOrDefault(key);
+    if (value < minimum) {
+      top.problems().error(key, "must be at least " + minimum + ", got " + value);
+    } else if (value > Integer.MAX_VALUE) {
+      top.problems().error(key, "value " + value + " is out of range");
+    }
+    return (int) Math.max(Math.min(value, Integer.MAX_VALUE), Integer.MIN_VALUE);
+  }
+
+  private static KubernetesMetricsConfig kubernetesMetrics(BlockReader top) {
+    List<JsonNode> specs = top.objects("kubernetesMetricSpecs").orElse(List.of());
+    boolean required = top.boolOrDefault("requireKubernetesMetrics");
+    if (!specs.isEmpty()) {
+      if (required) {
+        top.problems()
+            .error(
+                "requireKubernetesMetrics",
+                "Kubernetes metrics are not gathered by this version yet, so required ones could"
+                    + " never be had");
+      } else {
+        top.problems()
+            .warning(
+                "kubernetesMetricSpecs",
+                "Kubernetes metrics are not gathered by this version yet; user logic receives no"
+                    + " kubernetesMetrics");
+      }
+    }
+    return new KubernetesMetricsConfig(
+        specs,
+        required,
+        Duration.ofSeconds(atLeast(top, "initialReadinessDelay", 0)),
+        Duration.ofSeconds(atLeast(top, "cpuInitializationPeriod", 0)));
+  }
+}

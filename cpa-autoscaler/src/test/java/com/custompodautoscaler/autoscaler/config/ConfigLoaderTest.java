@@ -1,0 +1,311 @@
+package com.custompodautoscaler.autoscaler.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.custompodautoscaler.core.model.ReplicaBounds;
+import com.custompodautoscaler.core.model.RunMode;
+import com.custompodautoscaler.core.model.Stage;
+import com.custompodautoscaler.core.model.TargetRef;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  private static final String REQUIRED =
+      String.join(
+          "\n",
+          "scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}",
+          "metric: {type: shell, shell: {entrypoint: python3, command: [/metric.py]}}",
+          "evaluate: {type: shell, timeout: 2500, shell: {entrypoint: python3, command: [/evaluate.py]}}",
+          "");
+
+  @Test
+  void fillsEveryDefaultAsCpaV2Does() throws Exception {
+    AutoscalerConfig config = load(REQUIRED, Map.of());
+
+    assertThat(config.namespace()).isEqualTo("default");
+    assertThat(config.interval()).isEqualTo(Duration.ofMillis(15000));
+    assertThat(config.startTime()).isEqualTo(Duration.ofMillis(1));
+    assertThat(config.bounds()).isEqualTo(new ReplicaBounds(1, 10));
+    assertThat(config.runMode()).isEqualTo(RunMode.PER_POD);
+    assertThat(config.logVerbosity()).isZero();
+    assertThat(config.downscaleStabilization()).isZero();
+    assertThat(config.api()).isEqualTo(new ApiConfig(true, false, 5000, "0.0.0.0", "", ""));
+    assertThat(config.kubernetesMetrics().specs()).isEmpty();
+    assertThat(config.kubernetesMetrics().required()).isFalse();
+    assertThat(config.kubernetesMetrics().initialReadinessDelay())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.kubernetesMetrics().cpuInitializationPeriod())
+        .isEqualTo(Duration.ofSeconds(300));
+    assertThat(config.perPodConcurrency()).isEqualTo(8);
+    assertThat(config.maxOutputBytes()).isEqualTo(1024 * 1024);
+    assertThat(config.method(Stage.PRE_METRIC)).isEmpty();
+  }
+
+  @Test
+  void givesAMethodWithoutTimeoutFiveSeconds() throws Exception {
+    AutoscalerConfig config = load(REQUIRED, Map.of());
+
+    assertThat(config.method(Stage.METRIC).orElseThrow().timeout())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.method(Stage.EVALUATE).orElseThrow().timeout())
+        .isEqualTo(Duration.ofMillis(2500));
+  }
+
+  @Test
+  void readsEveryKeyOfAYamlFile() throws Exception {
+    String yaml =
+        String.join(
+            "\n",
+            "evaluate:",
+            "  type: shell",
+            "  timeout: 10",
+            "  shell: {entrypoint: testentry, command: [testcommand, arg1], logStderr: true}",
+            "metric:",
+            "  type: http",
+            "  timeout: 10",
+            "  http:",
+            "    method: GET",
+            "    url: https://www.custompodautoscaler.com",
+            "    successCodes: [200]",
+            "    headers: {a: testa, b: testb, c: testc}",
+            "    parameterMode: query",
+            "interval: 30",
+            "runMode: per-resource",
+            "minReplicas: 2",
+            "maxReplicas: 7",
+            "startTime: 5",
+            "namespace: test yaml namespace",
+            "logVerbosity: 2",
+            "downscaleStabilization: 200",
+            "scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}",
+            "apiConfig: {enabled: true, useHTTPS: false, host: test yaml host, port: 7890}",
+            "");
+
+    AutoscalerConfig config = load(yaml, Map.of());
+
+    assertThat(config.method(Stage.EVALUATE))
+        .contains(
+            new ShellMethodConfig(
+                Duration.ofMillis(10), "testentry", List.of("testcommand", "arg1"), true));
+    assertThat(config.method(Stage.METRIC))
+        .contains(
+            new HttpMethodConfig(
+                Duration.ofMillis(10),
+                "GET",
+                URI.create("https://www.custompodautoscaler.com"),
+                Map.of("a", "testa", "b", "testb", "c", "testc"),
+                SuccessCodes.of(Set.of(200)),
+                ParameterMode.QUERY,
+                TlsFiles.none()));
+    assertThat(config.interval()).isEqualTo(Duration.ofMillis(30));
+    assertThat(config.runMode()).isEqualTo(RunMode.PER_RESOURCE);
+    assertThat(config.bounds()).isEqualTo(new ReplicaBounds(2, 7));
+    assertThat(config.startTime()).isEqualTo(Duration.ofMillis(5));
+    assertThat(config.namespace()).isEqualTo("test yaml namespace");
+    assertThat(config.logVerbosity()).isEqualTo(2);
+    assertThat(config.downscaleStabilization()).isEqualTo(Duration.ofSeconds(200));
+    assertThat(config.api()).isEqualTo(new ApiConfig(true, false, 7890, "test yaml host", "", ""));
+  }
+
+  @Test
+  void mergesAPartialFileObjectWithItsDefaults() throws Exception {
+    String json =
+        "{\"scaleTargetRef\":{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"name\":\"web\"},"
+            + "\"metric\":{\"type\":\"http\",\"http\":{\"method\":\"POST\",\"url\":\"https://x.example\","
+            + "\"parameterMode\":\"body\"}},"
+            + "\"evaluate\":{\"type\":\"shell\",\"shell\":{\"entrypoint\":\"e\"}},"
+            + "\"apiConfig\":{\"port\":7890,\"enabled\":false,\"useHTTPS\":true,"
+            + "\"certFile\":\"test cert file\",\"keyFile\":\"test key file\"}}";
+
+    AutoscalerConfig config = load(json, Map.of());
+
+    assertThat(config.api())
+        .isEqualTo(new ApiConfig(false, true, 7890, "0.0.0.0", "test cert file", "test key file"));
+    assertThat(((HttpMethodConfig) config.method(Stage.METRIC).orElseThrow()).successCodes())
+        .isEqualTo(SuccessCodes.anyTwoHundred());
+  }
+
+  @Test
+  void takesEveryKeyFromTheEnvironment() throws Exception {
+    Map<String, String> env =
+        Map.ofEntries(
+            Map.entry(
+                "metric",
+                "{\"type\":\"shell\",\"timeout\":10,\"shell\":{\"command\":[\"testcommand\"],"
+                    + "\"entrypoint\":\"testentry\"}}"),
+            Map.entry("evaluate", "{type: shell, shell: {entrypoint: evaluate}}"),
+            Map.entry("interval", "35"),
+            Map.entry("namespace", "test env namespace"),
+            Map.entry("runMode", "per-resource"),
+            Map.entry("minReplicas", "3"),
+            Map.entry("maxReplicas", "6"),
+            Map.entry("startTime", "60000"),
+            Map.entry(
+                "scaleTargetRef",
+                "{\"name\":\"test target name\",\"kind\":\"Deployment\",\"apiVersion\":\"apps/v1\"}"),
+            Map.entry("logVerbosity", "3"),
+            Map.entry("downscaleStabilization", "200"),
+            Map.entry(
+                "apiConfig",
+                "{\"port\":3000,\"enabled\":true,\"useHTTPS\":true,\"certFile\":\"testcert\","
+                    + "\"keyFile\":\"testkey\"}"),
+            Map.entry("requireKubernetesMetrics", "true"),
+            Map.entry("perPodConcurrency", "2"));
+
+    AutoscalerConfig config = load("", env);
+
+    assertThat(config.method(Stage.METRIC))
+        .contains(
+            new ShellMethodConfig(
+                Duration.ofMillis(10), "testentry", List.of("testcommand"), false));
+    assertThat(config.interval()).isEqualTo(Duration.ofMillis(35));
+    assertThat(config.namespace()).isEqualTo("test env namespace");
+    assertThat(config.runMode()).isEqualTo(RunMode.PER_RESOURCE);
+    assertThat(config.bounds()).isEqualTo(new ReplicaBounds(3, 6));
+    assertThat(config.startTime()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.scaleTargetRef())
+        .isEqualTo(new TargetRef("apps/v1", "Deployment", "test target name"));
+    assertThat(config.logVerbosity()).isEqualTo(3);
+    assertThat(config.downscaleStabilization()).isEqualTo(Duration.ofSeconds(200));
+    assertThat(config.api())
+        .isEqualTo(new ApiConfig(true, true, 3000, "0.0.0.0", "testcert", "testkey"));
+    assertThat(config.kubernetesMetrics().required()).isTrue();
+    assertThat(config.perPodConcurrency()).isEqualTo(2);
+  }
+
+  @Test
+  void environmentWinsOverTheFile() throws Exception {
+    String yaml = REQUIRED + "interval: 30\nminReplicas: 2\nnamespace: from-file\n";
+
+    AutoscalerConfig config =
+        load(yaml, Map.of("interval", "35", "minReplicas", "3", "maxReplicas", "6"));
+
+    assertThat(config.interval()).isEqualTo(Duration.ofMillis(35));
+    assertThat(config.bounds()).isEqualTo(new ReplicaBounds(3, 6));
+    assertThat(config.namespace()).isEqualTo("from-file");
+  }
+
+  @Test
+  void anEnvironmentObjectMergesOntoTheFileKeyByKey() throws Exception {
+    String yaml =
+        REQUIRED
+            + "apiConfig: {host: 127.0.0.1, port: 7890}\n"
+            + "preScale: {type: shell, timeout: 100, shell: {entrypoint: a, command: [x, y]}}\n";
+
+    AutoscalerConfig config =
+        load(
+            yaml,
+            Map.of(
+                "apiConfig", "{\"port\":3000}",
+                "preScale", "{\"timeout\":200,\"shell\":{\"command\":[\"z\"]}}"));
+
+    assertThat(config.api()).isEqualTo(new ApiConfig(true, false, 3000, "127.0.0.1", "", ""));
+    assertThat(config.method(Stage.PRE_SCALE))
+        .contains(new ShellMethodConfig(Duration.ofMillis(200), "a", List.of("z"), false));
+  }
+
+  @Test
+  void anEnvironmentValueMayBeAYamlBlock() throws Exception {
+    String json =
+        "{\"host\":\"ignored\",\"port\":1,"
+            + "\"scaleTargetRef\":{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"name\":\"web\"},"
+            + "\"metric\":{\"type\":\"shell\",\"shell\":{\"entrypoint\":\"m\"}},"
+            + "\"evaluate\":{\"type\":\"shell\",\"shell\":{\"entrypoint\":\"e\"}}}";
+
+    LoadedConfig loaded =
+        ConfigLoader.load(
+            json,
+            "test.json",
+            Map.of("apiConfig", "host: \"test host\"\nport: 7890\nenabled: true\nuseHTTPS: false"));
+
+    assertThat(loaded.config().api())
+        .isEqualTo(new ApiConfig(true, false, 7890, "test host", "", ""));
+    assertThat(loaded.warnings())
+        .extracting(ConfigProblem::key)
+        .containsExactlyInAnyOrder("host", "port");
+  }
+
+  @Test
+  void readsKubernetesMetricSpecsFromTheEnvironmentAndWarnsTheyAreNotGathered() throws Exception {
+    LoadedConfig loaded =
+        ConfigLoader.load(
+            REQUIRED,
+            "test.yaml",
+            Map.of(
+                "kubernetesMetricSpecs",
+                "[{\"type\":\"Resource\",\"resource\":{\"name\":\"cpu\",\"target\":{\"type\":\"Utilization\"}}}]"));
+
+    assertThat(loaded.config().kubernetesMetrics().specs()).hasSize(1);
+    assertThat(loaded.warnings())
+        .singleElement()
+        .extracting(ConfigProblem::key)
+        .isEqualTo("kubernetesMetricSpecs");
+  }
+
+  @Test
+  void readsTheFileNamedByConfigPath(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("x.yaml");
+    Files.writeString(file, REQUIRED + "namespace: from-x\n");
+
+    Path chosen = ConfigLoader.configPath(Optional.empty(), Map.of("configPath", file.toString()));
+    LoadedConfig loaded = ConfigLoader.load(chosen, Map.of("configPath", file.toString()));
+
+    assertThat(chosen).isEqualTo(file);
+    assertThat(loaded.config().namespace()).isEqualTo("from-x");
+    assertThat(loaded.warnings()).isEmpty();
+    assertThat(
+            ConfigLoader.configPath(Optional.of(Path.of("/flag.yaml")), Map.of("configPath", "x")))
+        .isEqualTo(Path.of("/flag.yaml"));
+    assertThat(ConfigLoader.configPath(Optional.empty(), Map.of()))
+        .isEqualTo(Path.of("/config.yaml"));
+  }
+
+  @Test
+  void saysWhenTheFileIsMissing(@TempDir Path dir) {
+    Path missing = dir.resolve("missing.yaml");
+
+    assertThatThrownBy(() -> ConfigLoader.load(missing, Map.of()))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining(missing.toString())
+        .hasMessageContaining("the config file does not exist");
+  }
+
+  @Test
+  void acceptsKeysWrittenInAnotherCaseWithAWarning() throws Exception {
+    LoadedConfig loaded = ConfigLoader.load(REQUIRED + "MinReplicas: 3\n", "test.yaml", Map.of());
+
+    assertThat(loaded.config().bounds().min()).isEqualTo(3);
+    assertThat(loaded.warnings())
+        .singleElement()
+        .extracting(ConfigProblem::message)
+        .asString()
+        .contains("write it as minReplicas");
+  }
+
+  @Test
+  void treatsAnEmptyFileAsNoKeys() {
+    InvalidConfigException invalid =
+        catchThrowableOfType(
+            InvalidConfigException.class, () -> load("# only a comment\n", Map.of()));
+
+    assertThat(invalid.problems())
+        .extracting(ConfigProblem::key)
+        .containsExactly("scaleTargetRef", "metric", "evaluate");
+  }
+
+  static AutoscalerConfig load(String content, Map<String, String> env)
+      throws InvalidConfigException {
+    return ConfigLoader.load(content, "test.yaml", env).config();
+  }
+}
