@@ -1,0 +1,85 @@
+package com.custompodautoscaler.autoscaler.method;
+
+import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
+import com.custompodautoscaler.autoscaler.config.HttpMethodConfig;
+import com.custompodautoscaler.autoscaler.config.MethodConfig;
+import com.custompodautoscaler.autoscaler.config.ShellMethodConfig;
+import com.custompodautoscaler.core.model.Stage;
+import com.custompodautoscaler.core.port.UserLogic;
+import com.custompodautoscaler.core.port.UserLogicException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/** The user's logic as configured: a method runner per stage, each call timed. */
+public final class ConfiguredUserLogic implements UserLogic {
+
+  private final Map<Stage, MethodRunner> runners;
+  private final Map<Stage, String> types;
+  private final UserLogicObserver observer;
+
+  private ConfiguredUserLogic(
+      Map<Stage, MethodRunner> runners, Map<Stage, String> types, UserLogicObserver observer) {
+    this.runners = runners;
+    this.types = types;
+    this.observer = observer;
+  }
+
+  /** Builds a runner for every method {@code config} defines. */
+  public static ConfiguredUserLogic from(
+      AutoscalerConfig config,
+      ProcessSessions sessions,
+      Executor io,
+      HttpClients clients,
+      UserLogicObserver observer) {
+    Map<Stage, MethodRunner> runners = new EnumMap<>(Stage.class);
+    Map<Stage, String> types = new EnumMap<>(Stage.class);
+    config
+        .methods()
+        .forEach(
+            (stage, method) -> {
+              runners.put(stage, runner(stage, method, config, sessions, io, clients));
+              types.put(stage, method.type());
+            });
+    return new ConfiguredUserLogic(runners, types, observer);
+  }
+
+  private static MethodRunner runner(
+      Stage stage,
+      MethodConfig method,
+      AutoscalerConfig config,
+      ProcessSessions sessions,
+      Executor io,
+      HttpClients clients) {
+    String name = stage.configKey();
+    if (method instanceof ShellMethodConfig shell) {
+      return new ShellMethod(name, shell, sessions, io, config.maxOutputBytes());
+    }
+    HttpMethodConfig http = (HttpMethodConfig) method;
+    return new HttpMethod(name, http, clients.clientFor(http.tls()), config.maxOutputBytes());
+  }
+
+  @Override
+  public boolean defines(Stage stage) {
+    return runners.containsKey(stage);
+  }
+
+  @Override
+  public String call(Stage stage, String document) {
+    MethodRunner runner = runners.get(stage);
+    if (runner == null) {
+      throw new UserLogicException("no method is configured for " + stage.configKey());
+    }
+    long started = System.nanoTime();
+    boolean succeeded = false;
+    try {
+      String output = runner.call(document);
+      succeeded = true;
+      return output;
+    } finally {
+      observer.called(
+          stage, types.get(stage), Duration.ofNanos(System.nanoTime() - started), succeeded);
+    }
+  }
+}
