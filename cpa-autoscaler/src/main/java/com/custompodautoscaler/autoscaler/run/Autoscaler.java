@@ -1,0 +1,164 @@
+package com.custompodautoscaler.autoscaler.run;
+
+import com.custompodautoscaler.api.wire.ResourceMetric;
+import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
+import com.custompodautoscaler.autoscaler.run.ScaleStage.ScaleSettings;
+import com.custompodautoscaler.core.model.RunType;
+import com.custompodautoscaler.core.model.TargetRef;
+import com.custompodautoscaler.core.port.KubernetesAccessException;
+import com.custompodautoscaler.core.port.KubernetesObject;
+import com.custompodautoscaler.core.port.ScaleClient;
+import com.custompodautoscaler.core.port.ScaleState;
+import com.custompodautoscaler.core.port.TargetReader;
+import com.custompodautoscaler.core.port.UserLogic;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One autoscaler: runs read the target and its scale, gather metrics, evaluate and scale, as far as
+ * the goal asks. Runs never overlap: scheduled runs and REST calls take turns, in the order they
+ * arrive.
+ */
+public final class Autoscaler implements AutoCloseable {
+
+  private final ReentrantLock turn = new ReentrantLock(true);
+  private final TargetRef target;
+  private final String namespace;
+  private final ScaleClient scales;
+  private final TargetReader targets;
+  private final PodMetricCalls podCalls;
+  private final MetricStage metricStage;
+  private final EvaluateStage evaluateStage;
+  private final ScaleStage scaleStage;
+  private final RunObserver observer;
+
+  public Autoscaler(
+      AutoscalerConfig config,
+      ScaleClient scales,
+      TargetReader targets,
+      UserLogic userLogic,
+      Clock clock,
+      RunObserver observer) {
+    this.target = config.scaleTargetRef();
+    this.namespace = config.namespace();
+    this.scales = scales;
+    this.targets = targets;
+    this.podCalls = new PodMetricCalls(config.perPodConcurrency());
+    this.metricStage = new MetricStage(config.runMode(), namespace, targets, userLogic, podCalls);
+    this.evaluateStage = new EvaluateStage(userLogic);
+    this.scaleStage =
+        new ScaleStage(
+            new ScaleSettings(target, namespace, config.bounds(), config.downscaleStabilization()),
+            scales,
+            userLogic,
+            clock);
+    this.observer = observer;
+  }
+
+  /** Runs once, as far as {@code goal}, waiting for any run in progress to finish first. */
+  public RunReport run(RunType type, RunGoal goal) throws InterruptedException {
+    turn.lockInterruptibly();
+    try {
+      return execute(type, goal);
+    } finally {
+      turn.unlock();
+    }
+  }
+
+  private RunReport execute(RunType type, RunGoal goal) {
+    RunReport report = new RunReport(type, goal);
+    long started = System.nanoTime();
+    try {
+      TargetSnapshot snapshot = timed(report, "target", this::readTarget);
+      report.readCurrentReplicas(snapshot.currentReplicas());
+      List<ResourceMetric> metrics =
+          timed(
+              report,
+              "metrics",
+              () -> stage("failed to get metrics", () -> metricStage.gather(snapshot, type)));
+      report.gatheredMetrics(metrics);
+      if (goal == RunGoal.METRICS) {
+        return report;
+      }
+      int evaluated =
+          timed(
+              report,
+              "evaluate",
+              () ->
+                  stage(
+                      "failed to get evaluation",
+                      () -> evaluateStage.evaluate(snapshot, metrics, type)));
+      report.evaluated(evaluated);
+      if (goal == RunGoal.SCALE) {
+        timed(
+            report,
+            "scale",
+            () ->
+                stage(
+                    "failed to scale resource",
+                    () -> {
+                      scaleStage.scale(snapshot, evaluated, report);
+                      return report;
+                    }));
+      }
+    } catch (RunException e) {
+      report.failed(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      report.failed(new RunException("run interrupted", "the autoscaler is shutting down", e));
+    } catch (RuntimeException e) {
+      report.failed(new RunException("run failed unexpectedly", e.toString(), e));
+    } finally {
+      report.finished(Duration.ofNanos(System.nanoTime() - started));
+      observer.finished(report);
+    }
+    return report;
+  }
+
+  private TargetSnapshot readTarget() {
+    KubernetesObject resource;
+    try {
+      resource = targets.readTarget(target, namespace);
+    } catch (KubernetesAccessException e) {
+      throw new RunException("failed to get managed resource", e.getMessage(), e);
+    }
+    ScaleState scale;
+    try {
+      scale = scales.readScale(target, namespace);
+    } catch (KubernetesAccessException e) {
+      throw new RunException("failed to get scale subresource", e.getMessage(), e);
+    }
+    return new TargetSnapshot(resource, scale);
+  }
+
+  private static <T> T stage(String prefix, StageCall<T> call) throws InterruptedException {
+    try {
+      return call.call();
+    } catch (StageFailure e) {
+      throw new RunException(prefix, e.getMessage(), e.getCause() == null ? e : e.getCause());
+    }
+  }
+
+  private static <T> T timed(RunReport report, String stage, StageCall<T> call)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    try {
+      return call.call();
+    } finally {
+      report.timed(stage, Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  @Override
+  public void close() {
+    podCalls.close();
+  }
+
+  /** A stage's work, which may be interrupted when the autoscaler shuts down. */
+  @FunctionalInterface
+  private interface StageCall<T> {
+    T call() throws InterruptedException;
+  }
+}

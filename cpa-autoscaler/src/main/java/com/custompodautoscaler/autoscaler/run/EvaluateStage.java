@@ -1,0 +1,42 @@
+package com.custompodautoscaler.autoscaler.run;
+
+import com.custompodautoscaler.api.wire.EvaluateInput;
+import com.custompodautoscaler.api.wire.Evaluation;
+import com.custompodautoscaler.api.wire.PostEvaluateInput;
+import com.custompodautoscaler.api.wire.ResourceMetric;
+import com.custompodautoscaler.core.model.RunType;
+import com.custompodautoscaler.core.model.Stage;
+import com.custompodautoscaler.core.port.UserLogic;
+import com.custompodautoscaler.core.port.UserLogicException;
+import java.util.List;
+
+/** Evaluation: {@code preEvaluate}, the evaluate method, strict parsing, {@code postEvaluate}. */
+final class EvaluateStage {
+
+  private final UserLogic userLogic;
+
+  EvaluateStage(UserLogic userLogic) {
+    this.userLogic = userLogic;
+  }
+
+  /** The replica count the evaluate method asks for, before bounds and stabilization. */
+  int evaluate(TargetSnapshot snapshot, List<ResourceMetric> metrics, RunType runType) {
+    String resource = snapshot.resource().json();
+    EvaluateInput input = new EvaluateInput(metrics, resource, runType.wireName());
+    Hooks.run(userLogic, Stage.PRE_EVALUATE, input, "failed to run pre-evaluate hook");
+    String output;
+    try {
+      output = userLogic.call(Stage.EVALUATE, RunDocuments.toJson(input));
+    } catch (UserLogicException e) {
+      throw new StageFailure("failed to get evaluation", e);
+    }
+    int targetReplicas = EvaluationParser.targetReplicas(output);
+    Hooks.run(
+        userLogic,
+        Stage.POST_EVALUATE,
+        new PostEvaluateInput(
+            metrics, resource, new Evaluation(targetReplicas), runType.wireName()),
+        "failed to run post-evaluate hook");
+    return targetReplicas;
+  }
+}

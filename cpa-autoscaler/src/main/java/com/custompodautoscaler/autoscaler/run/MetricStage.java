@@ -1,0 +1,116 @@
+package com.custompodautoscaler.autoscaler.run;
+
+import com.custompodautoscaler.api.wire.MetricInput;
+import com.custompodautoscaler.api.wire.PostMetricInput;
+import com.custompodautoscaler.api.wire.ResourceMetric;
+import com.custompodautoscaler.core.model.RunMode;
+import com.custompodautoscaler.core.model.RunType;
+import com.custompodautoscaler.core.model.Stage;
+import com.custompodautoscaler.core.port.KubernetesAccessException;
+import com.custompodautoscaler.core.port.KubernetesObject;
+import com.custompodautoscaler.core.port.TargetReader;
+import com.custompodautoscaler.core.port.UserLogic;
+import com.custompodautoscaler.core.port.UserLogicException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Metric gathering: {@code preMetric}, the metric method (once for the target, or once per pod of
+ * the scale's selector), {@code postMetric}. Returns the metrics, or null when per-pod mode found
+ * no pods, which user logic receives as {@code null} as in CPA v2.
+ */
+final class MetricStage {
+
+  private static final Logger log = LoggerFactory.getLogger(MetricStage.class);
+
+  private final RunMode runMode;
+  private final String namespace;
+  private final TargetReader targets;
+  private final UserLogic userLogic;
+  private final PodMetricCalls podCalls;
+  private final AtomicBoolean warnedAboutMissingSelector = new AtomicBoolean();
+
+  MetricStage(
+      RunMode runMode,
+      String namespace,
+      TargetReader targets,
+      UserLogic userLogic,
+      PodMetricCalls podCalls) {
+    this.runMode = runMode;
+    this.namespace = namespace;
+    this.targets = targets;
+    this.userLogic = userLogic;
+    this.podCalls = podCalls;
+  }
+
+  List<ResourceMetric> gather(TargetSnapshot snapshot, RunType runType)
+      throws InterruptedException {
+    List<KubernetesObject> pods = runMode == RunMode.PER_POD ? pods(snapshot) : List.of();
+    String resource = snapshot.resource().json();
+    hook(Stage.PRE_METRIC, new MetricInput(resource, runType.wireName()), "pre-metric");
+    List<ResourceMetric> metrics =
+        runMode == RunMode.PER_POD
+            ? perPod(pods, runType)
+            : List.of(perResource(snapshot.resource(), runType));
+    hook(
+        Stage.POST_METRIC,
+        new PostMetricInput(resource, metrics, runType.wireName()),
+        "post-metric");
+    return metrics;
+  }
+
+  private List<KubernetesObject> pods(TargetSnapshot snapshot) {
+    if (!snapshot.scale().hasSelector()) {
+      if (warnedAboutMissingSelector.compareAndSet(false, true)) {
+        log.warn(
+            "the scale subresource of {} publishes no pod selector, so per-pod mode finds no pods",
+            snapshot.resource().name());
+      }
+      return List.of();
+    }
+    try {
+      return targets.listPods(namespace, snapshot.scale().selector());
+    } catch (KubernetesAccessException e) {
+      throw new StageFailure("failed to get pods being managed", e);
+    }
+  }
+
+  private List<ResourceMetric> perPod(List<KubernetesObject> pods, RunType runType)
+      throws InterruptedException {
+    if (pods.isEmpty()) {
+      return null;
+    }
+    try {
+      return podCalls.gather(pods, pod -> callForPod(pod, runType));
+    } catch (PodMetricCalls.PodCallFailure e) {
+      throw new StageFailure("failed to gather metrics", e);
+    }
+  }
+
+  private String callForPod(KubernetesObject pod, RunType runType) {
+    try {
+      return userLogic.call(
+          Stage.METRIC, RunDocuments.toJson(new MetricInput(pod.json(), runType.wireName())));
+    } catch (UserLogicException e) {
+      throw new UserLogicException("pod " + pod.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ResourceMetric perResource(KubernetesObject resource, RunType runType) {
+    try {
+      String value =
+          userLogic.call(
+              Stage.METRIC,
+              RunDocuments.toJson(new MetricInput(resource.json(), runType.wireName())));
+      return new ResourceMetric(resource.name(), value);
+    } catch (UserLogicException e) {
+      throw new StageFailure("failed to gather metrics", e);
+    }
+  }
+
+  private void hook(Stage stage, Object document, String name) {
+    Hooks.run(userLogic, stage, document, "failed to run " + name + " hook");
+  }
+}

@@ -1,0 +1,23 @@
+package com.custompodautoscaler.autoscaler.run;
+
+/**
+ * A run that failed. The message is CPA v2's chain, for example {@code failed to get metrics:
+ * failed to gather metrics: exit status 1}; {@link #detail()} is the same without the run-level
+ * prefix, as the REST API reports it.
+ */
+public final class RunException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String detail;
+
+  RunException(String prefix, String detail, Throwable cause) {
+    super(prefix + ": " + detail, cause);
+    this.detail = detail;
+  }
+
+  /** The failure without the run-level prefix. */
+  public String detail() {
+    return detail;
+  }
+}

@@ -1,0 +1,537 @@
+package com.custompodautoscaler.autoscaler.run;
+
+import static com.custompodautoscaler.autoscaler.testing.TestConfigs.config;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.custompodautoscaler.api.wire.ResourceMetric;
+import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
+import com.custompodautoscaler.autoscaler.testing.FakeCluster;
+import com.custompodautoscaler.autoscaler.testing.MutableClock;
+import com.custompodautoscaler.autoscaler.testing.ScriptedUserLogic;
+import com.custompodautoscaler.core.decision.DecisionReason;
+import com.custompodautoscaler.core.model.RunType;
+import com.custompodautoscaler.core.model.Stage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AutoscalerTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final List<RunReport> observed = new ArrayList<>();
+  private Autoscaler autoscaler;
+
+  @AfterEach
+  void close() {
+    if (autoscaler != null) {
+      autoscaler.close();
+    }
+  }
+
+  @Test
+  void perResourceCallsTheMetricOnceWithTheTargetAndEvaluates() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 3);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "test value")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\": 5}");
+
+    RunReport report = run(config("runMode: per-resource\n"), cluster, logic);
+
+    assertThat(report.succeeded()).isTrue();
+    assertThat(logic.documentsFor(Stage.METRIC))
+        .containsExactly("{\"resource\":" + cluster.target().json() + ",\"runType\":\"scaler\"}");
+    assertThat(logic.documentsFor(Stage.EVALUATE))
+        .containsExactly(
+            "{\"metrics\":[{\"resource\":\"web\",\"value\":\"test value\"}],\"resource\":"
+                + cluster.target().json()
+                + ",\"runType\":\"scaler\"}");
+    assertThat(cluster.replicaWrites()).containsExactly(5);
+    assertThat(report.scaled()).isTrue();
+    assertThat(cluster.podQueries()).as("per-resource mode lists no pods").isEmpty();
+  }
+
+  @Test
+  void perPodCallsTheMetricOncePerPodInOrderAndHooksSeeTheTarget() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2).withPods("first pod", "second pod");
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.PRE_METRIC, "")
+            .answering(Stage.METRIC, document -> document.contains("first") ? "1" : "2")
+            .answering(Stage.POST_METRIC, "")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
+
+    RunReport report = run(config("runMode: per-pod\n"), cluster, logic);
+
+    assertThat(report.metrics().orElseThrow().list())
+        .containsExactly(
+            new ResourceMetric("first pod", "1"), new ResourceMetric("second pod", "2"));
+    assertThat(logic.documentsFor(Stage.PRE_METRIC))
+        .containsExactly("{\"resource\":" + cluster.target().json() + ",\"runType\":\"scaler\"}");
+    assertThat(logic.documentsFor(Stage.METRIC))
+        .containsExactly(
+            "{\"resource\":{\"metadata\":{\"name\":\"first pod\"}},\"runType\":\"scaler\"}",
+            "{\"resource\":{\"metadata\":{\"name\":\"second pod\"}},\"runType\":\"scaler\"}");
+    assertThat(logic.documentsFor(Stage.POST_METRIC))
+        .containsExactly(
+            "{\"resource\":"
+                + cluster.target().json()
+                + ",\"metrics\":[{\"resource\":\"first pod\",\"value\":\"1\"},"
+                + "{\"resource\":\"second pod\",\"value\":\"2\"}],\"runType\":\"scaler\"}");
+    assertThat(cluster.podQueries()).containsExactly("test app=web");
+  }
+
+  @Test
+  void perPodWithNoPodsEvaluatesNullMetrics() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "never")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
+
+    RunReport report = run(config(""), cluster, logic);
+
+    assertThat(report.metrics().orElseThrow().list()).isNull();
+    assertThat(logic.documentsFor(Stage.EVALUATE).get(0)).startsWith("{\"metrics\":null,");
+    assertThat(logic.documentsFor(Stage.METRIC)).isEmpty();
+  }
+
+  @Test
+  void perPodWithoutAScaleSelectorFindsNoPods() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2).withPods("stranger").withSelector("");
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "never")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
+
+    RunReport report = run(config(""), cluster, logic);
+
+    assertThat(report.metrics().orElseThrow().list()).isNull();
+    assertThat(cluster.podQueries()).isEmpty();
+  }
+
+  @Test
+  void anEmptyMetricValueIsLeftOut() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
+
+    run(config("runMode: per-resource\n"), cluster, logic);
+
+    assertThat(logic.documentsFor(Stage.EVALUATE).get(0))
+        .startsWith("{\"metrics\":[{\"resource\":\"web\"}],");
+  }
+
+  @Test
+  void callsTheStagesAndHooksInCpaOrder() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2);
+    ScriptedUserLogic logic = new ScriptedUserLogic();
+    for (Stage stage : Stage.values()) {
+      logic.answering(stage, "");
+    }
+    logic.answering(Stage.EVALUATE, "{\"targetReplicas\":4}");
+
+    run(config("runMode: per-resource\n"), cluster, logic);
+
+    assertThat(logic.stagesCalled()).containsExactly(Stage.values());
+  }
+
+  @Test
+  void postEvaluateReceivesTheEvaluation() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":3}")
+            .answering(Stage.POST_EVALUATE, "");
+
+    run(config("runMode: per-resource\n"), cluster, logic);
+
+    assertThat(logic.documentsFor(Stage.POST_EVALUATE))
+        .containsExactly(
+            "{\"metrics\":[{\"resource\":\"web\",\"value\":\"m\"}],\"resource\":"
+                + cluster.target().json()
+                + ",\"evaluation\":{\"targetReplicas\":3},\"runType\":\"scaler\"}");
+  }
+
+  @Test
+  void scaleHooksReceiveTheFinalAndRawCountsAndTheSameDocument() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":10}")
+            .answering(Stage.PRE_SCALE, "")
+            .answering(Stage.POST_SCALE, "");
+
+    run(config("runMode: per-resource\nmaxReplicas: 5\n"), cluster, logic);
+
+    String expected =
+        "{\"evaluation\":{\"targetReplicas\":5},\"resource\":"
+            + cluster.target().json()
+            + ",\"scaleTargetRef\":{\"kind\":\"Deployment\",\"name\":\"web\",\"apiVersion\":\"apps/v1\"},"
+            + "\"namespace\":\"test\",\"minReplicas\":1,\"maxReplicas\":5,\"targetReplicas\":10,"
+            + "\"currentReplicas\":2,\"runType\":\"scaler\"}";
+    assertThat(logic.documentsFor(Stage.PRE_SCALE)).containsExactly(expected);
+    assertThat(logic.documentsFor(Stage.POST_SCALE)).containsExactly(expected);
+    assertThat(cluster.replicaWrites()).containsExactly(5);
+  }
+
+  @Test
+  void noChangeSendsNothingButStillRunsPostScale() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 3);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":3}")
+            .answering(Stage.POST_SCALE, "");
+
+    RunReport report = run(config("runMode: per-resource\n"), cluster, logic);
+
+    assertThat(cluster.replicaWrites()).isEmpty();
+    assertThat(report.scaled()).isFalse();
+    assertThat(logic.documentsFor(Stage.POST_SCALE)).hasSize(1);
+  }
+
+  @Test
+  void aTargetWithZeroReplicasAndMinAboveZeroIsLeftAloneWithoutHooks() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 0);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":3}")
+            .answering(Stage.PRE_SCALE, "")
+            .answering(Stage.POST_SCALE, "");
+
+    RunReport report = run(config("runMode: per-resource\n"), cluster, logic);
+
+    assertThat(report.decision().orElseThrow().reason())
+        .isEqualTo(DecisionReason.AUTOSCALING_DISABLED);
+    assertThat(report.decision().orElseThrow().targetReplicas()).isZero();
+    assertThat(cluster.replicaWrites()).isEmpty();
+    assertThat(logic.documentsFor(Stage.PRE_SCALE)).isEmpty();
+    assertThat(logic.documentsFor(Stage.POST_SCALE)).isEmpty();
+  }
+
+  @Test
+  void scalesToAndFromZeroWhenMinIsZero() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 5);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":0}");
+    AutoscalerConfig zeroAllowed = config("runMode: per-resource\nminReplicas: 0\n");
+
+    run(zeroAllowed, cluster, logic);
+    logic.answering(Stage.EVALUATE, "{\"targetReplicas\":3}");
+    autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+
+    assertThat(cluster.replicaWrites()).containsExactly(0, 3);
+  }
+
+  @Test
+  void stabilizationHoldsADownscaleUntilTheWindowPasses() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 3);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":5}");
+    run(config("runMode: per-resource\ndownscaleStabilization: 60\n"), cluster, logic);
+
+    logic.answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
+    clock.advance(Duration.ofSeconds(10));
+    RunReport held = autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+    clock.advance(Duration.ofSeconds(51));
+    RunReport released = autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+
+    assertThat(held.decision().orElseThrow().reason())
+        .isEqualTo(DecisionReason.DOWNSCALE_STABILIZED);
+    assertThat(released.decision().orElseThrow().targetReplicas()).isEqualTo(2);
+    assertThat(cluster.replicaWrites()).containsExactly(5, 2);
+  }
+
+  @Test
+  void aConflictReReadsTheScaleAndTriesOnceMore() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 3).failingNextWrite("conflict", 409);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":6}");
+
+    RunReport report = run(config("runMode: per-resource\n"), cluster, logic);
+
+    assertThat(report.succeeded()).isTrue();
+    assertThat(cluster.replicaWrites()).containsExactly(6);
+  }
+
+  @Test
+  void aSecondConflictFailsTheRun() throws Exception {
+    FakeCluster cluster =
+        new FakeCluster("web", 3)
+            .failingNextWrite("conflict", 409)
+            .failingNextWrite("conflict again", 409);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":6}");
+
+    RunReport report = run(config("runMode: per-resource\n"), cluster, logic);
+
+    assertThat(report.failure().orElseThrow())
+        .hasMessage(
+            "failed to scale resource: failed to apply scaling changes to resource: conflict again");
+  }
+
+  @Test
+  void aFailedPostScaleFailsTheRunButTheChangeStands() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 3);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":4}")
+            .failing(Stage.POST_SCALE, "fail to run post-scaling hook");
+
+    RunReport report = run(config("runMode: per-resource\n"), cluster, logic);
+
+    assertThat(report.failure().orElseThrow())
+        .hasMessage(
+            "failed to scale resource: failed to run post-scaling hook: fail to run post-scaling hook");
+    assertThat(report.scaled()).isTrue();
+    assertThat(cluster.replicas()).isEqualTo(4);
+  }
+
+  @Test
+  void aFailedPreScaleChangesNothing() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":3}")
+            .failing(Stage.PRE_SCALE, "fail to run pre-scaling hook");
+
+    RunReport report = run(config("runMode: per-resource\n"), cluster, logic);
+
+    assertThat(report.failure().orElseThrow())
+        .hasMessage(
+            "failed to scale resource: failed to run pre-scaling hook: fail to run pre-scaling hook");
+    assertThat(cluster.replicaWrites()).isEmpty();
+  }
+
+  @Test
+  void runsForTheRestApiStopWhereTheirGoalSays() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":20}");
+    run(config("runMode: per-resource\n"), cluster, logic);
+    cluster.changeReplicasBehindTheAutoscaler(2);
+
+    RunReport metricsOnly = autoscaler.run(RunType.API_DRY_RUN, RunGoal.METRICS);
+    RunReport dryEvaluation = autoscaler.run(RunType.API_DRY_RUN, RunGoal.EVALUATION);
+
+    assertThat(metricsOnly.evaluatedReplicas()).isEmpty();
+    assertThat(dryEvaluation.evaluatedReplicas()).hasValue(20);
+    assertThat(dryEvaluation.decision()).isEmpty();
+    assertThat(logic.documentsFor(Stage.METRIC).get(1)).endsWith("\"runType\":\"api_dry_run\"}");
+    assertThat(cluster.replicaWrites()).containsExactly(10);
+  }
+
+  @Test
+  void namesTheStepThatFailed() throws Exception {
+    ScriptedUserLogic working =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
+
+    assertThat(
+            failureOf(
+                new FakeCluster("web", 2).failingToReadTarget("fail to get resource"), working))
+        .isEqualTo("failed to get managed resource: fail to get resource");
+    assertThat(
+            failureOf(
+                new FakeCluster("web", 2).failingToReadScale("fail to get scale subresource"),
+                working))
+        .isEqualTo("failed to get scale subresource: fail to get scale subresource");
+    assertThat(
+            failureOf(
+                new FakeCluster("web", 2).failingToListPods("fail to list pods"),
+                working,
+                "runMode: per-pod\n"))
+        .isEqualTo("failed to get metrics: failed to get pods being managed: fail to list pods");
+  }
+
+  @Test
+  void namesTheUserLogicThatFailed() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2).withPods("pod-a");
+    assertThat(failureOf(cluster, logicFailingAt(Stage.PRE_METRIC, "pre-metric hook fail")))
+        .isEqualTo("failed to get metrics: failed to run pre-metric hook: pre-metric hook fail");
+    assertThat(
+            failureOf(
+                cluster, logicFailingAt(Stage.METRIC, "fail to get metric"), "runMode: per-pod\n"))
+        .isEqualTo(
+            "failed to get metrics: failed to gather metrics: pod pod-a: fail to get metric");
+    assertThat(failureOf(cluster, logicFailingAt(Stage.METRIC, "fail to get metric")))
+        .isEqualTo("failed to get metrics: failed to gather metrics: fail to get metric");
+    assertThat(failureOf(cluster, logicFailingAt(Stage.POST_METRIC, "post-metric hook fail")))
+        .isEqualTo("failed to get metrics: failed to run post-metric hook: post-metric hook fail");
+    assertThat(failureOf(cluster, logicFailingAt(Stage.PRE_EVALUATE, "pre-evaluate hook fail")))
+        .isEqualTo(
+            "failed to get evaluation: failed to run pre-evaluate hook: pre-evaluate hook fail");
+    assertThat(failureOf(cluster, logicFailingAt(Stage.EVALUATE, "fail to evaluate")))
+        .isEqualTo("failed to get evaluation: failed to get evaluation: fail to evaluate");
+    assertThat(failureOf(cluster, logicFailingAt(Stage.POST_EVALUATE, "post-evaluate hook fail")))
+        .isEqualTo(
+            "failed to get evaluation: failed to run post-evaluate hook: post-evaluate hook fail");
+  }
+
+  @Test
+  void aBadEvaluationFailsTheRunAndScalesNothing() throws Exception {
+    String[][] cases = {
+      {"invalid", "invalid JSON"},
+      {"{}", "targetReplicas is missing"},
+      {"{\"targetReplicas\":null}", "targetReplicas is null"},
+      {"{\"targetReplicas\":-1}", "must not be negative, got -1"},
+      {"{\"targetReplicas\":2.5}", "must be a whole number, got 2.5"},
+      {"{\"targetReplicas\":\"3\"}", "must be a whole number, got \"3\""},
+      {"{\"targetReplicas\":3} trailing", "invalid JSON"},
+      {"[3]", "expected a JSON object"},
+      {"{\"targetReplicas\":3000000000}", "must be a whole number"}
+    };
+    for (String[] c : cases) {
+      FakeCluster cluster = new FakeCluster("web", 2);
+      ScriptedUserLogic logic =
+          new ScriptedUserLogic().answering(Stage.METRIC, "m").answering(Stage.EVALUATE, c[0]);
+
+      String failure = failureOf(cluster, logic);
+
+      assertThat(failure)
+          .as("evaluation %s", c[0])
+          .startsWith(
+              "failed to get evaluation: failed to parse JSON evaluation, got '" + c[0] + "': ")
+          .contains(c[1]);
+      assertThat(cluster.replicaWrites()).isEmpty();
+    }
+  }
+
+  @Test
+  void aGoodEvaluationMayHaveWhitespaceOtherFieldsAndAnyCase() throws Exception {
+    String[] outputs = {
+      "{\"targetReplicas\":3}\n",
+      "  {\"targetReplicas\": 3, \"reason\": \"x\"}",
+      "{\"TargetReplicas\":3}"
+    };
+    for (String output : outputs) {
+      FakeCluster cluster = new FakeCluster("web", 2);
+      ScriptedUserLogic logic =
+          new ScriptedUserLogic().answering(Stage.METRIC, "m").answering(Stage.EVALUATE, output);
+
+      RunReport report = run(config("runMode: per-resource\n"), cluster, logic);
+
+      assertThat(report.evaluatedReplicas()).as(output).hasValue(3);
+    }
+  }
+
+  @Test
+  void reportsEveryRunToTheObserver() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
+
+    RunReport report = run(config("runMode: per-resource\n"), cluster, logic);
+
+    assertThat(observed).containsExactly(report);
+    assertThat(report.stageDurations()).containsOnlyKeys("target", "metrics", "evaluate", "scale");
+    assertThat(report.currentReplicas()).hasValue(2);
+  }
+
+  @Test
+  void runsTakeTurnsAndNeverOverlap() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2);
+    CountDownLatch firstRunMayFinish = new CountDownLatch(1);
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(
+                Stage.METRIC,
+                document -> {
+                  mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                  awaitQuietly(firstRunMayFinish);
+                  inFlight.decrementAndGet();
+                  return "m";
+                })
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
+    autoscaler =
+        new Autoscaler(
+            config("runMode: per-resource\n"), cluster, cluster, logic, clock, observed::add);
+
+    Thread scheduled = new Thread(() -> runQuietly(RunType.SCALER));
+    Thread restCall = new Thread(() -> runQuietly(RunType.API));
+    scheduled.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> logic.documentsFor(Stage.METRIC).size() == 1);
+    restCall.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> restCall.getState() == Thread.State.WAITING);
+    firstRunMayFinish.countDown();
+    scheduled.join(5000);
+    restCall.join(5000);
+
+    assertThat(logic.documentsFor(Stage.METRIC)).hasSize(2);
+    assertThat(mostAtOnce.get()).isEqualTo(1);
+  }
+
+  private void runQuietly(RunType type) {
+    try {
+      autoscaler.run(type, RunGoal.SCALE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ScriptedUserLogic logicFailingAt(Stage stage, String message) {
+    ScriptedUserLogic logic = new ScriptedUserLogic();
+    for (Stage each : Stage.values()) {
+      logic.answering(each, "");
+    }
+    logic.answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
+    return logic.failing(stage, message);
+  }
+
+  private String failureOf(FakeCluster cluster, ScriptedUserLogic logic) throws Exception {
+    return failureOf(cluster, logic, "runMode: per-resource\n");
+  }
+
+  private String failureOf(FakeCluster cluster, ScriptedUserLogic logic, String yaml)
+      throws Exception {
+    try (Autoscaler subject =
+        new Autoscaler(config(yaml), cluster, cluster, logic, clock, observed::add)) {
+      RunReport report = subject.run(RunType.SCALER, RunGoal.SCALE);
+      return report.failure().orElseThrow().getMessage();
+    }
+  }
+
+  private RunReport run(AutoscalerConfig config, FakeCluster cluster, ScriptedUserLogic logic)
+      throws InterruptedException {
+    autoscaler = new Autoscaler(config, cluster, cluster, logic, clock, observed::add);
+    return autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+  }
+}
