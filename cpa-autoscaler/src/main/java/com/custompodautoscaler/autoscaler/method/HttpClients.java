@@ -1,25 +1,15 @@
 package com.custompodautoscaler.autoscaler.method;
 
 import com.custompodautoscaler.autoscaler.config.TlsFiles;
-import io.fabric8.kubernetes.client.internal.CertUtils;
-import java.io.IOException;
-import java.io.InputStream;
+import com.custompodautoscaler.autoscaler.tls.PemKeys;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Builds the HTTP clients the http methods share: one per distinct set of TLS files, so that
@@ -31,7 +21,11 @@ public final class HttpClients {
 
   private final Map<TlsFiles, HttpClient> clients = new HashMap<>();
 
-  /** The client for {@code tls}, built on first use. */
+  /**
+   * The client for {@code tls}, built on first use.
+   *
+   * @throws IllegalArgumentException when a TLS file cannot be read
+   */
   public synchronized HttpClient clientFor(TlsFiles tls) {
     HttpClient existing = clients.get(tls);
     if (existing != null) {
@@ -50,67 +44,30 @@ public final class HttpClients {
   }
 
   private static SSLContext sslContext(TlsFiles tls) {
+    TrustManager[] trust = tls.caCert().map(HttpClients::caTrust).orElse(null);
+    KeyManager[] keys = tls.clientCert().isPresent() ? clientKeys(tls) : null;
     try {
-      TrustManager[] trust = tls.caCert().map(HttpClients::trustOnly).orElse(null);
-      KeyManager[] keys =
-          tls.clientCert().isPresent()
-              ? clientKeys(tls.clientCert().orElseThrow(), tls.clientKey().orElseThrow())
-              : null;
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys, trust, null);
       return context;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot set up TLS: " + e.getMessage(), e);
     }
   }
 
-  /** Trust managers that trust the certificates in {@code caFile} and nothing else. */
-  private static TrustManager[] trustOnly(Path caFile) {
-    try (InputStream in = Files.newInputStream(caFile)) {
-      Collection<? extends Certificate> certificates =
-          CertificateFactory.getInstance("X.509").generateCertificates(in);
-      if (certificates.isEmpty()) {
-        throw new IllegalStateException("no PEM certificate found in caCert file " + caFile);
-      }
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int index = 0;
-      for (Certificate certificate : certificates) {
-        store.setCertificateEntry("ca-" + index++, certificate);
-      }
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
-      return factory.getTrustManagers();
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException(
-          "cannot read caCert file " + caFile + ": " + e.getMessage(), e);
+  private static TrustManager[] caTrust(java.nio.file.Path caFile) {
+    try {
+      return PemKeys.trustOnly(caFile);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("caCert: " + e.getMessage(), e);
     }
   }
 
-  private static KeyManager[] clientKeys(Path certFile, Path keyFile) {
-    Exception lastFailure = null;
-    for (String algorithm : new String[] {"RSA", "EC"}) {
-      try (InputStream cert = Files.newInputStream(certFile);
-          InputStream key = Files.newInputStream(keyFile)) {
-        char[] noPassword = new char[0];
-        KeyStore store =
-            CertUtils.createKeyStore(cert, key, algorithm, noPassword, null, noPassword);
-        KeyManagerFactory factory =
-            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(store, noPassword);
-        return factory.getKeyManagers();
-      } catch (IOException | GeneralSecurityException | RuntimeException e) {
-        lastFailure = e;
-      }
+  private static KeyManager[] clientKeys(TlsFiles tls) {
+    try {
+      return PemKeys.keyManagers(tls.clientCert().orElseThrow(), tls.clientKey().orElseThrow());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("clientCert/clientKey: " + e.getMessage(), e);
     }
-    throw new IllegalStateException(
-        "cannot read client certificate "
-            + certFile
-            + " and key "
-            + keyFile
-            + ": "
-            + lastFailure.getMessage(),
-        lastFailure);
   }
 }

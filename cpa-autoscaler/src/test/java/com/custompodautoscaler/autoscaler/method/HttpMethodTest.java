@@ -304,12 +304,13 @@ class HttpMethodTest {
 
     assertThatThrownBy(
             () -> clients.clientFor(TlsFiles.none().withCaCert(dir.resolve("missing.pem"))))
-        .hasMessageContaining("cannot read caCert file " + dir.resolve("missing.pem"));
+        .hasMessageContaining("caCert: cannot read " + dir.resolve("missing.pem"));
     assertThatThrownBy(() -> clients.clientFor(TlsFiles.none().withCaCert(garbage)))
-        .hasMessageContaining("caCert file " + garbage);
+        .hasMessageContaining("caCert: ")
+        .hasMessageContaining(garbage.toString());
     assertThatThrownBy(
             () -> clients.clientFor(TlsFiles.none().withClientCertificate(garbage, garbage)))
-        .hasMessageContaining("cannot read client certificate " + garbage);
+        .hasMessageContaining("clientCert/clientKey: cannot read certificate " + garbage);
   }
 
   @Test
