@@ -205,8 +205,8 @@ final class BlockReader {
   private Map<String, String> stringEntries(String key, JsonNode object) {
     Map<String, String> entries = new LinkedHashMap<>();
     object
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             entry -> {
               if (entry.getValue().isTextual()) {
                 entries.put(entry.getKey(), entry.getValue().textValue());

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -94,8 +93,7 @@ final class ConfigTree {
    * Merges {@code override} into {@code base} key by key: objects merge, anything else replaces.
    */
   static void mergeInto(ObjectNode base, ObjectNode override) {
-    for (Iterator<Map.Entry<String, JsonNode>> fields = override.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : override.properties()) {
       JsonNode existing = base.get(field.getKey());
       if (existing != null && existing.isObject() && field.getValue().isObject()) {
         mergeInto((ObjectNode) existing, (ObjectNode) field.getValue());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -53,8 +52,7 @@ final class EvaluationParser {
     if (exact != null) {
       return exact;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> fields = evaluation.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : evaluation.properties()) {
       if (field.getKey().equalsIgnoreCase(KEY)) {
         return field.getValue();
       }

@@ -1,0 +1,35 @@
+package com.custompodautoscaler.autoscaler.cli;
+
+import com.custompodautoscaler.autoscaler.config.ConfigLoader;
+import com.custompodautoscaler.autoscaler.config.ConfigProblem;
+import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
+import com.custompodautoscaler.autoscaler.config.LoadedConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The {@code --config} option, shared by the commands that read a configuration. */
+final class ConfigOption {
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Config file (YAML or JSON). Default: the file named by the configPath environment"
+              + " variable, else /config.yaml.")
+  private Path file;
+
+  /** Loads the configuration with the process environment, printing the warnings found. */
+  LoadedConfig load(PrintWriter err) throws InvalidConfigException {
+    Map<String, String> env = System.getenv();
+    LoadedConfig loaded =
+        ConfigLoader.load(ConfigLoader.configPath(Optional.ofNullable(file), env), env);
+    for (ConfigProblem warning : loaded.warnings()) {
+      err.println(warning.describe());
+    }
+    err.flush();
+    return loaded;
+  }
+}

@@ -1,0 +1,52 @@
+package com.custompodautoscaler.autoscaler.cli;
+
+import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
+import com.custompodautoscaler.autoscaler.config.LoadedConfig;
+import com.custompodautoscaler.autoscaler.kubernetes.KubernetesConnection;
+import com.custompodautoscaler.autoscaler.observe.LogVerbosity;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Runs the autoscaler until SIGTERM or SIGINT, then shuts down gracefully and exits 0. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run the autoscaler (the default command).")
+final class RunCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+  @Mixin private ConfigOption config;
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    LoadedConfig loaded;
+    try {
+      loaded = config.load(spec.commandLine().getErr());
+    } catch (InvalidConfigException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return ExitCodes.INVALID_CONFIG;
+    }
+    LogVerbosity.apply(loaded.config().logVerbosity());
+    log.info(
+        "Custom Pod Autoscaler for Java {}, config from {}", Version.current(), loaded.source());
+    try (KubernetesClient client = KubernetesConnection.fromEnvironment()) {
+      AutoscalerApplication application =
+          AutoscalerApplication.start(loaded.config(), client, Clock.systemUTC());
+      TerminationSignal.awaitThenExitCleanly(application::close);
+    } catch (StartupException e) {
+      log.error("cannot start: {}", e.getMessage());
+      return ExitCodes.CANNOT_START;
+    }
+    return ExitCodes.OK;
+  }
+}

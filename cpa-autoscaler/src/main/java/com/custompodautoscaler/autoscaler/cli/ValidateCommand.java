@@ -1,0 +1,34 @@
+package com.custompodautoscaler.autoscaler.cli;
+
+import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
+import com.custompodautoscaler.autoscaler.config.LoadedConfig;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Checks a configuration and prints every problem; exit code 0 when valid, 1 when not. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Check a configuration, print every problem, and exit 0 if it is valid, 1 if not.")
+final class ValidateCommand implements Callable<Integer> {
+
+  @Mixin private ConfigOption config;
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try {
+      LoadedConfig loaded = config.load(spec.commandLine().getErr());
+      spec.commandLine().getOut().println("configuration from " + loaded.source() + " is valid");
+      return ExitCodes.OK;
+    } catch (InvalidConfigException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return ExitCodes.INVALID_CONFIG;
+    }
+  }
+}
