@@ -21,15 +21,16 @@ public final class KubernetesConnection {
 
   /** A client configured from the environment, with this project's retry settings. */
   public static KubernetesClient fromEnvironment() {
-    return fromConfig(Config.autoConfigure(null));
+    return connect(Config.autoConfigure(null));
   }
 
   /** A client for a kubeconfig document, with this project's retry settings. */
   public static KubernetesClient fromKubeconfig(String kubeconfigYaml) {
-    return fromConfig(Config.fromKubeconfig(kubeconfigYaml));
+    return connect(Config.fromKubeconfig(kubeconfigYaml));
   }
 
-  private static KubernetesClient fromConfig(Config config) {
+  /** A client for {@code config}, with this project's retry settings. */
+  public static KubernetesClient connect(Config config) {
     Config withRetries =
         new ConfigBuilder(config)
             .withRequestRetryBackoffLimit(RETRY_LIMIT)

@@ -24,8 +24,13 @@ public final class TestConfigs {
 
   /** The base configuration with {@code extraYaml} added (its keys must not repeat the base's). */
   public static AutoscalerConfig config(String extraYaml) {
+    return config(extraYaml, Map.of());
+  }
+
+  /** The base configuration with {@code extraYaml} added and {@code env} applied on top. */
+  public static AutoscalerConfig config(String extraYaml, Map<String, String> env) {
     try {
-      return ConfigLoader.load(BASE + extraYaml, "test config", Map.of()).config();
+      return ConfigLoader.load(BASE + extraYaml, "test config", env).config();
     } catch (InvalidConfigException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

@@ -1,0 +1,118 @@
+package com.custompodautoscaler.autoscaler.kubernetes;
+
+import static com.custompodautoscaler.autoscaler.testing.TestConfigs.config;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.custompodautoscaler.autoscaler.run.Autoscaler;
+import com.custompodautoscaler.autoscaler.run.RunGoal;
+import com.custompodautoscaler.autoscaler.run.RunReport;
+import com.custompodautoscaler.autoscaler.testing.ScriptedUserLogic;
+import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
+import com.custompodautoscaler.autoscaler.testing.Workloads;
+import com.custompodautoscaler.core.model.RunType;
+import com.custompodautoscaler.core.model.Stage;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A full run by an identity that holds only the permissions of {@code
+ * deploy/rbac/autoscaler-rbac.yaml}, on a real API server that enforces RBAC.
+ */
+class LeastPrivilegeIT {
+
+  private static final Path DOCUMENTED_RBAC =
+      Path.of("..", "deploy", "rbac", "autoscaler-rbac.yaml");
+
+  private static KubernetesClient admin;
+  private static String namespace;
+
+  @BeforeAll
+  static void createTheTarget() {
+    admin = SharedKubeApiServer.adminClient();
+    namespace = SharedKubeApiServer.freshNamespace(admin, "rbac");
+    admin.resource(Workloads.deployment("web", 2)).inNamespace(namespace).create();
+    admin
+        .resource(Workloads.pod("web-1", Map.of("app", "web"), Map.of()))
+        .inNamespace(namespace)
+        .create();
+  }
+
+  @AfterAll
+  static void disconnect() {
+    admin.close();
+  }
+
+  @Test
+  void theDocumentedPermissionsAreEnoughForAFullPerPodRun() throws Exception {
+    try (InputStream manifest = Files.newInputStream(DOCUMENTED_RBAC)) {
+      List<HasMetadata> objects = admin.load(manifest).items();
+      objects.forEach(object -> admin.resource(object).inNamespace(namespace).create());
+    }
+
+    RunReport report = fullRunAs("web-autoscaler");
+
+    assertThat(report.failure()).isEmpty();
+    assertThat(report.metrics().orElseThrow().list()).hasSize(1);
+    assertThat(
+            admin
+                .apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName("web")
+                .get()
+                .getSpec()
+                .getReplicas())
+        .isEqualTo(4);
+  }
+
+  @Test
+  void anIdentityWithoutThemIsRefused() throws Exception {
+    RunReport report = fullRunAs("nobody");
+
+    assertThat(report.failure().orElseThrow().getMessage())
+        .startsWith(
+            "failed to get managed resource: GET /apis/apps/v1/namespaces/"
+                + namespace
+                + "/deployments/web: 403");
+  }
+
+  private RunReport fullRunAs(String serviceAccount) throws InterruptedException {
+    Config restricted =
+        new ConfigBuilder(Config.fromKubeconfig(SharedKubeApiServer.kubeconfigYaml()))
+            .withImpersonateUsername("system:serviceaccount:" + namespace + ":" + serviceAccount)
+            .withImpersonateGroups(
+                "system:serviceaccounts",
+                "system:serviceaccounts:" + namespace,
+                "system:authenticated")
+            .build();
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "1")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":4}");
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(restricted).build()) {
+      KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
+      try (Autoscaler autoscaler =
+          new Autoscaler(
+              config("", Map.of("namespace", namespace)),
+              kubernetes,
+              kubernetes,
+              logic,
+              Clock.systemUTC(),
+              report -> {})) {
+        return autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+      }
+    }
+  }
+}
