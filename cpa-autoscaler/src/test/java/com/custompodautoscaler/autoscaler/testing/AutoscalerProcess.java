@@ -13,8 +13,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The shaded autoscaler jar running as a separate process, as users run it. */
@@ -43,22 +43,35 @@ public final class AutoscalerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code java -jar cpa-autoscaler.jar --config <file>} with {@code configYaml} (which must
-   * leave out apiConfig: a free port is added) and KUBECONFIG pointing at {@code kubeconfig}.
+   * Starts {@code java -jar cpa-autoscaler.jar --config <file>} with {@code configYaml} written to
+   * a file in {@code dir}; see {@link #start(Path, Path, Path, Map)}.
+   */
+  public static AutoscalerProcess start(Path dir, String configYaml, Path kubeconfig)
+      throws IOException {
+    Path config = dir.resolve("config.yaml");
+    Files.writeString(config, configYaml);
+    return start(dir, config, kubeconfig, Map.of());
+  }
+
+  /**
+   * Starts {@code java -jar cpa-autoscaler.jar --config <config>} from the repository root, with
+   * KUBECONFIG pointing at {@code kubeconfig}, the environment variables {@code env} (config
+   * overrides, as the operator sets them), and the REST API on a free loopback port.
    */
   public static AutoscalerProcess start(
-      Path dir, String configYaml, Path kubeconfig, String... args) throws IOException {
+      Path dir, Path config, Path kubeconfig, Map<String, String> env) throws IOException {
     int port = freePort();
-    Path config = dir.resolve("config.yaml");
-    Files.writeString(config, configYaml + "\napiConfig: {host: 127.0.0.1, port: " + port + "}\n");
     Path log = dir.resolve("autoscaler.log");
     List<String> command =
-        new ArrayList<>(
-            List.of(javaBinary(), "-jar", jar().toString(), "--config", config.toString()));
-    command.addAll(List.of(args));
+        List.of(javaBinary(), "-jar", jar().toString(), "--config", config.toString());
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(command)
+            .directory(ProjectFiles.root().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
     builder.environment().put("KUBECONFIG", kubeconfig.toString());
+    builder.environment().put("apiConfig", "{\"host\": \"127.0.0.1\", \"port\": " + port + "}");
     return new AutoscalerProcess(builder.start(), log, port);
   }
 
