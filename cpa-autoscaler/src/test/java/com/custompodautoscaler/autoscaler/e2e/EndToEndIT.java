@@ -8,6 +8,7 @@ import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
@@ -68,22 +69,13 @@ class EndToEndIT {
   @Test
   void scalesADeploymentUpAndDownWithinTheBounds() throws Exception {
     admin.resource(labelled(Workloads.deployment("web", 1), "3")).inNamespace(namespace).create();
-    IntSupplier replicas =
-        () ->
-            admin
-                .apps()
-                .deployments()
-                .inNamespace(namespace)
-                .withName("web")
-                .get()
-                .getSpec()
-                .getReplicas();
+    IntSupplier replicas = () -> deploymentNamed("web").getSpec().getReplicas();
 
     try (AutoscalerProcess autoscaler = startPerResource("apps/v1", "Deployment", "web")) {
       awaitReplicas(replicas, 3, autoscaler);
-      relabel(admin.apps().deployments().inNamespace(namespace).withName("web").get(), "9");
+      relabel(deploymentNamed("web"), "9");
       awaitReplicas(replicas, 5, autoscaler);
-      relabel(admin.apps().deployments().inNamespace(namespace).withName("web").get(), "0");
+      relabel(deploymentNamed("web"), "0");
       awaitReplicas(replicas, 1, autoscaler);
 
       assertThat(autoscaler.logs())
@@ -140,16 +132,7 @@ class EndToEndIT {
         .resource(Workloads.pod("shop-b", Map.of("app", "shop"), Map.of("load", "2")))
         .inNamespace(namespace)
         .create();
-    IntSupplier replicas =
-        () ->
-            admin
-                .apps()
-                .deployments()
-                .inNamespace(namespace)
-                .withName("shop")
-                .get()
-                .getSpec()
-                .getReplicas();
+    IntSupplier replicas = () -> deploymentNamed("shop").getSpec().getReplicas();
     String config =
         target("apps/v1", "Deployment", "shop")
             + "runMode: per-pod\n"
@@ -184,16 +167,7 @@ class EndToEndIT {
         .resource(labelled(Workloads.deployment("fragile", 2), "broken"))
         .inNamespace(namespace)
         .create();
-    IntSupplier replicas =
-        () ->
-            admin
-                .apps()
-                .deployments()
-                .inNamespace(namespace)
-                .withName("fragile")
-                .get()
-                .getSpec()
-                .getReplicas();
+    IntSupplier replicas = () -> deploymentNamed("fragile").getSpec().getReplicas();
 
     try (AutoscalerProcess autoscaler = startPerResource("apps/v1", "Deployment", "fragile")) {
       await()
@@ -205,7 +179,7 @@ class EndToEndIT {
       assertThat(autoscaler.logs())
           .contains("run failed type=scaler target=Deployment/" + namespace + "/fragile");
 
-      relabel(admin.apps().deployments().inNamespace(namespace).withName("fragile").get(), "3");
+      relabel(deploymentNamed("fragile"), "3");
       awaitReplicas(replicas, 3, autoscaler);
     }
   }
@@ -229,16 +203,7 @@ class EndToEndIT {
       assertThat(autoscaler.get("/healthz").body()).isEqualTo("ok\n");
       assertThat(autoscaler.get("/metrics").body())
           .contains("cpa_runs_total{outcome=\"success\",run_type=\"api\"}");
-      assertThat(
-              admin
-                  .apps()
-                  .deployments()
-                  .inNamespace(namespace)
-                  .withName("api")
-                  .get()
-                  .getSpec()
-                  .getReplicas())
-          .isEqualTo(4);
+      assertThat(deploymentNamed("api").getSpec().getReplicas()).isEqualTo(4);
     }
   }
 
@@ -335,6 +300,10 @@ class EndToEndIT {
               edited.getMetadata().getLabels().put("numPods", numPods);
               return edited;
             });
+  }
+
+  private static Deployment deploymentNamed(String name) {
+    return admin.apps().deployments().inNamespace(namespace).withName(name).get();
   }
 
   private static GenericKubernetesResource widget(String name) {

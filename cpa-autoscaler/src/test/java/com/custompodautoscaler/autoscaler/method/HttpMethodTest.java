@@ -131,14 +131,7 @@ class HttpMethodTest {
     AtomicReference<Integer> status = new AtomicReference<>(200);
     try (LoopbackServer server =
         LoopbackServer.http(exchange -> record(exchange, status.get(), "ok"))) {
-      HttpMethod method =
-          method(
-              "GET",
-              server.url(),
-              ParameterMode.QUERY,
-              Map.of(),
-              SuccessCodes.anyTwoHundred(),
-              TlsFiles.none());
+      HttpMethod method = queryGet(server.url(), TlsFiles.none());
 
       assertThat(method.call("x")).isEqualTo("ok");
       status.set(202);
@@ -183,14 +176,7 @@ class HttpMethodTest {
       closedPort = socket.getLocalPort();
     }
     URI url = URI.create("http://127.0.0.1:" + closedPort + "/metric");
-    HttpMethod method =
-        method(
-            "GET",
-            url,
-            ParameterMode.QUERY,
-            Map.of(),
-            SuccessCodes.anyTwoHundred(),
-            TlsFiles.none());
+    HttpMethod method = queryGet(url, TlsFiles.none());
 
     assertThatThrownBy(() -> method.call("test"))
         .isInstanceOf(UserLogicException.class)
@@ -263,36 +249,9 @@ class HttpMethodTest {
                   certificates.clientCertFile(), certificates.clientPkcs1KeyFile());
       TlsFiles withoutClientCertificate = TlsFiles.none().withCaCert(certificates.caFile());
 
-      assertThat(
-              method(
-                      "GET",
-                      server.url(),
-                      ParameterMode.QUERY,
-                      Map.of(),
-                      SuccessCodes.anyTwoHundred(),
-                      pkcs8)
-                  .call("x"))
-          .isEqualTo("Success!");
-      assertThat(
-              method(
-                      "GET",
-                      server.url(),
-                      ParameterMode.QUERY,
-                      Map.of(),
-                      SuccessCodes.anyTwoHundred(),
-                      pkcs1)
-                  .call("x"))
-          .isEqualTo("Success!");
-      assertThatThrownBy(
-              () ->
-                  method(
-                          "GET",
-                          server.url(),
-                          ParameterMode.QUERY,
-                          Map.of(),
-                          SuccessCodes.anyTwoHundred(),
-                          withoutClientCertificate)
-                      .call("x"))
+      assertThat(queryGet(server.url(), pkcs8).call("x")).isEqualTo("Success!");
+      assertThat(queryGet(server.url(), pkcs1).call("x")).isEqualTo("Success!");
+      assertThatThrownBy(() -> queryGet(server.url(), withoutClientCertificate).call("x"))
           .isInstanceOf(UserLogicException.class);
     }
   }
@@ -321,6 +280,11 @@ class HttpMethodTest {
     assertThat(clients.clientFor(custom))
         .isSameAs(clients.clientFor(TlsFiles.none().withCaCert(certificates.caFile())));
     assertThat(clients.clientFor(custom)).isNotSameAs(clients.clientFor(TlsFiles.none()));
+  }
+
+  /** A GET in query mode without headers that accepts any 2xx. */
+  private HttpMethod queryGet(URI url, TlsFiles tls) {
+    return method("GET", url, ParameterMode.QUERY, Map.of(), SuccessCodes.anyTwoHundred(), tls);
   }
 
   private HttpMethod method(

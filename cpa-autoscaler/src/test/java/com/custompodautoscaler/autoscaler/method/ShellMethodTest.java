@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -87,11 +86,7 @@ class ShellMethodTest {
     assertThatThrownBy(() -> hanging.call("x")).hasMessageContaining("timed out");
 
     long grandchild = Long.parseLong(Files.readString(pidFile).strip());
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(
-            () -> ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false),
-            alive -> !alive);
+    awaitGone(grandchild);
   }
 
   @Test
@@ -102,11 +97,7 @@ class ShellMethodTest {
     assertThatThrownBy(() -> leaking.call("x")).hasMessageContaining("timed out");
 
     long background = Long.parseLong(Files.readString(pidFile).strip());
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(
-            () -> ProcessHandle.of(background).map(ProcessHandle::isAlive).orElse(false),
-            alive -> !alive);
+    awaitGone(background);
   }
 
   @Test
@@ -118,11 +109,7 @@ class ShellMethodTest {
     assertThat(daemonizing.call("x")).isEqualTo("ok\n");
 
     long daemon = Long.parseLong(Files.readString(pidFile).strip());
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(
-            () -> ProcessHandle.of(daemon).map(ProcessHandle::isAlive).orElse(false),
-            alive -> !alive);
+    awaitGone(daemon);
   }
 
   @Test
@@ -197,10 +184,7 @@ class ShellMethodTest {
     caller.join(5000);
 
     long pid = Long.parseLong(Files.readString(pidFile).strip());
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(
-            () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
+    awaitGone(pid);
     assertThat(caller.isAlive()).isFalse();
   }
 
@@ -221,10 +205,15 @@ class ShellMethodTest {
     caller.join(5000);
 
     assertThat(caller.isAlive()).isFalse();
-    assertThat(ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())))
-        .satisfiesAnyOf(
-            handle -> assertThat(handle).isEmpty(),
-            handle -> assertThat(handle.map(ProcessHandle::isAlive)).isEqualTo(Optional.of(false)));
+    awaitGone(Long.parseLong(Files.readString(pidFile).strip()));
+  }
+
+  /** Waits until process {@code pid} no longer runs. */
+  static void awaitGone(long pid) {
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
   }
 
   private static ShellMethod sh(int timeoutMillis, String script, String... args) {
