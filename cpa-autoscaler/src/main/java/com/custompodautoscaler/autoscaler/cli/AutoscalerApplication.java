@@ -15,9 +15,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,42 +29,23 @@ import org.slf4j.LoggerFactory;
 public final class AutoscalerApplication implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(AutoscalerApplication.class);
-  static final Duration GRACE_PERIOD = Duration.ofSeconds(5);
+  private static final Duration GRACE_PERIOD = Duration.ofSeconds(5);
 
-  private final ProcessSessions sessions;
-  private final ExecutorService io;
+  private final ProcessSessions sessions = ProcessSessions.forThisMachine();
+  private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads());
+  private final AutoscalerMetrics metrics = new AutoscalerMetrics();
+  private final Readiness readiness = new Readiness();
   private final Autoscaler autoscaler;
-  private final RunScheduler scheduler;
   private final ApiServerProbe probe;
-  private final RestApi api;
+  private final RunScheduler scheduler;
+  private RestApi api;
 
-  private AutoscalerApplication(Parts parts) {
-    this.sessions = parts.sessions;
-    this.io = parts.io;
-    this.autoscaler = parts.autoscaler;
-    this.scheduler = parts.scheduler;
-    this.probe = parts.probe;
-    this.api = parts.api;
-  }
-
-  /** Builds every part from {@code config} and starts the scheduler and the REST API. */
-  public static AutoscalerApplication start(
-      AutoscalerConfig config, KubernetesClient client, Clock clock) throws StartupException {
-    Parts parts = new Parts();
-    parts.sessions = ProcessSessions.forThisMachine();
-    parts.io = Executors.newCachedThreadPool(daemonThreads());
-    AutoscalerMetrics metrics = new AutoscalerMetrics();
-    ConfiguredUserLogic userLogic;
-    try {
-      userLogic =
-          ConfiguredUserLogic.from(config, parts.sessions, parts.io, new HttpClients(), metrics);
-    } catch (IllegalArgumentException e) {
-      parts.io.shutdownNow();
-      throw new StartupException("cannot set up the user-logic methods: " + e.getMessage(), e);
-    }
+  private AutoscalerApplication(AutoscalerConfig config, KubernetesClient client, Clock clock) {
+    ConfiguredUserLogic userLogic =
+        ConfiguredUserLogic.from(config, sessions, io, new HttpClients(), metrics);
     KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
     RunLog runLog = new RunLog(config.scaleTargetRef(), config.namespace());
-    parts.autoscaler =
+    this.autoscaler =
         new Autoscaler(
             config,
             kubernetes,
@@ -75,41 +56,44 @@ public final class AutoscalerApplication implements AutoCloseable {
               runLog.finished(report);
               metrics.finished(report);
             });
-    Readiness readiness = new Readiness();
-    parts.api = config.api().enabled() ? startApi(config, parts, readiness, metrics) : null;
-    if (parts.api == null) {
-      log.info("REST API disabled");
-    }
-    parts.probe = new ApiServerProbe(client, readiness);
-    parts.probe.start();
-    parts.scheduler =
-        new RunScheduler(parts.autoscaler, config.startTime(), config.interval(), clock);
-    parts.scheduler.start();
-    return new AutoscalerApplication(parts);
+    this.probe = new ApiServerProbe(client, readiness);
+    this.scheduler = new RunScheduler(autoscaler, config.startTime(), config.interval(), clock);
   }
 
-  private static RestApi startApi(
-      AutoscalerConfig config, Parts parts, Readiness readiness, AutoscalerMetrics metrics)
-      throws StartupException {
+  /**
+   * Builds every part from {@code config}, then starts the REST API (if enabled), the readiness
+   * probe and the scheduler.
+   *
+   * @throws StartupException when a method's TLS files cannot be read or the REST API cannot start
+   */
+  public static AutoscalerApplication start(
+      AutoscalerConfig config, KubernetesClient client, Clock clock) throws StartupException {
+    AutoscalerApplication application;
     try {
-      return RestApi.start(config.api(), parts.autoscaler, readiness, metrics);
-    } catch (IOException | IllegalArgumentException e) {
-      parts.autoscaler.close();
-      parts.io.shutdownNow();
-      throw new StartupException(
-          "cannot start the REST API on "
-              + config.api().host()
-              + ":"
-              + config.api().port()
-              + ": "
-              + e.getMessage(),
-          e);
+      application = new AutoscalerApplication(config, client, clock);
+    } catch (IllegalArgumentException e) {
+      throw new StartupException("cannot set up the user-logic methods: " + e.getMessage(), e);
     }
+    application.startApi(config);
+    application.probe.start();
+    application.scheduler.start();
+    return application;
   }
 
-  /** The port the REST API listens on, when it is enabled. */
-  public Optional<Integer> apiPort() {
-    return Optional.ofNullable(api).map(RestApi::port);
+  private void startApi(AutoscalerConfig config) throws StartupException {
+    if (!config.api().enabled()) {
+      log.info("REST API disabled");
+      return;
+    }
+    try {
+      api = RestApi.start(config.api(), autoscaler, readiness, metrics);
+    } catch (IOException | IllegalArgumentException e) {
+      autoscaler.close();
+      io.shutdownNow();
+      String address = config.api().host() + ":" + config.api().port();
+      throw new StartupException(
+          "cannot start the REST API on " + address + ": " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -138,21 +122,11 @@ public final class AutoscalerApplication implements AutoCloseable {
     io.shutdownNow();
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     return task -> {
       Thread thread = new Thread(task, "user-logic-io");
       thread.setDaemon(true);
       return thread;
     };
-  }
-
-  /** The parts, gathered while they are built. */
-  private static final class Parts {
-    private ProcessSessions sessions;
-    private ExecutorService io;
-    private Autoscaler autoscaler;
-    private RunScheduler scheduler;
-    private ApiServerProbe probe;
-    private RestApi api;
   }
 }

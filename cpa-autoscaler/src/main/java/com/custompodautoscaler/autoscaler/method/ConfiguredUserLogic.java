@@ -11,9 +11,13 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The user's logic as configured: a method runner per stage, each call timed. */
 public final class ConfiguredUserLogic implements UserLogic {
+
+  private static final Logger log = LoggerFactory.getLogger(ConfiguredUserLogic.class);
 
   private final Map<Stage, MethodRunner> runners;
   private final Map<Stage, String> types;
@@ -74,7 +78,9 @@ public final class ConfiguredUserLogic implements UserLogic {
     long started = System.nanoTime();
     boolean succeeded = false;
     try {
+      log.trace("{} input: {}", stage.configKey(), document);
       String output = runner.call(document);
+      log.trace("{} output: {}", stage.configKey(), output);
       succeeded = true;
       return output;
     } finally {

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One autoscaler: runs read the target and its scale, gather metrics, evaluate and scale, as far as
@@ -22,6 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * arrive.
  */
 public final class Autoscaler implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Autoscaler.class);
 
   private final ReentrantLock turn = new ReentrantLock(true);
   private final TargetRef target;
@@ -73,12 +77,18 @@ public final class Autoscaler implements AutoCloseable {
     try {
       TargetSnapshot snapshot = timed(report, "target", this::readTarget);
       report.readCurrentReplicas(snapshot.currentReplicas());
+      log.debug(
+          "read {}: replicas {}, pod selector '{}'",
+          target.describe(),
+          snapshot.currentReplicas(),
+          snapshot.scale().selector());
       List<ResourceMetric> metrics =
           timed(
               report,
               "metrics",
               () -> stage("failed to get metrics", () -> metricStage.gather(snapshot, type)));
       report.gatheredMetrics(metrics);
+      log.debug("gathered metrics: {}", metrics);
       if (goal == RunGoal.METRICS) {
         return report;
       }

@@ -86,7 +86,7 @@ class EndToEndIT {
   }
 
   @Test
-  void scalesAStatefulSetUpAndDown() throws Exception {
+  void scalesAStatefulSetUpAndDownWithinTheBounds() throws Exception {
     admin.resource(labelled(Workloads.statefulSet("db", 2), "4")).inNamespace(namespace).create();
     IntSupplier replicas =
         () ->
@@ -101,13 +101,15 @@ class EndToEndIT {
 
     try (AutoscalerProcess autoscaler = startPerResource("apps/v1", "StatefulSet", "db")) {
       awaitReplicas(replicas, 4, autoscaler);
+      relabel(admin.apps().statefulSets().inNamespace(namespace).withName("db").get(), "12");
+      awaitReplicas(replicas, 5, autoscaler);
       relabel(admin.apps().statefulSets().inNamespace(namespace).withName("db").get(), "2");
       awaitReplicas(replicas, 2, autoscaler);
     }
   }
 
   @Test
-  void scalesACustomResourceWithAScaleSubresourceUpAndDown() throws Exception {
+  void scalesACustomResourceWithAScaleSubresourceUpAndDownWithinTheBounds() throws Exception {
     admin.resource(labelled(Workloads.widget("gadget", 1), "5")).inNamespace(namespace).create();
     IntSupplier replicas = () -> ((Number) widget("gadget").get("spec", "replicas")).intValue();
 

@@ -35,24 +35,24 @@ class ShellMethodTest {
         "[ \"$0 $1\" = \"command arg1\" ] || exit 3; "
             + "[ \"$(cat)\" = 'pipe value' ] || exit 4; printf 'test std out\\n'";
 
-    String output = sh(1000, script, "command", "arg1").call("pipe value");
+    String output = sh(10_000, script, "command", "arg1").call("pipe value");
 
     assertThat(output).isEqualTo("test std out\n");
   }
 
   @Test
   void writesTheDocumentWithoutATrailingNewline() {
-    assertThat(sh(1000, "cat").call("{\"a\":1}")).isEqualTo("{\"a\":1}");
+    assertThat(sh(10_000, "cat").call("{\"a\":1}")).isEqualTo("{\"a\":1}");
   }
 
   @Test
   void keepsTheTrailingNewlineOfTheOutput() {
-    assertThat(sh(1000, "echo '5'").call("")).isEqualTo("5\n");
+    assertThat(sh(10_000, "echo '5'").call("")).isEqualTo("5\n");
   }
 
   @Test
   void aNonZeroExitCarriesTheStatusAndTheTailOfStderr() {
-    ShellMethod failing = sh(1000, "echo 'shell command failed' >&2; exit 1");
+    ShellMethod failing = sh(10_000, "echo 'shell command failed' >&2; exit 1");
 
     assertThatThrownBy(() -> failing.call("x"))
         .isInstanceOf(UserLogicException.class)
@@ -62,7 +62,7 @@ class ShellMethodTest {
   @Test
   void aLongStderrIsCutToItsTail() {
     ShellMethod failing =
-        sh(1000, "i=0; while [ $i -lt 500 ]; do echo line$i >&2; i=$((i+1)); done; exit 2");
+        sh(10_000, "i=0; while [ $i -lt 500 ]; do echo line$i >&2; i=$((i+1)); done; exit 2");
 
     assertThatThrownBy(() -> failing.call("x"))
         .hasMessageStartingWith("exit status 2; stderr: ...")
@@ -81,7 +81,7 @@ class ShellMethodTest {
   @Test
   void aTimeoutKillsAHangingGrandchildToo() throws Exception {
     Path pidFile = dir.resolve("grandchild.pid");
-    ShellMethod hanging = sh(300, "sh -c 'sleep 300' & echo $! > " + pidFile + "; wait");
+    ShellMethod hanging = sh(2000, "sh -c 'sleep 300' & echo $! > " + pidFile + "; wait");
 
     assertThatThrownBy(() -> hanging.call("x")).hasMessageContaining("timed out");
 
@@ -92,7 +92,7 @@ class ShellMethodTest {
   @Test
   void aChildThatKeepsStdoutOpenAfterItsParentExitsIsKilledAtTheTimeout() throws Exception {
     Path pidFile = dir.resolve("background.pid");
-    ShellMethod leaking = sh(300, "sleep 300 & echo $! > " + pidFile + "; echo done");
+    ShellMethod leaking = sh(2000, "sleep 300 & echo $! > " + pidFile + "; echo done");
 
     assertThatThrownBy(() -> leaking.call("x")).hasMessageContaining("timed out");
 
@@ -104,7 +104,7 @@ class ShellMethodTest {
   void backgroundProcessesLeftBehindBySuccessfulCallsAreEnded() throws Exception {
     Path pidFile = dir.resolve("daemon.pid");
     ShellMethod daemonizing =
-        sh(2000, "sleep 300 > /dev/null 2>&1 < /dev/null & echo $! > " + pidFile + "; echo ok");
+        sh(10_000, "sleep 300 > /dev/null 2>&1 < /dev/null & echo $! > " + pidFile + "; echo ok");
 
     assertThat(daemonizing.call("x")).isEqualTo("ok\n");
 
@@ -130,14 +130,14 @@ class ShellMethodTest {
 
   @Test
   void outputUpToTheLimitIsFine() {
-    assertThat(sh(5000, "head -c 1000 /dev/zero", 1000).call("x")).hasSize(1000);
+    assertThat(sh(10_000, "head -c 1000 /dev/zero", 1000).call("x")).hasSize(1000);
   }
 
   @Test
   void aCommandThatIgnoresALargeDocumentStillSucceeds() {
     String large = "x".repeat(4 * ONE_MIB);
 
-    assertThat(sh(5000, "echo ignored").call(large)).isEqualTo("ignored\n");
+    assertThat(sh(10_000, "echo ignored").call(large)).isEqualTo("ignored\n");
   }
 
   @Test
@@ -160,7 +160,7 @@ class ShellMethodTest {
     ShellMethod echo =
         new ShellMethod(
             "metric",
-            new ShellMethodConfig(Duration.ofSeconds(2), "echo", List.of("hello"), true),
+            new ShellMethodConfig(Duration.ofSeconds(10), "echo", List.of("hello"), true),
             SESSIONS,
             IO,
             ONE_MIB);
