@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -94,10 +95,12 @@ public final class HttpMethod implements MethodRunner {
       return exchange.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       exchange.cancel(true);
-      throw new UserLogicException(
-          subject + ": timed out after " + config.timeout().toMillis() + " ms", e);
+      throw timedOut(subject, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof HttpTimeoutException) {
+        throw timedOut(subject, cause);
+      }
       String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
       throw new UserLogicException(subject + ": " + reason, cause);
     } catch (InterruptedException e) {
@@ -105,6 +108,11 @@ public final class HttpMethod implements MethodRunner {
       Thread.currentThread().interrupt();
       throw new UserLogicException(subject + ": interrupted", e);
     }
+  }
+
+  private UserLogicException timedOut(String subject, Throwable cause) {
+    return new UserLogicException(
+        subject + ": timed out after " + config.timeout().toMillis() + " ms", cause);
   }
 
   private static String abbreviate(String body) {

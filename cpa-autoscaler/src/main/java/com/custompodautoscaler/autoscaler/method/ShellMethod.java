@@ -16,13 +16,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a program with the stage document on stdin and returns its stdout verbatim, as CPA v2's
  * shell method does. Unlike CPA v2, the command runs in a session of its own, so a timeout, an
- * overflow or the end of the call kills everything it started; stdout and stderr are capped; and a
+ * overflow or the command's exit ends everything it started; stdout and stderr are capped; and a
  * failure message carries the exit status and the tail of stderr.
  */
 public final class ShellMethod implements MethodRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ShellMethod.class);
   private static final int STDERR_TAIL_CHARS = 1000;
+  private static final long OUTPUT_DRAIN_MILLIS = 5000;
 
   private final String stage;
   private final ShellMethodConfig config;
@@ -82,16 +83,19 @@ public final class ShellMethod implements MethodRunner {
     OutputCapture stderr =
         OutputCapture.start(process.getErrorStream(), maxOutputBytes, io, killOnOverflow);
     io.execute(() -> writeStdin(process, document));
-    boolean finished =
-        process.waitFor(remainingMillis(deadline), TimeUnit.MILLISECONDS)
-            && stdout.awaitEnd(remainingMillis(deadline))
-            && stderr.awaitEnd(remainingMillis(deadline));
-    checkOverflow("stdout", stdout);
-    checkOverflow("stderr", stderr);
-    if (!finished) {
+    if (!process.waitFor(remainingMillis(deadline), TimeUnit.MILLISECONDS)) {
+      checkOverflow("stdout", stdout);
+      checkOverflow("stderr", stderr);
       throw new UserLogicException(
           config.describe() + " timed out after " + config.timeout().toMillis() + " ms");
     }
+    // The call ends when the command exits. Whatever it left running is ended now, so that a
+    // child still holding stdout or stderr open cannot keep the call waiting.
+    sessions.killSession(process);
+    stdout.awaitEnd(OUTPUT_DRAIN_MILLIS);
+    stderr.awaitEnd(OUTPUT_DRAIN_MILLIS);
+    checkOverflow("stdout", stdout);
+    checkOverflow("stderr", stderr);
     int exitStatus = process.exitValue();
     if (exitStatus != 0) {
       String tail = stderr.tail(STDERR_TAIL_CHARS);
