@@ -75,44 +75,7 @@ public final class Autoscaler implements AutoCloseable {
     RunReport report = new RunReport(type, goal);
     long started = System.nanoTime();
     try {
-      TargetSnapshot snapshot = timed(report, "target", this::readTarget);
-      report.readCurrentReplicas(snapshot.currentReplicas());
-      log.debug(
-          "read {}: replicas {}, pod selector '{}'",
-          target.describe(),
-          snapshot.currentReplicas(),
-          snapshot.scale().selector());
-      List<ResourceMetric> metrics =
-          timed(
-              report,
-              "metrics",
-              () -> stage("failed to get metrics", () -> metricStage.gather(snapshot, type)));
-      report.gatheredMetrics(metrics);
-      log.debug("gathered metrics: {}", metrics);
-      if (goal == RunGoal.METRICS) {
-        return report;
-      }
-      int evaluated =
-          timed(
-              report,
-              "evaluate",
-              () ->
-                  stage(
-                      "failed to get evaluation",
-                      () -> evaluateStage.evaluate(snapshot, metrics, type)));
-      report.evaluated(evaluated);
-      if (goal == RunGoal.SCALE) {
-        timed(
-            report,
-            "scale",
-            () ->
-                stage(
-                    "failed to scale resource",
-                    () -> {
-                      scaleStage.scale(snapshot, evaluated, report);
-                      return report;
-                    }));
-      }
+      proceed(report, goal);
     } catch (RunException e) {
       report.failed(e);
     } catch (InterruptedException e) {
@@ -125,6 +88,41 @@ public final class Autoscaler implements AutoCloseable {
       observer.finished(report);
     }
     return report;
+  }
+
+  private void proceed(RunReport report, RunGoal goal) throws InterruptedException {
+    RunType type = report.type();
+    TargetSnapshot snapshot = timed(report, "target", this::readTarget);
+    report.readCurrentReplicas(snapshot.currentReplicas());
+    log.debug(
+        "read {}: replicas {}, pod selector '{}'",
+        target.describe(),
+        snapshot.currentReplicas(),
+        snapshot.scale().selector());
+    List<ResourceMetric> metrics =
+        step(report, "metrics", "failed to get metrics", () -> metricStage.gather(snapshot, type));
+    report.gatheredMetrics(metrics);
+    log.debug("gathered metrics: {}", metrics);
+    if (goal == RunGoal.METRICS) {
+      return;
+    }
+    int evaluated =
+        step(
+            report,
+            "evaluate",
+            "failed to get evaluation",
+            () -> evaluateStage.evaluate(snapshot, metrics, type));
+    report.evaluated(evaluated);
+    if (goal == RunGoal.SCALE) {
+      step(
+          report,
+          "scale",
+          "failed to scale resource",
+          () -> {
+            scaleStage.scale(snapshot, evaluated, report);
+            return report;
+          });
+    }
   }
 
   private TargetSnapshot readTarget() {
@@ -143,12 +141,20 @@ public final class Autoscaler implements AutoCloseable {
     return new TargetSnapshot(resource, scale);
   }
 
-  private static <T> T stage(String prefix, StageCall<T> call) throws InterruptedException {
-    try {
-      return call.call();
-    } catch (StageFailure e) {
-      throw new RunException(prefix, e.getMessage(), e.getCause() == null ? e : e.getCause());
-    }
+  /** Runs and times one stage; its failure fails the run with {@code failurePrefix}. */
+  private static <T> T step(RunReport report, String stage, String failurePrefix, StageCall<T> call)
+      throws InterruptedException {
+    return timed(
+        report,
+        stage,
+        () -> {
+          try {
+            return call.call();
+          } catch (StageFailure e) {
+            throw new RunException(
+                failurePrefix, e.getMessage(), e.getCause() == null ? e : e.getCause());
+          }
+        });
   }
 
   private static <T> T timed(RunReport report, String stage, StageCall<T> call)
