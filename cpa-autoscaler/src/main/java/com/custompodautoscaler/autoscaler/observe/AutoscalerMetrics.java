@@ -30,6 +30,8 @@ public final class AutoscalerMetrics implements RunObserver, UserLogicObserver {
     Gauge.builder("cpa.desired.replicas", desiredReplicas, AtomicInteger::get)
         .description("Replicas the last scaling decision asked for (-1 before that)")
         .register(registry);
+    scaleOperations("up");
+    scaleOperations("down");
   }
 
   @Override
@@ -65,11 +67,14 @@ public final class AutoscalerMetrics implements RunObserver, UserLogicObserver {
   private void countScaleOperation(RunReport report) {
     int from = report.currentReplicas().orElseThrow();
     int to = report.decision().orElseThrow().targetReplicas();
-    Counter.builder("cpa.scale.operations")
+    scaleOperations(to > from ? "up" : "down").increment();
+  }
+
+  private Counter scaleOperations(String direction) {
+    return Counter.builder("cpa.scale.operations")
         .description("Changes of the target's replicas, by direction")
-        .tag("direction", to > from ? "up" : "down")
-        .register(registry)
-        .increment();
+        .tag("direction", direction)
+        .register(registry);
   }
 
   @Override

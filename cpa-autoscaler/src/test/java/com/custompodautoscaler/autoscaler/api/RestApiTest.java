@@ -205,6 +205,7 @@ class RestApiTest {
         .contains("cpa_stage_duration_seconds_count{stage=\"metrics\"} 1")
         .contains(
             "cpa_user_logic_call_duration_seconds_count{method=\"shell\",outcome=\"success\",stage=\"metric\"} 1")
+        .contains("cpa_scale_operations_total{direction=\"up\"} 0.0")
         .contains("cpa_current_replicas 1.0")
         .contains("cpa_desired_replicas 1.0");
   }
