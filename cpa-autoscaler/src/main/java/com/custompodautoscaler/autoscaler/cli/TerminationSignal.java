@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * here waits for the shutdown to finish and halts with 0 instead, since stopping on request is
  * success.
  */
-final class TerminationSignal {
+public final class TerminationSignal {
 
   private static final Logger log = LoggerFactory.getLogger(TerminationSignal.class);
   private static final long LONGEST_SHUTDOWN_SECONDS = 30;
@@ -19,7 +19,7 @@ final class TerminationSignal {
   private TerminationSignal() {}
 
   /** Blocks until the process is asked to terminate, then runs {@code shutdown} and exits 0. */
-  static void awaitThenExitCleanly(Runnable shutdown) throws InterruptedException {
+  public static void awaitThenExitCleanly(Runnable shutdown) throws InterruptedException {
     CountDownLatch requested = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
     Runtime.getRuntime()

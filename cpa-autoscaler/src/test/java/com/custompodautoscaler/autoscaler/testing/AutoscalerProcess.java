@@ -54,9 +54,10 @@ public final class AutoscalerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code java -jar cpa-autoscaler.jar --config <config>} from the repository root, with
-   * KUBECONFIG pointing at {@code kubeconfig}, the environment variables {@code env} (config
-   * overrides, as the operator sets them), and the REST API on a free loopback port.
+   * Starts {@code java -jar cpa-autoscaler.jar --config <config>} in the config's folder (where
+   * relative commands resolve), with KUBECONFIG pointing at {@code kubeconfig}, the environment
+   * variables {@code env} (config overrides, as the operator sets them), and the REST API on a free
+   * loopback port.
    */
   public static AutoscalerProcess start(
       Path dir, Path config, Path kubeconfig, Map<String, String> env) throws IOException {
@@ -66,7 +67,7 @@ public final class AutoscalerProcess implements AutoCloseable {
         List.of(javaBinary(), "-jar", jar().toString(), "--config", config.toString());
     ProcessBuilder builder =
         new ProcessBuilder(command)
-            .directory(ProjectFiles.root().toFile())
+            .directory(config.toAbsolutePath().getParent().toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().putAll(env);

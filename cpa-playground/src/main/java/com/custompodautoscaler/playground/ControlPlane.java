@@ -1,0 +1,70 @@
+package com.custompodautoscaler.playground;
+
+import io.fabric8.kubeapitest.KubeAPIServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real, local Kubernetes control plane: kube-apiserver and etcd, started through kube-api-test.
+ * It runs no controllers and no nodes; the playground's {@link WorkloadSimulator} plays that part.
+ */
+public final class ControlPlane implements AutoCloseable {
+
+  private final KubeAPIServer server;
+  private final Path kubeconfig;
+  private final KubernetesClient client;
+
+  private ControlPlane(KubeAPIServer server, Path kubeconfig) {
+    this.server = server;
+    this.kubeconfig = kubeconfig;
+    this.client =
+        new KubernetesClientBuilder()
+            .withConfig(Config.fromKubeconfig(server.getKubeConfigYaml()))
+            .build();
+  }
+
+  /**
+   * Provisions the binaries if needed (progress on {@code out}), starts the API server, and writes
+   * an admin kubeconfig into {@code workDir}.
+   */
+  public static ControlPlane start(Path workDir, PrintStream out)
+      throws IOException, InterruptedException {
+    KubeBinaries.ensure(out);
+    KubeAPIServer server =
+        new KubeAPIServer(
+            KubeAPIServerConfigBuilder.anAPIServerConfig()
+                .withApiServerVersion(KubeBinaries.VERSION)
+                .withOfflineMode(true)
+                .build());
+    server.start();
+    Path kubeconfig = workDir.resolve("kubeconfig");
+    Files.writeString(kubeconfig, server.getKubeConfigYaml());
+    return new ControlPlane(server, kubeconfig);
+  }
+
+  /** A client with admin rights. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** An admin kubeconfig file for this control plane, for kubectl and the autoscaler. */
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  public String url() {
+    return client.getMasterUrl().toString();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.stop();
+  }
+}

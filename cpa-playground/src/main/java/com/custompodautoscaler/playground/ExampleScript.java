@@ -1,0 +1,83 @@
+package com.custompodautoscaler.playground;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * How the playground runs one example, from its {@code playground.yaml}: the target to create,
+ * environment for the autoscaler, whether simulated pods serve a metric endpoint, and the steps
+ * that change the world over time, each with the replica count the autoscaler should reach.
+ */
+public record ExampleScript(
+    String description,
+    Target target,
+    PodEndpoints podEndpoints,
+    Map<String, String> environment,
+    List<Step> steps) {
+
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  public ExampleScript {
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(target, "target");
+    environment = environment == null ? Map.of() : Map.copyOf(environment);
+    steps = steps == null ? List.of() : List.copyOf(steps);
+  }
+
+  /** Reads a {@code playground.yaml}. */
+  public static ExampleScript read(Path file) throws IOException {
+    try {
+      return YAML.readValue(file.toFile(), ExampleScript.class);
+    } catch (IOException e) {
+      throw new IOException(file + " is not a valid playground script: " + e.getMessage(), e);
+    }
+  }
+
+  /** The script for a user's own config: a sample Deployment and no steps. */
+  static ExampleScript forOwnConfig() {
+    return new ExampleScript(
+        "your configuration against the sample Deployment 'sample'",
+        new Target("Deployment", "sample", 1, Map.of()),
+        new PodEndpoints(8080),
+        Map.of(),
+        List.of());
+  }
+
+  /** The port simulated pods serve {@code GET /metric} on, when the example wants them to. */
+  public OptionalInt podEndpointPort() {
+    return podEndpoints == null ? OptionalInt.empty() : OptionalInt.of(podEndpoints.port());
+  }
+
+  /** The object the example scales: an apps/v1 Deployment, StatefulSet or ReplicaSet. */
+  public record Target(String kind, String name, int replicas, Map<String, String> labels) {
+    public Target {
+      Objects.requireNonNull(kind, "target.kind");
+      Objects.requireNonNull(name, "target.name");
+      labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+  }
+
+  /** Simulated pods serve {@code GET /metric} on their pod IP and this port. */
+  public record PodEndpoints(int port) {}
+
+  /**
+   * One change: {@code after} seconds after the previous step, set {@code labels} on the target and
+   * spread {@code podLoad} over the pods' endpoints; the autoscaler should then reach {@code
+   * expect} replicas.
+   */
+  public record Step(
+      int after, String say, Map<String, String> labels, Integer podLoad, int expect) {
+    public Step {
+      say = say == null ? "" : say;
+      labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package com.custompodautoscaler.playground;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * One example running on a control plane: its target object, the simulated workload controller, the
+ * stand-in pod endpoints if it needs them, and the autoscaler as its own process. Its runs are
+ * printed as they happen; {@link #apply} makes the script's changes.
+ */
+public final class Playground implements AutoCloseable {
+
+  private final KubernetesClient client;
+  private final String namespace;
+  private final ExampleScript script;
+  private final Console console;
+  private final PodEndpoints endpoints;
+  private final WorkloadSimulator simulator;
+  private final AutoscalerChild autoscaler;
+
+  private Playground(
+      ControlPlane plane, Path config, ExampleScript script, String namespace, Console console)
+      throws IOException {
+    this.client = plane.client();
+    this.namespace = namespace;
+    this.script = script;
+    this.console = console;
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+        .create();
+    client.resource(TargetObjects.build(script.target())).inNamespace(namespace).create();
+    OptionalInt port = script.podEndpointPort();
+    this.endpoints = port.isPresent() ? new PodEndpoints(port.getAsInt()) : null;
+    this.simulator = new WorkloadSimulator(client, namespace, new EndpointsFollowPods());
+    simulator.start();
+    int apiPort = freePort();
+    this.autoscaler =
+        AutoscalerChild.start(
+            config, environment(plane, namespace, script, apiPort), line -> route(console, line));
+    console.info("  REST API of the autoscaler: http://127.0.0.1:" + apiPort + "/api/v1/metrics");
+  }
+
+  /**
+   * Creates namespace {@code namespace} with the script's target in it, starts simulating its
+   * workload, and starts the autoscaler on {@code config} (whose folder is its working folder).
+   */
+  public static Playground start(
+      ControlPlane plane, Path config, ExampleScript script, String namespace, Console console)
+      throws IOException {
+    return new Playground(plane, config, script, namespace, console);
+  }
+
+  /** Keeps the stand-in pod endpoints, when the example has them, in step with the pods. */
+  private final class EndpointsFollowPods implements WorkloadSimulator.PodListener {
+    @Override
+    public void starting(String podIp) {
+      if (endpoints != null) {
+        endpoints.add(podIp);
+      }
+    }
+
+    @Override
+    public void running(List<String> podIps) {
+      if (endpoints != null) {
+        endpoints.serve(podIps);
+      }
+    }
+  }
+
+  /**
+   * Prints the autoscaler's run summaries as decisions, and its warnings and errors as they are.
+   */
+  private static void route(Console console, String line) {
+    var summary = RunSummary.parse(line);
+    if (summary.isPresent()) {
+      console.run(summary.get());
+    } else if (line.contains(" WARN ") || line.contains(" ERROR ")) {
+      console.event("autoscaler: " + line.substring(line.indexOf(' ') + 1));
+    }
+  }
+
+  /**
+   * The configuration the playground sets through environment variables, as an operator would: the
+   * namespace, the target, and the script's own variables.
+   */
+  static Map<String, String> configOverrides(ExampleScript script, String namespace) {
+    Map<String, String> env = new HashMap<>(script.environment());
+    env.put("namespace", namespace);
+    env.put(
+        "scaleTargetRef",
+        "{\"apiVersion\": \"apps/v1\", \"kind\": \""
+            + script.target().kind()
+            + "\", \"name\": \""
+            + script.target().name()
+            + "\"}");
+    return env;
+  }
+
+  private static Map<String, String> environment(
+      ControlPlane plane, String namespace, ExampleScript script, int apiPort) {
+    Map<String, String> env = new HashMap<>(configOverrides(script, namespace));
+    env.put("KUBECONFIG", plane.kubeconfig().toString());
+    env.put("apiConfig", "{\"host\": \"127.0.0.1\", \"port\": " + apiPort + "}");
+    return env;
+  }
+
+  /** Makes one step of the script happen and says so. */
+  public void apply(ExampleScript.Step step) {
+    if (!step.say().isEmpty()) {
+      console.event("~ " + step.say());
+    }
+    if (!step.labels().isEmpty()) {
+      TargetObjects.find(client, namespace, script.target())
+          .edit(
+              target -> {
+                Map<String, String> labels = new HashMap<>(target.getMetadata().getLabels());
+                labels.putAll(step.labels());
+                target.getMetadata().setLabels(labels);
+                return target;
+              });
+    }
+    if (step.podLoad() != null && endpoints != null) {
+      endpoints.setTotalLoad(step.podLoad());
+    }
+  }
+
+  /** Plays the script's steps at their pace, over and over, until interrupted. */
+  public void playForever() throws InterruptedException {
+    List<ExampleScript.Step> steps = script.steps();
+    while (!steps.isEmpty()) {
+      for (ExampleScript.Step step : steps) {
+        Thread.sleep(step.after() * 1000L);
+        apply(step);
+      }
+    }
+    Thread.currentThread().join();
+  }
+
+  /** The target's replicas as its spec says now. */
+  public int targetReplicas() {
+    GenericKubernetesResource target = TargetObjects.find(client, namespace, script.target()).get();
+    Object replicas = target.get("spec", "replicas");
+    return replicas instanceof Number number ? number.intValue() : 0;
+  }
+
+  public boolean autoscalerRunning() {
+    return autoscaler.isAlive();
+  }
+
+  @Override
+  public void close() {
+    autoscaler.close();
+    simulator.close();
+    if (endpoints != null) {
+      endpoints.close();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package com.custompodautoscaler.playground;
+
+import com.custompodautoscaler.autoscaler.cli.TerminationSignal;
+import com.custompodautoscaler.autoscaler.config.ConfigLoader;
+import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar cpa-playground.jar}: an autoscaler at work on a local control plane. */
+@Command(
+    name = "cpa-playground",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a local Kubernetes control plane (kube-apiserver and etcd), a simulated workload"
+          + " controller and an autoscaler, and prints each run's decision. Ctrl-C stops it all.",
+      "Without options it runs the getting-started example."
+    })
+public final class PlaygroundCli implements Callable<Integer> {
+
+  static final String NAMESPACE = "playground";
+
+  @Option(names = "--example", paramLabel = "NAME", description = "Example to run (see --list).")
+  private String example = "getting-started";
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Run your own config against a sample Deployment 'sample' instead of an example; its"
+              + " commands run in the file's folder.")
+  private Path config;
+
+  @Option(names = "--list", description = "List the examples and exit.")
+  private boolean list;
+
+  private final Console console = new Console(System.out);
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new PlaygroundCli()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path workDir = Files.createTempDirectory("cpa-playground");
+    try {
+      return runIn(workDir);
+    } catch (IOException e) {
+      console.info("cannot run the playground: " + e.getMessage());
+      return 1;
+    } finally {
+      deleteTree(workDir);
+    }
+  }
+
+  private int runIn(Path workDir) throws IOException, InterruptedException {
+    ExampleLibrary library = ExampleLibrary.extractedTo(workDir);
+    if (list) {
+      listExamples(library);
+      return 0;
+    }
+    Path configFile =
+        config == null ? library.folder(example).resolve(ExampleLibrary.CONFIG_FILE) : config;
+    ExampleScript script =
+        config == null
+            ? ExampleScript.read(library.folder(example).resolve(ExampleLibrary.SCRIPT_FILE))
+            : ExampleScript.forOwnConfig();
+    if (!isValid(configFile, script)) {
+      return 1;
+    }
+    run(workDir, configFile, script);
+    return 0;
+  }
+
+  private void run(Path workDir, Path configFile, ExampleScript script)
+      throws IOException, InterruptedException {
+    console.info(
+        "Starting a local Kubernetes control plane (kube-apiserver "
+            + KubeBinaries.VERSION
+            + ", etcd)...");
+    ControlPlane plane = ControlPlane.start(workDir, console.stream());
+    console.info("  API server: " + plane.url());
+    console.info(
+        "  kubectl --kubeconfig "
+            + plane.kubeconfig()
+            + " -n "
+            + NAMESPACE
+            + " get "
+            + script.target().kind().toLowerCase()
+            + ",pods");
+    console.info(
+        (config == null ? "Example " + example : "Playground") + ": " + script.description());
+    Playground playground = Playground.start(plane, configFile, script, NAMESPACE, console);
+    Thread scenario =
+        new Thread(
+            () -> {
+              try {
+                playground.playForever();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "scenario");
+    scenario.setDaemon(true);
+    scenario.start();
+    TerminationSignal.awaitThenExitCleanly(
+        () -> {
+          console.info("Stopping the playground...");
+          scenario.interrupt();
+          playground.close();
+          plane.close();
+          deleteTree(workDir);
+        });
+  }
+
+  private boolean isValid(Path configFile, ExampleScript script) {
+    try {
+      ConfigLoader.load(configFile, Playground.configOverrides(script, NAMESPACE));
+      return true;
+    } catch (InvalidConfigException e) {
+      console.info(e.getMessage());
+      return false;
+    }
+  }
+
+  private void listExamples(ExampleLibrary library) throws IOException {
+    for (String name : library.names()) {
+      ExampleScript script =
+          ExampleScript.read(library.folder(name).resolve(ExampleLibrary.SCRIPT_FILE));
+      console.info(String.format("%-20s %s", name, script.description()));
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // Only a temporary folder is left behind.
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package com.custompodautoscaler.playground;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.util.Map;
+
+/** The objects an example scales, built from its script, and access to them by kind and name. */
+final class TargetObjects {
+
+  private static final String API_VERSION = "apps/v1";
+  private static final String IMAGE = "playground.invalid/simulated-app:1";
+
+  private TargetObjects() {}
+
+  /** A new workload as {@code target} describes it; its pods are labelled {@code app=<name>}. */
+  static HasMetadata build(ExampleScript.Target target) {
+    Map<String, String> podLabels = Map.of("app", target.name());
+    var metadata =
+        new ObjectMetaBuilder().withName(target.name()).withLabels(target.labels()).build();
+    var selector = new LabelSelectorBuilder().withMatchLabels(podLabels).build();
+    PodTemplateSpec template = template(podLabels);
+    return switch (target.kind()) {
+      case "Deployment" ->
+          new DeploymentBuilder()
+              .withMetadata(metadata)
+              .withNewSpec()
+              .withReplicas(target.replicas())
+              .withSelector(selector)
+              .withTemplate(template)
+              .endSpec()
+              .build();
+      case "StatefulSet" ->
+          new StatefulSetBuilder()
+              .withMetadata(metadata)
+              .withNewSpec()
+              .withReplicas(target.replicas())
+              .withServiceName(target.name())
+              .withSelector(selector)
+              .withTemplate(template)
+              .endSpec()
+              .build();
+      case "ReplicaSet" ->
+          new ReplicaSetBuilder()
+              .withMetadata(metadata)
+              .withNewSpec()
+              .withReplicas(target.replicas())
+              .withSelector(selector)
+              .withTemplate(template)
+              .endSpec()
+              .build();
+      default ->
+          throw new IllegalArgumentException(
+              "the playground simulates Deployments, StatefulSets and ReplicaSets, not "
+                  + target.kind());
+    };
+  }
+
+  /** The target as a generic object, to read its replicas and change its labels. */
+  static Resource<GenericKubernetesResource> find(
+      KubernetesClient client, String namespace, ExampleScript.Target target) {
+    return client
+        .genericKubernetesResources(API_VERSION, target.kind())
+        .inNamespace(namespace)
+        .withName(target.name());
+  }
+
+  private static PodTemplateSpec template(Map<String, String> labels) {
+    return new PodTemplateSpecBuilder()
+        .withNewMetadata()
+        .withLabels(labels)
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("app")
+        .withImage(IMAGE)
+        .endContainer()
+        .endSpec()
+        .build();
+  }
+}
