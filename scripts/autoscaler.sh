@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Runs the autoscaler from this checkout: builds cpa-autoscaler/target/cpa-autoscaler.jar when it
-# is missing, then runs it with the given arguments from the repository root.
-# Example: scripts/autoscaler.sh --config examples/getting-started/config.yaml
+# Runs the autoscaler from this checkout against the cluster in your kubeconfig: builds
+# cpa-autoscaler/target/cpa-autoscaler.jar when it is missing, then runs it in the current folder
+# (relative commands in the config resolve there). Example, from examples/getting-started:
+#   ../../scripts/autoscaler.sh --config config.yaml
 set -euo pipefail
-cd "$(dirname "$0")/.."
-jar=cpa-autoscaler/target/cpa-autoscaler.jar
+root="$(cd "$(dirname "$0")/.." && pwd)"
+jar="$root/cpa-autoscaler/target/cpa-autoscaler.jar"
 if [ ! -f "$jar" ]; then
   echo "[autoscaler] building $jar" >&2
-  mvn -B -ntp -q package -DskipTests -pl cpa-autoscaler -am
+  (cd "$root" && mvn -B -ntp -q package -DskipTests -pl cpa-autoscaler -am)
 fi
 exec java -jar "$jar" "$@"

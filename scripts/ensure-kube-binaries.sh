@@ -84,6 +84,7 @@ main() {
     say "needs root to install Debian packages; run it as root or put the binaries in $TARGET_DIR"
     exit 1
   fi
+  say "first run: provisioning kube-apiserver, etcd and kubectl ${K8S_VERSION} into $TARGET_DIR (about 10 minutes, once)"
   mkdir -p "$TARGET_DIR" "$BUILD_DIR"
   enable_source_packages
   say "apt-get update"

@@ -4,11 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The end-to-end tests run Python user logic; Debian provides python3 when a machine lacks it.
-if ! command -v python3 >/dev/null 2>&1; then
-  echo "[test] installing python3 from Debian" >&2
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null
-fi
+# The end-to-end tests and the examples run Python user logic.
+scripts/ensure-python3.sh
 
 # A real kube-apiserver, etcd and kubectl for the tests; instant once provisioned.
 if ! binaries="$(scripts/ensure-kube-binaries.sh)"; then

@@ -1,0 +1,72 @@
+package com.custompodautoscaler.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
+import com.custompodautoscaler.autoscaler.config.ConfigLoader;
+import com.custompodautoscaler.autoscaler.config.LoadedConfig;
+import com.custompodautoscaler.autoscaler.config.ShellMethodConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every example's files agree with each other: config, scripts, playground script, CPA YAML. */
+class ExampleFilesTest {
+
+  private static final Path EXAMPLES =
+      Path.of(System.getProperty("cpa.project.root", ".."))
+          .resolve("examples")
+          .toAbsolutePath()
+          .normalize();
+
+  static List<String> examples() throws Exception {
+    return ExampleLibrary.in(EXAMPLES).names();
+  }
+
+  @Test
+  void theFirstExamplesAreThere() throws Exception {
+    assertThat(examples()).contains("getting-started", "per-pod");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void hasAValidConfigWhoseScriptsExist(String name) throws Exception {
+    Path folder = EXAMPLES.resolve(name);
+    LoadedConfig loaded = ConfigLoader.load(folder.resolve("config.yaml"), Map.of());
+
+    assertThat(loaded.warnings()).isEmpty();
+    loaded.config().methods().values().stream()
+        .filter(ShellMethodConfig.class::isInstance)
+        .map(ShellMethodConfig.class::cast)
+        .filter(shell -> shell.entrypoint().equals("python3"))
+        .forEach(shell -> assertThat(folder.resolve(shell.command().get(0))).isRegularFile());
+    assertThat(folder.resolve("README.md")).isRegularFile();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void thePlaygroundScriptAndTheCpaYamlTargetWhatTheConfigTargets(String name) throws Exception {
+    Path folder = EXAMPLES.resolve(name);
+    AutoscalerConfig config = ConfigLoader.load(folder.resolve("config.yaml"), Map.of()).config();
+    ExampleScript script = ExampleScript.read(folder.resolve("playground.yaml"));
+    JsonNode cpa = new YAMLMapper().readTree(Files.readString(folder.resolve("cpa.yaml")));
+
+    assertThat(script.target().kind()).isEqualTo(config.scaleTargetRef().kind());
+    assertThat(script.target().name()).isEqualTo(config.scaleTargetRef().name());
+    assertThat(cpa.path("kind").asText()).isEqualTo("CustomPodAutoscaler");
+    JsonNode ref = cpa.path("spec").path("scaleTargetRef");
+    assertThat(ref.path("apiVersion").asText()).isEqualTo(config.scaleTargetRef().apiVersion());
+    assertThat(ref.path("kind").asText()).isEqualTo(config.scaleTargetRef().kind());
+    assertThat(ref.path("name").asText()).isEqualTo(config.scaleTargetRef().name());
+    assertThat(script.steps())
+        .allSatisfy(
+            step ->
+                assertThat(step.expect()).isBetween(config.bounds().min(), config.bounds().max()));
+  }
+}

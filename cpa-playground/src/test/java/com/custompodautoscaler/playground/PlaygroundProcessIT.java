@@ -1,0 +1,182 @@
+package com.custompodautoscaler.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built playground jar as a user runs it: it shows scaling, and Ctrl-C leaves nothing behind.
+ */
+class PlaygroundProcessIT {
+
+  private static final Pattern SCALED = Pattern.compile("scaled (\\d+) -> (\\d+)");
+
+  private final List<String> output = new CopyOnWriteArrayList<>();
+  private final Set<ProcessHandle> seenDescendants = new HashSet<>();
+  private Process playground;
+
+  @AfterEach
+  void killLeftovers() {
+    if (playground != null) {
+      playground.descendants().forEach(ProcessHandle::destroyForcibly);
+      playground.destroyForcibly();
+    }
+  }
+
+  @Test
+  void theDefaultExampleScalesUpAndDownAndStopsCleanly() throws Exception {
+    start();
+
+    awaitOutput(Duration.ofSeconds(120), () -> scaleUps() >= 1 && scaleDowns() >= 1);
+    int status = stop();
+
+    assertThat(status).as("exit status after SIGTERM").isZero();
+    assertThat(output).anyMatch(line -> line.contains("Example getting-started"));
+    assertNothingLeftBehind();
+  }
+
+  @Test
+  void runsTheNamedExample() throws Exception {
+    start("--example", "per-pod");
+
+    awaitOutput(Duration.ofSeconds(90), () -> scaleUps() >= 1);
+    assertThat(stop()).isZero();
+
+    assertThat(output).anyMatch(line -> line.contains("Example per-pod"));
+    assertNothingLeftBehind();
+  }
+
+  @Test
+  void runsYourOwnConfigAgainstASampleDeployment(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("mine.yaml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "runMode: per-resource",
+            "interval: 1000",
+            "metric: {type: shell, shell: {entrypoint: /bin/sh, command: [-c, 'echo 4']}}",
+            "evaluate: {type: shell, shell: {entrypoint: python3, command: [evaluate.py]}}",
+            ""));
+    Files.writeString(
+        dir.resolve("evaluate.py"),
+        "import json, sys\n"
+            + "value = json.loads(sys.stdin.read())['metrics'][0]['value']\n"
+            + "print(json.dumps({'targetReplicas': int(value)}))\n");
+
+    start("--config", config.toString());
+
+    awaitOutput(
+        Duration.ofSeconds(90),
+        () -> output.stream().anyMatch(line -> line.contains("scaled 1 -> 4")));
+    assertThat(stop()).isZero();
+    assertThat(output).anyMatch(line -> line.contains("sample Deployment 'sample'"));
+    assertNothingLeftBehind();
+  }
+
+  @Test
+  void listsTheExamples() throws Exception {
+    start("--list");
+
+    assertThat(playground.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(playground.exitValue()).isZero();
+    awaitOutput(Duration.ofSeconds(5), () -> output.size() >= 2);
+    assertThat(output)
+        .anyMatch(line -> line.startsWith("getting-started "))
+        .anyMatch(line -> line.startsWith("per-pod "));
+  }
+
+  private void start(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+    command.addAll(List.of(args));
+    playground = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(playground.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                  output.add(line);
+                }
+              } catch (IOException e) {
+                // The process ended.
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private void awaitOutput(Duration patience, java.util.concurrent.Callable<Boolean> condition) {
+    await()
+        .atMost(patience)
+        .pollInterval(Duration.ofMillis(250))
+        .failFast(
+            "the playground exited:\n" + String.join("\n", output),
+            () -> !playground.isAlive() && !condition.call())
+        .until(
+            () -> {
+              playground.descendants().forEach(seenDescendants::add);
+              return condition.call();
+            });
+  }
+
+  /** Sends SIGTERM, as Ctrl-C's SIGINT would, and returns the exit status. */
+  private int stop() throws InterruptedException {
+    playground.descendants().forEach(seenDescendants::add);
+    playground.destroy();
+    assertThat(playground.waitFor(60, TimeUnit.SECONDS)).as("the playground stops").isTrue();
+    return playground.exitValue();
+  }
+
+  private void assertNothingLeftBehind() {
+    assertThat(seenDescendants)
+        .as("the control plane and the autoscaler were among the playground's processes")
+        .hasSizeGreaterThanOrEqualTo(3);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(seenDescendants).noneMatch(ProcessHandle::isAlive));
+  }
+
+  private long scaleUps() {
+    return output.stream()
+        .map(SCALED::matcher)
+        .filter(Matcher::find)
+        .filter(m -> Integer.parseInt(m.group(2)) > Integer.parseInt(m.group(1)))
+        .count();
+  }
+
+  private long scaleDowns() {
+    return output.stream()
+        .map(SCALED::matcher)
+        .filter(Matcher::find)
+        .filter(m -> Integer.parseInt(m.group(2)) < Integer.parseInt(m.group(1)))
+        .count();
+  }
+
+  private static Path jar() {
+    return Path.of(System.getProperty("cpa.playground.jar", "target/cpa-playground.jar"));
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
