@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 record RunSummary(boolean succeeded, Map<String, String> fields, String error) {
 
-  private static final Pattern LINE = Pattern.compile(" RunLog (run|run failed) (.*)$");
+  private static final Pattern LINE = Pattern.compile(" RunLog (run failed|run) (.*)$");
   private static final Pattern FIELD = Pattern.compile("(\\w+)=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)");
 
   RunSummary {
