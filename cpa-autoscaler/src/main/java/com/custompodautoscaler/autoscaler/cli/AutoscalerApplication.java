@@ -41,6 +41,9 @@ public final class AutoscalerApplication implements AutoCloseable {
   private RestApi api;
 
   private AutoscalerApplication(AutoscalerConfig config, KubernetesClient client, Clock clock) {
+    // Asking the API server first lets its answer, and readiness, come while the rest is built.
+    this.probe = new ApiServerProbe(client, readiness);
+    probe.start();
     ConfiguredUserLogic userLogic =
         ConfiguredUserLogic.from(config, sessions, io, new HttpClients(), metrics);
     KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
@@ -56,13 +59,12 @@ public final class AutoscalerApplication implements AutoCloseable {
               runLog.finished(report);
               metrics.finished(report);
             });
-    this.probe = new ApiServerProbe(client, readiness);
     this.scheduler = new RunScheduler(autoscaler, config.startTime(), config.interval(), clock);
   }
 
   /**
-   * Builds every part from {@code config}, then starts the REST API (if enabled), the readiness
-   * probe and the scheduler.
+   * Starts the readiness probe, builds every part from {@code config}, then starts the REST API (if
+   * enabled) and the scheduler.
    *
    * @throws StartupException when a method's TLS files cannot be read or the REST API cannot start
    */
@@ -75,7 +77,6 @@ public final class AutoscalerApplication implements AutoCloseable {
       throw new StartupException("cannot set up the user-logic methods: " + e.getMessage(), e);
     }
     application.startApi(config);
-    application.probe.start();
     application.scheduler.start();
     return application;
   }

@@ -23,6 +23,7 @@ public final class ShellMethod implements MethodRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ShellMethod.class);
   private static final int STDERR_TAIL_CHARS = 1000;
+  private static final long OUTPUT_END_MILLIS = 50;
   private static final long OUTPUT_DRAIN_MILLIS = 5000;
 
   private final String stage;
@@ -54,7 +55,9 @@ public final class ShellMethod implements MethodRunner {
       Thread.currentThread().interrupt();
       throw new UserLogicException(config.describe() + " was interrupted", e);
     } finally {
-      sessions.killSession(process);
+      if (process.isAlive()) {
+        sessions.killSession(process);
+      }
     }
   }
 
@@ -89,11 +92,7 @@ public final class ShellMethod implements MethodRunner {
       throw new UserLogicException(
           config.describe() + " timed out after " + config.timeout().toMillis() + " ms");
     }
-    // The call ends when the command exits. Whatever it left running is ended now, so that a
-    // child still holding stdout or stderr open cannot keep the call waiting.
-    sessions.killSession(process);
-    stdout.awaitEnd(OUTPUT_DRAIN_MILLIS);
-    stderr.awaitEnd(OUTPUT_DRAIN_MILLIS);
+    endLeftovers(process, stdout, stderr);
     checkOverflow("stdout", stdout);
     checkOverflow("stderr", stderr);
     int exitStatus = process.exitValue();
@@ -106,6 +105,22 @@ public final class ShellMethod implements MethodRunner {
       log.info("stderr of the {} command:\n{}", stage, stderr.text());
     }
     return stdout.text();
+  }
+
+  /**
+   * The call ends when the command exits, and so does whatever it left running. Usually its output
+   * has ended with it, and its session is swept soon, in the background; a child still holding
+   * stdout or stderr open is killed at once, so that it cannot keep the call waiting.
+   */
+  private void endLeftovers(Process process, OutputCapture stdout, OutputCapture stderr)
+      throws InterruptedException {
+    if (stdout.awaitEnd(OUTPUT_END_MILLIS) && stderr.awaitEnd(OUTPUT_END_MILLIS)) {
+      sessions.sweepLater(process);
+      return;
+    }
+    sessions.killSession(process);
+    stdout.awaitEnd(OUTPUT_DRAIN_MILLIS);
+    stderr.awaitEnd(OUTPUT_DRAIN_MILLIS);
   }
 
   private void checkOverflow(String streamName, OutputCapture capture) {

@@ -1,0 +1,100 @@
+package com.custompodautoscaler.bench;
+
+import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
+import com.custompodautoscaler.autoscaler.kubernetes.KubernetesConnection;
+import com.custompodautoscaler.autoscaler.kubernetes.KubernetesTargetClient;
+import com.custompodautoscaler.autoscaler.method.ConfiguredUserLogic;
+import com.custompodautoscaler.autoscaler.method.HttpClients;
+import com.custompodautoscaler.autoscaler.method.ProcessSessions;
+import com.custompodautoscaler.autoscaler.run.Autoscaler;
+import com.custompodautoscaler.autoscaler.run.RunGoal;
+import com.custompodautoscaler.autoscaler.run.RunReport;
+import com.custompodautoscaler.core.model.RunType;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Per-pod mode over 100 pods whose metric command is {@code sleep 0.05}: the metric stage's time at
+ * several {@code perPodConcurrency} values, against the local real API server.
+ */
+final class PerPodBenchmark implements Bench {
+
+  private static final int PODS = 100;
+  private static final int REPEATS = 5;
+  private static final int[] CONCURRENCIES = {1, 8, 16, 32};
+
+  @Override
+  public String name() {
+    return "per-pod";
+  }
+
+  @Override
+  public void run(BenchContext context, PrintStream out) throws Exception {
+    KubernetesClient admin = context.plane().client();
+    BenchTargets.createDeployment(admin, "bench-per-pod", "workers", PODS);
+    BenchTargets.createPods(admin, "bench-per-pod", "workers", PODS);
+    double sequential = 0;
+    for (int concurrency : CONCURRENCIES) {
+      Stats stats = metricStage(context, concurrency);
+      if (concurrency == 1) {
+        sequential = stats.median();
+      }
+      out.printf(
+          "perPodConcurrency %2d: metric stage %s; speed-up over 1: %.2f%n",
+          concurrency, stats.describe(), sequential / stats.median());
+    }
+  }
+
+  private static Stats metricStage(BenchContext context, int concurrency) throws Exception {
+    AutoscalerConfig config =
+        BenchTargets.config(
+            "bench-per-pod",
+            "workers",
+            "runMode: per-pod\n"
+                + "perPodConcurrency: "
+                + concurrency
+                + "\n"
+                + "metric: {type: shell, timeout: 5000, shell: {entrypoint: sleep, command: ['0.05']}}\n"
+                + "evaluate: {type: shell, shell: {entrypoint: unused}}\n");
+    ExecutorService io = Executors.newCachedThreadPool();
+    try (KubernetesClient client =
+            KubernetesConnection.fromKubeconfig(Files.readString(context.plane().kubeconfig()));
+        Autoscaler autoscaler =
+            new Autoscaler(
+                config,
+                new KubernetesTargetClient(client),
+                new KubernetesTargetClient(client),
+                ConfiguredUserLogic.from(
+                    config,
+                    ProcessSessions.forThisMachine(),
+                    io,
+                    new HttpClients(),
+                    (s, m, d, ok) -> {}),
+                Clock.systemUTC(),
+                report -> {})) {
+      metricsOnce(autoscaler);
+      List<Long> nanos = new ArrayList<>();
+      for (int i = 0; i < REPEATS; i++) {
+        nanos.add(metricsOnce(autoscaler).stageDurations().get("metrics").toNanos());
+      }
+      return Stats.ofNanos(nanos);
+    } finally {
+      io.shutdownNow();
+    }
+  }
+
+  private static RunReport metricsOnce(Autoscaler autoscaler) throws InterruptedException {
+    RunReport report = autoscaler.run(RunType.API_DRY_RUN, RunGoal.METRICS);
+    if (!report.succeeded() || report.metrics().orElseThrow().list().size() != PODS) {
+      throw new IllegalStateException(
+          "the metric stage did not cover every pod: " + report.failure());
+    }
+    return report;
+  }
+}

@@ -1,0 +1,161 @@
+package com.custompodautoscaler.bench;
+
+import com.custompodautoscaler.autoscaler.config.ShellMethodConfig;
+import com.custompodautoscaler.autoscaler.method.ProcessSessions;
+import com.custompodautoscaler.autoscaler.method.ShellMethod;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The shell method against a bare spawn of the same command with the same stdin from the same JVM.
+ * Two commands: {@code /bin/cat}, the cheapest command there is, so the worst case for relative
+ * overhead; and a Python one-liner that echoes stdin, like real user logic. For {@code cat} a third
+ * variant, a bare spawn through {@code setsid}, shows how much of the overhead is the new session
+ * (what lets a timeout end the whole process tree). The document is a metric-stage document of
+ * about 1.5 KB. The variants take turns in blocks of 50 calls with a pause between blocks, so that
+ * all see the same machine and none is timed while another's background work (the shell method's
+ * sweep of finished sessions) still runs.
+ */
+final class ShellOverheadBenchmark implements Bench {
+
+  private static final int WARMUP = 200;
+  private static final int CALLS = 1000;
+  private static final int BLOCK = 50;
+  private static final long PAUSE_MILLIS = 50;
+  private static final List<String> CAT = List.of("/bin/cat");
+  private static final List<String> PYTHON =
+      List.of(python(), "-c", "import sys; sys.stdout.write(sys.stdin.read())");
+  private static final int PYTHON_CALLS = 200;
+
+  @Override
+  public String name() {
+    return "shell-overhead";
+  }
+
+  @Override
+  public void run(BenchContext context, PrintStream out) throws Exception {
+    String document = document();
+    ExecutorService io = Executors.newCachedThreadPool();
+    ProcessSessions sessions = ProcessSessions.forThisMachine();
+    try {
+      List<Stats> cat =
+          compare(
+              document,
+              WARMUP,
+              CALLS,
+              List.of(
+                  () -> bareSpawn(CAT, document),
+                  () -> bareSpawn(List.of("setsid", "--wait", "/bin/cat"), document),
+                  () -> shellMethod(CAT, sessions, io).call(document)));
+      out.println("/bin/cat, bare spawn:              " + cat.get(0).describe());
+      out.println("/bin/cat, bare spawn with setsid:  " + cat.get(1).describe());
+      out.println("/bin/cat, shell method:            " + cat.get(2).describe());
+      out.printf(
+          "/bin/cat: ratio of medians %.2f (target at most 1.2); against the bare spawn with setsid %.2f%n",
+          cat.get(2).median() / cat.get(0).median(), cat.get(2).median() / cat.get(1).median());
+      List<Stats> python =
+          compare(
+              document,
+              BLOCK,
+              PYTHON_CALLS,
+              List.of(
+                  () -> bareSpawn(PYTHON, document),
+                  () -> shellMethod(PYTHON, sessions, io).call(document)));
+      out.println("python (" + PYTHON.get(0) + ") echo, bare spawn:   " + python.get(0).describe());
+      out.println("python (" + PYTHON.get(0) + ") echo, shell method: " + python.get(1).describe());
+      out.printf(
+          "python3 echo: ratio of medians %.2f%n", python.get(1).median() / python.get(0).median());
+    } finally {
+      io.shutdownNow();
+    }
+  }
+
+  /** Times each variant {@code calls} times, after {@code warmup} untimed calls each. */
+  private static List<Stats> compare(
+      String document, int warmup, int calls, List<Callable<String>> variants) throws Exception {
+    List<List<Long>> timings = new ArrayList<>();
+    variants.forEach(variant -> timings.add(new ArrayList<>()));
+    int rounds = (warmup + calls) / BLOCK;
+    for (int round = 0; round < rounds; round++) {
+      for (int v = 0; v < variants.size(); v++) {
+        for (int i = 0; i < BLOCK; i++) {
+          long started = System.nanoTime();
+          String output = variants.get(v).call();
+          long spent = System.nanoTime() - started;
+          if (!output.equals(document)) {
+            throw new IllegalStateException("a call did not echo the document");
+          }
+          if (round >= warmup / BLOCK) {
+            timings.get(v).add(spent);
+          }
+        }
+        // Let any background work of one block end before the next block is timed.
+        Thread.sleep(PAUSE_MILLIS);
+      }
+    }
+    return timings.stream().map(Stats::ofNanos).toList();
+  }
+
+  private static ShellMethod shellMethod(
+      List<String> command, ProcessSessions sessions, ExecutorService io) {
+    return new ShellMethod(
+        "metric",
+        new ShellMethodConfig(
+            Duration.ofSeconds(10), command.get(0), command.subList(1, command.size()), false),
+        sessions,
+        io,
+        1024 * 1024);
+  }
+
+  /** Start the command, write the document, close stdin, read stdout to the end, wait. */
+  private static String bareSpawn(List<String> command, String document) throws Exception {
+    Process process = new ProcessBuilder(command).start();
+    try (OutputStream stdin = process.getOutputStream()) {
+      stdin.write(document.getBytes(StandardCharsets.UTF_8));
+    }
+    String output;
+    try (InputStream stdout = process.getInputStream()) {
+      output = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    process.waitFor();
+    return output;
+  }
+
+  /**
+   * Debian's python3 binary when there is one: a version manager's shim would add its own start.
+   */
+  private static String python() {
+    return java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3"))
+        ? "/usr/bin/python3"
+        : "python3";
+  }
+
+  /** A metric-stage document for a Deployment, of the usual size. */
+  private static String document() {
+    StringBuilder annotations = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      annotations
+          .append("\"example.com/annotation-")
+          .append(i)
+          .append("\":\"value-")
+          .append(i)
+          .append("\",");
+    }
+    return "{\"resource\":{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{"
+        + annotations
+        + "\"deployment.kubernetes.io/revision\":\"1\"},\"labels\":{\"app\":\"web\",\"numPods\":\"3\"},"
+        + "\"name\":\"web\",\"namespace\":\"default\",\"uid\":\"5b0c6a4e-1d2f-4c3b-9a8e-7f6d5c4b3a21\"},"
+        + "\"spec\":{\"replicas\":3,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":"
+        + "{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"image\":\"example/web:1.0\",\"name\":\"web\","
+        + "\"ports\":[{\"containerPort\":8080}],\"resources\":{\"requests\":{\"cpu\":\"100m\",\"memory\":\"64Mi\"}}}]}}},"
+        + "\"status\":{\"availableReplicas\":3,\"readyReplicas\":3,\"replicas\":3}},\"runType\":\"scaler\"}";
+  }
+}
