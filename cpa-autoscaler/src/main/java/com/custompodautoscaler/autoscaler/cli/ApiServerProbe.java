@@ -1,6 +1,7 @@
 package com.custompodautoscaler.autoscaler.cli;
 
 import com.custompodautoscaler.autoscaler.api.Readiness;
+import com.custompodautoscaler.autoscaler.kubernetes.ClientErrors;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
@@ -42,7 +43,7 @@ final class ApiServerProbe {
           log.warn(
               "the Kubernetes API server at {} does not answer yet: {}",
               client.getMasterUrl(),
-              e.getMessage());
+              ClientErrors.describe(e));
           warned = true;
         }
       }

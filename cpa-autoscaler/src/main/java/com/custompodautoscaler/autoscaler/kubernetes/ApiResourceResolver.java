@@ -62,7 +62,7 @@ final class ApiResourceResolver {
       return client.getApiResources(apiVersion);
     } catch (KubernetesClientException e) {
       throw new KubernetesAccessException(
-          "discovery of " + apiVersion + " failed: " + e.getMessage(),
+          "discovery of " + apiVersion + " failed: " + ClientErrors.describe(e),
           e.getCode() > 0 ? OptionalInt.of(e.getCode()) : OptionalInt.empty(),
           e);
     }

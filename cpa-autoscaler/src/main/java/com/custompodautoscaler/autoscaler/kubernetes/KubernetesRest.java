@@ -61,7 +61,7 @@ final class KubernetesRest {
           null);
     } catch (ExecutionException e) {
       throw new KubernetesAccessException(
-          request + ": " + e.getCause().getMessage(), OptionalInt.empty(), e.getCause());
+          request + ": " + ClientErrors.describe(e.getCause()), OptionalInt.empty(), e.getCause());
     } catch (TimeoutException e) {
       throw new KubernetesAccessException(
           request + ": no answer within " + REQUEST_TIMEOUT_SECONDS + " s", OptionalInt.empty(), e);
