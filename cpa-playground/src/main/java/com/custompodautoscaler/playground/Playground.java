@@ -1,8 +1,14 @@
 package com.custompodautoscaler.playground;
 
+import com.custompodautoscaler.autoscaler.kubernetes.ClientErrors;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -17,6 +23,8 @@ import java.util.OptionalInt;
  * printed as they happen; {@link #apply} makes the script's changes.
  */
 public final class Playground implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KubernetesClient client;
   private final String namespace;
@@ -120,17 +128,21 @@ public final class Playground implements AutoCloseable {
       console.event("~ " + step.say());
     }
     if (!step.labels().isEmpty()) {
+      // A merge patch carries no resourceVersion, so it cannot conflict with the autoscaler's
+      // scale patches or the simulator's status updates.
       TargetObjects.find(client, namespace, script.target())
-          .edit(
-              target -> {
-                Map<String, String> labels = new HashMap<>(target.getMetadata().getLabels());
-                labels.putAll(step.labels());
-                target.getMetadata().setLabels(labels);
-                return target;
-              });
+          .patch(PatchContext.of(PatchType.JSON_MERGE), labelsPatch(step.labels()));
     }
     if (step.podLoad() != null && endpoints != null) {
       endpoints.setTotalLoad(step.podLoad());
+    }
+  }
+
+  private static String labelsPatch(Map<String, String> labels) {
+    try {
+      return JSON.writeValueAsString(Map.of("metadata", Map.of("labels", labels)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a labels patch", e);
     }
   }
 
@@ -140,7 +152,11 @@ public final class Playground implements AutoCloseable {
     while (!steps.isEmpty()) {
       for (ExampleScript.Step step : steps) {
         Thread.sleep(step.after() * 1000L);
-        apply(step);
+        try {
+          apply(step);
+        } catch (KubernetesClientException e) {
+          console.event("could not make this step happen: " + ClientErrors.describe(e));
+        }
       }
     }
     Thread.currentThread().join();
