@@ -231,8 +231,11 @@ class EndToEndIT {
       int status = autoscaler.terminate();
 
       assertThat(status).as("exit status; log:\n%s", autoscaler.logs()).isZero();
-      assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive))
-          .isNotEqualTo(java.util.Optional.of(true));
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () -> ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false),
+              alive -> !alive);
       assertThat(autoscaler.logs())
           .contains("did not end within 5 s; ending its commands")
           .contains("stopped");
