@@ -1,8 +1,6 @@
 package com.custompodautoscaler.bench;
 
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
-import com.custompodautoscaler.autoscaler.kubernetes.KubernetesConnection;
-import com.custompodautoscaler.autoscaler.kubernetes.KubernetesTargetClient;
 import com.custompodautoscaler.autoscaler.method.ConfiguredUserLogic;
 import com.custompodautoscaler.autoscaler.method.HttpClients;
 import com.custompodautoscaler.autoscaler.method.ProcessSessions;
@@ -12,8 +10,6 @@ import com.custompodautoscaler.autoscaler.run.RunReport;
 import com.custompodautoscaler.core.model.RunType;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -63,21 +59,17 @@ final class PerPodBenchmark implements Bench {
                 + "metric: {type: shell, timeout: 5000, shell: {entrypoint: sleep, command: ['0.05']}}\n"
                 + "evaluate: {type: shell, shell: {entrypoint: unused}}\n");
     ExecutorService io = Executors.newCachedThreadPool();
-    try (KubernetesClient client =
-            KubernetesConnection.fromKubeconfig(Files.readString(context.plane().kubeconfig()));
-        Autoscaler autoscaler =
-            new Autoscaler(
+    try (BenchAutoscaler running =
+        new BenchAutoscaler(
+            context,
+            config,
+            ConfiguredUserLogic.from(
                 config,
-                new KubernetesTargetClient(client),
-                new KubernetesTargetClient(client),
-                ConfiguredUserLogic.from(
-                    config,
-                    ProcessSessions.forThisMachine(),
-                    io,
-                    new HttpClients(),
-                    (s, m, d, ok) -> {}),
-                Clock.systemUTC(),
-                report -> {})) {
+                ProcessSessions.forThisMachine(),
+                io,
+                new HttpClients(),
+                (s, m, d, ok) -> {}))) {
+      Autoscaler autoscaler = running.autoscaler();
       metricsOnce(autoscaler);
       List<Long> nanos = new ArrayList<>();
       for (int i = 0; i < REPEATS; i++) {

@@ -1,18 +1,13 @@
 package com.custompodautoscaler.bench;
 
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
-import com.custompodautoscaler.autoscaler.kubernetes.KubernetesConnection;
-import com.custompodautoscaler.autoscaler.kubernetes.KubernetesTargetClient;
 import com.custompodautoscaler.autoscaler.run.Autoscaler;
 import com.custompodautoscaler.autoscaler.run.RunGoal;
 import com.custompodautoscaler.autoscaler.run.RunReport;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.core.port.UserLogic;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,16 +37,8 @@ final class RunOverheadBenchmark implements Bench {
                 + "metric: {type: shell, shell: {entrypoint: unused}}\n"
                 + "evaluate: {type: shell, shell: {entrypoint: unused}}\n");
     InstantLogic logic = new InstantLogic();
-    try (KubernetesClient client =
-            KubernetesConnection.fromKubeconfig(Files.readString(context.plane().kubeconfig()));
-        Autoscaler autoscaler =
-            new Autoscaler(
-                config,
-                new KubernetesTargetClient(client),
-                new KubernetesTargetClient(client),
-                logic,
-                Clock.systemUTC(),
-                report -> {})) {
+    try (BenchAutoscaler running = new BenchAutoscaler(context, config, logic)) {
+      Autoscaler autoscaler = running.autoscaler();
       logic.replicas = 2;
       measure(autoscaler, logic, WARMUP, false);
       Stats unchanged = measure(autoscaler, logic, RUNS, false);
