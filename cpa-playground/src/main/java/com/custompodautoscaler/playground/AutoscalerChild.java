@@ -1,14 +1,18 @@
 package com.custompodautoscaler.playground;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 /**
  * The autoscaler, run as its own process the way a cluster runs it: {@code run --config
@@ -21,9 +25,22 @@ final class AutoscalerChild implements AutoCloseable {
   private static final long STOP_SECONDS = 20;
 
   private final Process process;
+  private volatile boolean stopping;
 
   private AutoscalerChild(Process process) {
     this.process = process;
+  }
+
+  /** Runs {@code onExit} with the exit status if the autoscaler ends without being asked to. */
+  void whenItStopsByItself(IntConsumer onExit) {
+    process
+        .onExit()
+        .thenAccept(
+            exited -> {
+              if (!stopping) {
+                onExit.accept(exited.exitValue());
+              }
+            });
   }
 
   static AutoscalerChild start(Path config, Map<String, String> env, Consumer<String> logLines)
@@ -32,7 +49,7 @@ final class AutoscalerChild implements AutoCloseable {
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-cp",
-            System.getProperty("java.class.path"),
+            absoluteClassPath(),
             MAIN,
             "run",
             "--config",
@@ -47,6 +64,13 @@ final class AutoscalerChild implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     return new AutoscalerChild(process);
+  }
+
+  /** This JVM's class path with absolute entries, since the child runs in another folder. */
+  private static String absoluteClassPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .map(entry -> Path.of(entry).toAbsolutePath().toString())
+        .collect(Collectors.joining(File.pathSeparator));
   }
 
   private static void forward(Process process, Consumer<String> logLines) {
@@ -68,6 +92,7 @@ final class AutoscalerChild implements AutoCloseable {
   /** Asks the autoscaler to stop (SIGTERM), as Kubernetes does, and waits for it. */
   @Override
   public void close() {
+    stopping = true;
     process.destroy();
     try {
       if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {

@@ -55,6 +55,10 @@ public final class Playground implements AutoCloseable {
     this.autoscaler =
         AutoscalerChild.start(
             config, environment(plane, namespace, script, apiPort), line -> route(console, line));
+    autoscaler.whenItStopsByItself(
+        status ->
+            console.event(
+                "the autoscaler stopped (exit status " + status + "); see its messages above"));
     console.info("  REST API of the autoscaler: http://127.0.0.1:" + apiPort + "/api/v1/metrics");
   }
 

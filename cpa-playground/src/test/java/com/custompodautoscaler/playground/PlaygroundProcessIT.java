@@ -104,10 +104,14 @@ class PlaygroundProcessIT {
         .anyMatch(line -> line.startsWith("per-pod "));
   }
 
+  /** Starts the jar as the README's script does: from the repository root, by a relative path. */
   private void start(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+    Path root = jar().toAbsolutePath().getParent().getParent().getParent();
+    Path relativeJar = root.relativize(jar().toAbsolutePath());
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", relativeJar.toString()));
     command.addAll(List.of(args));
-    playground = new ProcessBuilder(command).redirectErrorStream(true).start();
+    playground =
+        new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
     Thread reader =
         new Thread(
             () -> {
