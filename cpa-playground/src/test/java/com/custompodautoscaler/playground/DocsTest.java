@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custompodautoscaler.autoscaler.config.ConfigLoader;
 import com.custompodautoscaler.autoscaler.config.LoadedConfig;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,9 @@ class DocsTest {
       Pattern.compile("<!-- config fragment -->\\n```yaml\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern EXAMPLE_FLAG = Pattern.compile("--example ([a-z0-9-]+)");
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)");
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  /** What a fragment is completed with; its own keys replace these. */
   private static final String BASE =
       "scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n"
           + "metric: {type: shell, shell: {entrypoint: /bin/true}}\n"
@@ -68,8 +73,9 @@ class DocsTest {
   void configFragmentsLoadWithoutAProblem(Path page) throws Exception {
     Matcher block = FRAGMENT.matcher(Files.readString(page));
     while (block.find()) {
-      LoadedConfig loaded =
-          ConfigLoader.load(BASE + block.group(1), "a fragment in " + page, Map.of());
+      ObjectNode config = (ObjectNode) YAML.readTree(BASE);
+      config.setAll((ObjectNode) YAML.readTree(block.group(1)));
+      LoadedConfig loaded = ConfigLoader.load(config.toString(), "a fragment in " + page, Map.of());
       assertThat(loaded.warnings()).as("warnings for the fragment in %s", page).isEmpty();
     }
   }
