@@ -1,0 +1,52 @@
+package com.custompodautoscaler.api.v1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A CustomPodAutoscaler: one autoscaler, which the operator provisions and runs. */
+@Group(CustomPodAutoscaler.GROUP)
+@Version(value = "v1", storage = true, served = true)
+@Kind("CustomPodAutoscaler")
+@Plural("custompodautoscalers")
+@Singular("custompodautoscaler")
+@ShortNames("cpa")
+@AdditionalPrinterColumn(
+    name = "Target",
+    jsonPath = ".spec.scaleTargetRef.name",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Current",
+    jsonPath = ".status.currentReplicas",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Desired",
+    jsonPath = ".status.desiredReplicas",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Last Scale",
+    jsonPath = ".status.lastScaleTime",
+    type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class CustomPodAutoscaler
+    extends CustomResource<CustomPodAutoscalerSpec, CustomPodAutoscalerStatus>
+    implements Namespaced {
+
+  /** The API group of CustomPodAutoscalers. */
+  public static final String GROUP = "custompodautoscaler.com";
+
+  private static final long serialVersionUID = 1L;
+}

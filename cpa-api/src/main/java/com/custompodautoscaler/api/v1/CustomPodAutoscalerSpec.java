@@ -1,0 +1,122 @@
+package com.custompodautoscaler.api.v1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a CustomPodAutoscaler asks for: the autoscaler's pod, its target, its configuration. */
+@JsonPropertyOrder({
+  "template",
+  "scaleTargetRef",
+  "config",
+  "provisionRole",
+  "provisionRoleBinding",
+  "provisionServiceAccount",
+  "provisionPod",
+  "roleRequiresMetricsServer",
+  "roleRequiresArgoRollouts"
+})
+public class CustomPodAutoscalerSpec {
+
+  @Required
+  @SchemaFrom(type = PodTemplateSchema.class)
+  private PodTemplateSpec template;
+
+  @Required private ScaleTargetReference scaleTargetRef;
+  private List<ConfigEntry> config = new ArrayList<>();
+
+  @Default("true")
+  private Boolean provisionRole = true;
+
+  @Default("true")
+  private Boolean provisionRoleBinding = true;
+
+  @Default("true")
+  private Boolean provisionServiceAccount = true;
+
+  @Default("true")
+  private Boolean provisionPod = true;
+
+  @Default("false")
+  private Boolean roleRequiresMetricsServer = false;
+
+  @Default("false")
+  private Boolean roleRequiresArgoRollouts = false;
+
+  /** The autoscaler's pod template. */
+  public PodTemplateSpec getTemplate() {
+    return template;
+  }
+
+  public void setTemplate(PodTemplateSpec template) {
+    this.template = template;
+  }
+
+  public ScaleTargetReference getScaleTargetRef() {
+    return scaleTargetRef;
+  }
+
+  public void setScaleTargetRef(ScaleTargetReference scaleTargetRef) {
+    this.scaleTargetRef = scaleTargetRef;
+  }
+
+  public List<ConfigEntry> getConfig() {
+    return config;
+  }
+
+  public void setConfig(List<ConfigEntry> config) {
+    this.config = config == null ? new ArrayList<>() : config;
+  }
+
+  public Boolean getProvisionRole() {
+    return provisionRole;
+  }
+
+  public void setProvisionRole(Boolean provisionRole) {
+    this.provisionRole = provisionRole;
+  }
+
+  public Boolean getProvisionRoleBinding() {
+    return provisionRoleBinding;
+  }
+
+  public void setProvisionRoleBinding(Boolean provisionRoleBinding) {
+    this.provisionRoleBinding = provisionRoleBinding;
+  }
+
+  public Boolean getProvisionServiceAccount() {
+    return provisionServiceAccount;
+  }
+
+  public void setProvisionServiceAccount(Boolean provisionServiceAccount) {
+    this.provisionServiceAccount = provisionServiceAccount;
+  }
+
+  public Boolean getProvisionPod() {
+    return provisionPod;
+  }
+
+  public void setProvisionPod(Boolean provisionPod) {
+    this.provisionPod = provisionPod;
+  }
+
+  public Boolean getRoleRequiresMetricsServer() {
+    return roleRequiresMetricsServer;
+  }
+
+  public void setRoleRequiresMetricsServer(Boolean roleRequiresMetricsServer) {
+    this.roleRequiresMetricsServer = roleRequiresMetricsServer;
+  }
+
+  public Boolean getRoleRequiresArgoRollouts() {
+    return roleRequiresArgoRollouts;
+  }
+
+  public void setRoleRequiresArgoRollouts(Boolean roleRequiresArgoRollouts) {
+    this.roleRequiresArgoRollouts = roleRequiresArgoRollouts;
+  }
+}

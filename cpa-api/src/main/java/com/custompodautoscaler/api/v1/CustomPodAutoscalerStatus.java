@@ -1,0 +1,89 @@
+package com.custompodautoscaler.api.v1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.List;
+
+/**
+ * What a CustomPodAutoscaler reports. The operator writes {@code observedGeneration} and the {@code
+ * Ready} and {@code Paused} conditions; the autoscaler writes everything else and the {@code
+ * AbleToScale}, {@code ScalingActive} and {@code ScalingLimited} conditions. Each writes through
+ * server-side apply with its own field manager, so neither overwrites the other's fields.
+ */
+@JsonPropertyOrder({
+  "observedGeneration",
+  "conditions",
+  "currentReplicas",
+  "desiredReplicas",
+  "lastScaleTime",
+  "lastRun",
+  "stabilizationWindow"
+})
+public class CustomPodAutoscalerStatus {
+
+  private Long observedGeneration;
+  private List<Condition> conditions;
+  private Integer currentReplicas;
+  private Integer desiredReplicas;
+  private String lastScaleTime;
+  private LastRun lastRun;
+  private List<StabilizationEntry> stabilizationWindow;
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  public Integer getCurrentReplicas() {
+    return currentReplicas;
+  }
+
+  public void setCurrentReplicas(Integer currentReplicas) {
+    this.currentReplicas = currentReplicas;
+  }
+
+  public Integer getDesiredReplicas() {
+    return desiredReplicas;
+  }
+
+  public void setDesiredReplicas(Integer desiredReplicas) {
+    this.desiredReplicas = desiredReplicas;
+  }
+
+  /** When the autoscaler last changed the target's replicas, RFC 3339. */
+  public String getLastScaleTime() {
+    return lastScaleTime;
+  }
+
+  public void setLastScaleTime(String lastScaleTime) {
+    this.lastScaleTime = lastScaleTime;
+  }
+
+  public LastRun getLastRun() {
+    return lastRun;
+  }
+
+  public void setLastRun(LastRun lastRun) {
+    this.lastRun = lastRun;
+  }
+
+  /** The recommendations of the downscale stabilization window, oldest first. */
+  public List<StabilizationEntry> getStabilizationWindow() {
+    return stabilizationWindow;
+  }
+
+  public void setStabilizationWindow(List<StabilizationEntry> stabilizationWindow) {
+    this.stabilizationWindow = stabilizationWindow;
+  }
+}

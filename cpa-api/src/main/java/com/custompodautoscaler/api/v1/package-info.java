@@ -1,0 +1,2 @@
+/** The CustomPodAutoscaler resource, version v1: the stored version. */
+package com.custompodautoscaler.api.v1;
