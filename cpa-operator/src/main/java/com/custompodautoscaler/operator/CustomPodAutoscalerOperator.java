@@ -1,0 +1,72 @@
+package com.custompodautoscaler.operator;
+
+import com.custompodautoscaler.operator.reconciler.CustomPodAutoscalerReconciler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The operator: reconciles CustomPodAutoscalers and serves its health and metrics. */
+public final class CustomPodAutoscalerOperator implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(CustomPodAutoscalerOperator.class);
+  private static final String LEASE_NAME = "cpa-operator";
+
+  private final Operator operator;
+  private final HealthServer health;
+
+  private CustomPodAutoscalerOperator(Operator operator, HealthServer health) {
+    this.operator = operator;
+    this.health = health;
+  }
+
+  /**
+   * Starts reconciling in {@code namespaces} (all when empty), with leader election when {@code
+   * settings} ask for it.
+   */
+  public static CustomPodAutoscalerOperator start(
+      KubernetesClient client, OperatorSettings settings) throws IOException {
+    OperatorMetrics metrics = new OperatorMetrics();
+    Operator operator =
+        new Operator(
+            overrider -> {
+              overrider.withKubernetesClient(client).withCloseClientOnStop(false);
+              settings
+                  .leaseNamespace()
+                  .ifPresent(
+                      namespace ->
+                          overrider.withLeaderElectionConfiguration(
+                              new LeaderElectionConfiguration(LEASE_NAME, namespace)));
+            });
+    Set<String> namespaces = settings.namespaces();
+    operator.register(
+        new CustomPodAutoscalerReconciler(Clock.systemUTC(), metrics),
+        configuration -> {
+          if (!namespaces.isEmpty()) {
+            configuration.settingNamespaces(namespaces);
+          }
+        });
+    HealthServer health = new HealthServer(settings.healthPort(), operator, metrics);
+    operator.start();
+    log.info(
+        "operator started: namespaces {}, leader election {}, health and metrics on port {}",
+        namespaces.isEmpty() ? "all" : namespaces,
+        settings.leaseNamespace().map(namespace -> "in " + namespace).orElse("off"),
+        health.port());
+    return new CustomPodAutoscalerOperator(operator, health);
+  }
+
+  public int healthPort() {
+    return health.port();
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+    health.close();
+  }
+}

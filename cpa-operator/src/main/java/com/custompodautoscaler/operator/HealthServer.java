@@ -1,0 +1,53 @@
+package com.custompodautoscaler.operator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.javaoperatorsdk.operator.Operator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/** {@code /healthz}, {@code /readyz} and Prometheus {@code /metrics} for the operator's pod. */
+final class HealthServer implements AutoCloseable {
+
+  private final HttpServer server;
+
+  HealthServer(int port, Operator operator, OperatorMetrics metrics) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(port), 0);
+    server.createContext("/healthz", exchange -> answer(exchange, 200, "ok"));
+    server.createContext(
+        "/readyz",
+        exchange -> {
+          boolean ready =
+              operator.getRuntimeInfo().isStarted()
+                  && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+          answer(
+              exchange,
+              ready ? 200 : 503,
+              ready ? "ok" : "not ready: event sources are starting or unhealthy");
+        });
+    server.createContext("/metrics", exchange -> answer(exchange, 200, metrics.scrape()));
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+    try (exchange) {
+      byte[] bytes = (body.endsWith("\n") ? body : body + "\n").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+      exchange.sendResponseHeaders(status, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

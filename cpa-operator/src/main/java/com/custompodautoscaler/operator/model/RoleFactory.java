@@ -1,0 +1,67 @@
+package com.custompodautoscaler.operator.model;
+
+import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The least an autoscaler needs, and nothing more: read its target, read and set the target's
+ * scale, list pods, read and report to its own CustomPodAutoscaler, and record events. Everything
+ * named is named exactly; there is no wildcard. Resource metrics and Argo Rollouts only when the
+ * CPA asks for them.
+ */
+public final class RoleFactory {
+
+  private RoleFactory() {}
+
+  public static Role role(CustomPodAutoscaler cpa, TargetResource target) {
+    CustomPodAutoscalerSpec spec = cpa.getSpec();
+    String targetName = spec.getScaleTargetRef().getName();
+    List<PolicyRule> rules = new ArrayList<>();
+    rules.add(rule(target.group(), target.resource(), targetName, "get"));
+    rules.add(
+        rule(target.group(), target.resource() + "/scale", targetName, "get", "patch", "update"));
+    rules.add(
+        new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("list").build());
+    rules.add(
+        new PolicyRuleBuilder()
+            .withApiGroups(CustomPodAutoscaler.GROUP)
+            .withResources("custompodautoscalers", "custompodautoscalers/status")
+            .withResourceNames(cpa.getMetadata().getName())
+            .withVerbs("get", "patch")
+            .build());
+    rules.add(
+        new PolicyRuleBuilder()
+            .withApiGroups("")
+            .withResources("events")
+            .withVerbs("create", "patch")
+            .build());
+    if (Boolean.TRUE.equals(spec.getRoleRequiresMetricsServer())) {
+      rules.add(
+          new PolicyRuleBuilder()
+              .withApiGroups("metrics.k8s.io")
+              .withResources("pods")
+              .withVerbs("get", "list")
+              .build());
+    }
+    if (Boolean.TRUE.equals(spec.getRoleRequiresArgoRollouts())) {
+      rules.add(rule("argoproj.io", "rollouts", targetName, "get"));
+      rules.add(rule("argoproj.io", "rollouts/scale", targetName, "get", "patch", "update"));
+    }
+    return new RoleBuilder().withMetadata(Provisioning.metadataFor(cpa)).withRules(rules).build();
+  }
+
+  private static PolicyRule rule(String group, String resource, String name, String... verbs) {
+    return new PolicyRuleBuilder()
+        .withApiGroups(group)
+        .withResources(resource)
+        .withResourceNames(name)
+        .withVerbs(verbs)
+        .build();
+  }
+}

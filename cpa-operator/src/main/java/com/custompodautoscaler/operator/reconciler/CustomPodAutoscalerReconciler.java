@@ -1,0 +1,150 @@
+package com.custompodautoscaler.operator.reconciler;
+
+import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
+import com.custompodautoscaler.operator.model.AutoscalerDeploymentFactory;
+import com.custompodautoscaler.operator.model.PauseRequest;
+import com.custompodautoscaler.operator.model.Provisioning;
+import com.custompodautoscaler.operator.model.RoleBindingFactory;
+import com.custompodautoscaler.operator.model.RoleFactory;
+import com.custompodautoscaler.operator.model.ServiceAccountFactory;
+import com.custompodautoscaler.operator.model.TargetResource;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a CustomPodAutoscaler into a running autoscaler: its ServiceAccount, least-privilege Role,
+ * RoleBinding and Deployment, each applied as desired on every reconciliation (so edits to the CPA
+ * reach them and deleted ones come back), unless the CPA leaves that object to its user. Also
+ * pauses and resumes the autoscaler, and reports in the status's {@code Ready} and {@code Paused}
+ * conditions.
+ */
+@ControllerConfiguration(
+    name = "custompodautoscaler",
+    fieldManager = Provisioning.FIELD_MANAGER,
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = SpecOrAnnotationsChanged.class))
+public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPodAutoscaler> {
+
+  private static final Duration RETRY_WHILE_NOT_READY = Duration.ofSeconds(30);
+
+  private final Clock clock;
+  private final ReconcileObserver observer;
+
+  public CustomPodAutoscalerReconciler(Clock clock, ReconcileObserver observer) {
+    this.clock = clock;
+    this.observer = observer;
+  }
+
+  @Override
+  public List<EventSource<?, CustomPodAutoscaler>> prepareEventSources(
+      EventSourceContext<CustomPodAutoscaler> context) {
+    return List.of(
+        owned(ServiceAccount.class, context),
+        owned(Role.class, context),
+        owned(RoleBinding.class, context),
+        owned(Deployment.class, context));
+  }
+
+  /** Watches the objects of a kind the operator provisions, so that changes to them reconcile. */
+  private static <R extends HasMetadata> EventSource<?, CustomPodAutoscaler> owned(
+      Class<R> kind, EventSourceContext<CustomPodAutoscaler> context) {
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(kind, CustomPodAutoscaler.class)
+            .withLabelSelector(Provisioning.MANAGED_BY_LABEL + "=" + Provisioning.FIELD_MANAGER)
+            .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(CustomPodAutoscaler.class))
+            .build(),
+        context);
+  }
+
+  @Override
+  public UpdateControl<CustomPodAutoscaler> reconcile(
+      CustomPodAutoscaler cpa, Context<CustomPodAutoscaler> context) {
+    KubernetesClient client = context.getClient();
+    CustomPodAutoscalerSpec spec = cpa.getSpec();
+    PauseRequest pause = PauseRequest.from(cpa.getMetadata().getAnnotations());
+    ProvisioningReport report = new ProvisioningReport();
+    Optional<TargetResource> target = TargetDiscovery.resolve(client, spec.getScaleTargetRef());
+    if (target.isEmpty()) {
+      report.problem(
+          "the target's kind "
+              + spec.getScaleTargetRef().getKind()
+              + " is not served in "
+              + spec.getScaleTargetRef().getApiVersion());
+    }
+    Provisioner provisioner = new Provisioner(client, cpa, report);
+    provisioner.provision(
+        spec.getProvisionServiceAccount(), ServiceAccountFactory.serviceAccount(cpa));
+    target.ifPresent(
+        resource ->
+            provisioner.provision(spec.getProvisionRole(), RoleFactory.role(cpa, resource)));
+    provisioner.provision(spec.getProvisionRoleBinding(), RoleBindingFactory.roleBinding(cpa));
+    int replicas = pause instanceof PauseRequest.Paused ? 0 : 1;
+    provisioner.provision(
+        spec.getProvisionPod(), AutoscalerDeploymentFactory.deployment(cpa, replicas));
+    if (pause instanceof PauseRequest.Paused paused && target.isPresent()) {
+      TargetScale.hold(client, cpa, target.get(), paused.replicas());
+    }
+    observer.reconciled(report.isReady());
+    UpdateControl<CustomPodAutoscaler> control =
+        UpdateControl.patchStatus(statusOf(cpa, report, pause));
+    return report.isReady() ? control : control.rescheduleAfter(RETRY_WHILE_NOT_READY);
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<CustomPodAutoscaler> updateErrorStatus(
+      CustomPodAutoscaler cpa, Context<CustomPodAutoscaler> context, Exception e) {
+    observer.failed();
+    ProvisioningReport report = new ProvisioningReport();
+    report.problem("reconciliation failed: " + e.getMessage());
+    return ErrorStatusUpdateControl.patchStatus(
+        statusOf(cpa, report, PauseRequest.from(cpa.getMetadata().getAnnotations())));
+  }
+
+  /** A CPA holding only the operator's part of the status, for server-side apply. */
+  private CustomPodAutoscaler statusOf(
+      CustomPodAutoscaler cpa, ProvisioningReport report, PauseRequest pause) {
+    List<Condition> existing =
+        cpa.getStatus() == null ? List.of() : cpa.getStatus().getConditions();
+    List<Condition> conditions = new ArrayList<>();
+    conditions.add(
+        Conditions.condition(
+            existing,
+            "Ready",
+            report.isReady(),
+            report.isReady() ? "Provisioned" : "NotProvisioned",
+            report.message(),
+            clock.instant()));
+    conditions.add(PauseCondition.of(pause, existing, clock.instant()));
+    CustomPodAutoscalerStatus status = new CustomPodAutoscalerStatus();
+    status.setObservedGeneration(cpa.getMetadata().getGeneration());
+    status.setConditions(conditions);
+    CustomPodAutoscaler patch = new CustomPodAutoscaler();
+    patch.getMetadata().setName(cpa.getMetadata().getName());
+    patch.getMetadata().setNamespace(cpa.getMetadata().getNamespace());
+    patch.setStatus(status);
+    return patch;
+  }
+}

@@ -1,0 +1,281 @@
+package com.custompodautoscaler.operator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
+import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
+import com.custompodautoscaler.operator.OperatorSettings;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The operator in-process against a real kube-apiserver with the checked-in CRD installed. */
+class OperatorIT {
+
+  private static KubernetesClient admin;
+  private static CustomPodAutoscalerOperator operator;
+
+  @BeforeAll
+  static void installTheCrdAndStartTheOperator() throws Exception {
+    admin = SharedKubeApiServer.adminClient();
+    OperatorTestSupport.installCrd(admin);
+    operator =
+        CustomPodAutoscalerOperator.start(
+            SharedKubeApiServer.adminClient(), new OperatorSettings(Set.of(), Optional.empty(), 0));
+  }
+
+  @AfterAll
+  static void stop() {
+    operator.close();
+    admin.close();
+  }
+
+  @Test
+  void theAnnouncementsV1alpha1YamlYieldsTheFourObjectsAndAReadyCpa() throws Exception {
+    String namespace = SharedKubeApiServer.freshNamespace(admin, "announce");
+    try (InputStream yaml = OperatorIT.class.getResourceAsStream("/cpa/announcement.yaml")) {
+      admin.load(yaml).inNamespace(namespace).create();
+    }
+
+    CustomPodAutoscaler cpa = awaitReady(namespace, "example-cpa");
+
+    assertThat(cpa.getStatus().getObservedGeneration()).isEqualTo(1L);
+    for (HasMetadata object : provisioned(namespace, "example-cpa")) {
+      assertThat(object).as("%s exists", object == null ? "object" : object.getKind()).isNotNull();
+      assertThat(object.getMetadata().getOwnerReferences())
+          .singleElement()
+          .satisfies(
+              owner -> {
+                assertThat(owner.getKind()).isEqualTo("CustomPodAutoscaler");
+                assertThat(owner.getName()).isEqualTo("example-cpa");
+                assertThat(owner.getController()).isTrue();
+              });
+    }
+    Role role = admin.rbac().roles().inNamespace(namespace).withName("example-cpa").get();
+    assertThat(role.getRules())
+        .extracting(PolicyRule::getResources, PolicyRule::getResourceNames, PolicyRule::getVerbs)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                List.of("deployments"), List.of("hello-kubernetes"), List.of("get")),
+            org.assertj.core.groups.Tuple.tuple(
+                List.of("deployments/scale"),
+                List.of("hello-kubernetes"),
+                List.of("get", "patch", "update")));
+    Deployment deployment =
+        admin.apps().deployments().inNamespace(namespace).withName("example-cpa").get();
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
+    assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+    assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
+        .isEqualTo("example-cpa");
+  }
+
+  @Test
+  void aV1CpaGivesTheAutoscalerItsEnvironmentInOrder() throws Exception {
+    String namespace = SharedKubeApiServer.freshNamespace(admin, "env");
+    admin
+        .resource(OperatorTestSupport.cpa("env-cpa", Map.of("interval", "5000", "LOAD", "7")))
+        .inNamespace(namespace)
+        .create();
+
+    awaitReady(namespace, "env-cpa");
+
+    List<EnvVar> env =
+        admin
+            .apps()
+            .deployments()
+            .inNamespace(namespace)
+            .withName("env-cpa")
+            .get()
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0)
+            .getEnv();
+    assertThat(env)
+        .extracting(EnvVar::getName, EnvVar::getValue)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "scaleTargetRef",
+                "{\"kind\":\"Deployment\",\"name\":\"web\",\"apiVersion\":\"apps/v1\"}"),
+            org.assertj.core.groups.Tuple.tuple("namespace", namespace),
+            org.assertj.core.groups.Tuple.tuple("cpaName", "env-cpa"),
+            org.assertj.core.groups.Tuple.tuple("LOAD", "7"),
+            org.assertj.core.groups.Tuple.tuple("interval", "5000"));
+  }
+
+  @Test
+  void editsReachTheProvisionedObjectsAndDeletedOnesComeBack() throws Exception {
+    String namespace = SharedKubeApiServer.freshNamespace(admin, "edit");
+    admin.resource(OperatorTestSupport.cpa("edit-cpa", Map.of())).inNamespace(namespace).create();
+    awaitReady(namespace, "edit-cpa");
+
+    admin
+        .resources(CustomPodAutoscaler.class)
+        .inNamespace(namespace)
+        .withName("edit-cpa")
+        .edit(
+            cpa -> {
+              cpa.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("autoscaler:2");
+              cpa.getSpec().setRoleRequiresMetricsServer(true);
+              return cpa;
+            });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Deployment deployment =
+                  admin.apps().deployments().inNamespace(namespace).withName("edit-cpa").get();
+              assertThat(
+                      deployment
+                          .getSpec()
+                          .getTemplate()
+                          .getSpec()
+                          .getContainers()
+                          .get(0)
+                          .getImage())
+                  .isEqualTo("autoscaler:2");
+              Role role = admin.rbac().roles().inNamespace(namespace).withName("edit-cpa").get();
+              assertThat(role.getRules())
+                  .anySatisfy(
+                      rule -> assertThat(rule.getApiGroups()).containsExactly("metrics.k8s.io"));
+            });
+
+    admin.rbac().roles().inNamespace(namespace).withName("edit-cpa").delete();
+    admin
+        .apps()
+        .deployments()
+        .inNamespace(namespace)
+        .withName("edit-cpa")
+        .withGracePeriod(0)
+        .delete();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(admin.rbac().roles().inNamespace(namespace).withName("edit-cpa").get())
+                  .isNotNull();
+              assertThat(
+                      admin.apps().deployments().inNamespace(namespace).withName("edit-cpa").get())
+                  .isNotNull();
+            });
+  }
+
+  @Test
+  void objectsLeftToTheUserAreNeitherCreatedNorChangedAndTheirAbsenceIsReported() throws Exception {
+    String namespace = SharedKubeApiServer.freshNamespace(admin, "mine");
+    CustomPodAutoscaler cpa = OperatorTestSupport.cpa("mine-cpa", Map.of());
+    cpa.getSpec().setProvisionServiceAccount(false);
+    admin.resource(cpa).inNamespace(namespace).create();
+
+    CustomPodAutoscaler notReady = awaitCondition(namespace, "mine-cpa", "Ready", "False");
+    assertThat(condition(notReady, "Ready").getMessage())
+        .contains(
+            "ServiceAccount mine-cpa is left to you (provisionServiceAccount: false) and does not exist");
+    assertThat(admin.serviceAccounts().inNamespace(namespace).withName("mine-cpa").get()).isNull();
+
+    admin
+        .serviceAccounts()
+        .inNamespace(namespace)
+        .resource(
+            new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName("mine-cpa")
+                .withLabels(Map.of("owner", "me"))
+                .endMetadata()
+                .build())
+        .create();
+    admin
+        .resources(CustomPodAutoscaler.class)
+        .inNamespace(namespace)
+        .withName("mine-cpa")
+        .edit(
+            edited -> {
+              edited
+                  .getSpec()
+                  .getConfig()
+                  .add(new com.custompodautoscaler.api.v1.ConfigEntry("touch", "1"));
+              return edited;
+            });
+
+    awaitReady(namespace, "mine-cpa");
+    assertThat(
+            admin
+                .serviceAccounts()
+                .inNamespace(namespace)
+                .withName("mine-cpa")
+                .get()
+                .getMetadata()
+                .getOwnerReferences())
+        .isEmpty();
+  }
+
+  @Test
+  void anUnknownTargetKindIsReported() throws Exception {
+    String namespace = SharedKubeApiServer.freshNamespace(admin, "unknown");
+    CustomPodAutoscaler cpa = OperatorTestSupport.cpa("lost-cpa", Map.of());
+    cpa.getSpec().getScaleTargetRef().setKind("Deploymnt");
+    admin.resource(cpa).inNamespace(namespace).create();
+
+    CustomPodAutoscaler notReady = awaitCondition(namespace, "lost-cpa", "Ready", "False");
+
+    assertThat(condition(notReady, "Ready").getMessage())
+        .contains("Deploymnt is not served in apps/v1");
+  }
+
+  private static List<HasMetadata> provisioned(String namespace, String name) {
+    return List.of(
+        admin.serviceAccounts().inNamespace(namespace).withName(name).get(),
+        admin.rbac().roles().inNamespace(namespace).withName(name).get(),
+        admin.rbac().roleBindings().inNamespace(namespace).withName(name).get(),
+        admin.apps().deployments().inNamespace(namespace).withName(name).get());
+  }
+
+  static CustomPodAutoscaler awaitReady(String namespace, String name) {
+    return awaitCondition(namespace, name, "Ready", "True");
+  }
+
+  static CustomPodAutoscaler awaitCondition(
+      String namespace, String name, String type, String status) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                admin
+                    .resources(CustomPodAutoscaler.class)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get(),
+            cpa ->
+                cpa != null
+                    && cpa.getStatus() != null
+                    && cpa.getStatus().getConditions() != null
+                    && cpa.getStatus().getConditions().stream()
+                        .anyMatch(c -> c.getType().equals(type) && c.getStatus().equals(status)));
+  }
+
+  static Condition condition(CustomPodAutoscaler cpa, String type) {
+    return cpa.getStatus().getConditions().stream()
+        .filter(c -> c.getType().equals(type))
+        .findFirst()
+        .orElseThrow();
+  }
+}
