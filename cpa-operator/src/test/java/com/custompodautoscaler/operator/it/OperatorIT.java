@@ -7,7 +7,6 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import com.custompodautoscaler.operator.OperatorSettings;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -53,7 +52,7 @@ class OperatorIT {
       admin.load(yaml).inNamespace(namespace).create();
     }
 
-    CustomPodAutoscaler cpa = awaitReady(namespace, "example-cpa");
+    CustomPodAutoscaler cpa = OperatorTestSupport.awaitReady(admin, namespace, "example-cpa");
 
     assertThat(cpa.getStatus().getObservedGeneration()).isEqualTo(1L);
     for (HasMetadata object : provisioned(namespace, "example-cpa")) {
@@ -93,7 +92,7 @@ class OperatorIT {
         .inNamespace(namespace)
         .create();
 
-    awaitReady(namespace, "env-cpa");
+    OperatorTestSupport.awaitReady(admin, namespace, "env-cpa");
 
     List<EnvVar> env =
         admin
@@ -124,7 +123,7 @@ class OperatorIT {
   void editsReachTheProvisionedObjectsAndDeletedOnesComeBack() throws Exception {
     String namespace = SharedKubeApiServer.freshNamespace(admin, "edit");
     admin.resource(OperatorTestSupport.cpa("edit-cpa", Map.of())).inNamespace(namespace).create();
-    awaitReady(namespace, "edit-cpa");
+    OperatorTestSupport.awaitReady(admin, namespace, "edit-cpa");
 
     admin
         .resources(CustomPodAutoscaler.class)
@@ -185,8 +184,9 @@ class OperatorIT {
     cpa.getSpec().setProvisionServiceAccount(false);
     admin.resource(cpa).inNamespace(namespace).create();
 
-    CustomPodAutoscaler notReady = awaitCondition(namespace, "mine-cpa", "Ready", "False");
-    assertThat(condition(notReady, "Ready").getMessage())
+    CustomPodAutoscaler notReady =
+        OperatorTestSupport.awaitCondition(admin, namespace, "mine-cpa", "Ready", "False");
+    assertThat(OperatorTestSupport.condition(notReady, "Ready").getMessage())
         .contains(
             "ServiceAccount mine-cpa is left to you (provisionServiceAccount: false) and does not exist");
     assertThat(admin.serviceAccounts().inNamespace(namespace).withName("mine-cpa").get()).isNull();
@@ -215,7 +215,7 @@ class OperatorIT {
               return edited;
             });
 
-    awaitReady(namespace, "mine-cpa");
+    OperatorTestSupport.awaitReady(admin, namespace, "mine-cpa");
     assertThat(
             admin
                 .serviceAccounts()
@@ -234,9 +234,10 @@ class OperatorIT {
     cpa.getSpec().getScaleTargetRef().setKind("Deploymnt");
     admin.resource(cpa).inNamespace(namespace).create();
 
-    CustomPodAutoscaler notReady = awaitCondition(namespace, "lost-cpa", "Ready", "False");
+    CustomPodAutoscaler notReady =
+        OperatorTestSupport.awaitCondition(admin, namespace, "lost-cpa", "Ready", "False");
 
-    assertThat(condition(notReady, "Ready").getMessage())
+    assertThat(OperatorTestSupport.condition(notReady, "Ready").getMessage())
         .contains("Deploymnt is not served in apps/v1");
   }
 
@@ -246,36 +247,5 @@ class OperatorIT {
         admin.rbac().roles().inNamespace(namespace).withName(name).get(),
         admin.rbac().roleBindings().inNamespace(namespace).withName(name).get(),
         admin.apps().deployments().inNamespace(namespace).withName(name).get());
-  }
-
-  static CustomPodAutoscaler awaitReady(String namespace, String name) {
-    return awaitCondition(namespace, name, "Ready", "True");
-  }
-
-  static CustomPodAutoscaler awaitCondition(
-      String namespace, String name, String type, String status) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                admin
-                    .resources(CustomPodAutoscaler.class)
-                    .inNamespace(namespace)
-                    .withName(name)
-                    .get(),
-            cpa ->
-                cpa != null
-                    && cpa.getStatus() != null
-                    && cpa.getStatus().getConditions() != null
-                    && cpa.getStatus().getConditions().stream()
-                        .anyMatch(c -> c.getType().equals(type) && c.getStatus().equals(status)));
-  }
-
-  static Condition condition(CustomPodAutoscaler cpa, String type) {
-    return cpa.getStatus().getConditions().stream()
-        .filter(c -> c.getType().equals(type))
-        .findFirst()
-        .orElseThrow();
   }
 }

@@ -1,16 +1,20 @@
 package com.custompodautoscaler.operator.it;
 
+import static org.awaitility.Awaitility.await;
+
 import com.custompodautoscaler.api.v1.ConfigEntry;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,5 +70,39 @@ final class OperatorTestSupport {
     spec.setConfig(entries);
     cpa.setSpec(spec);
     return cpa;
+  }
+
+  static CustomPodAutoscaler awaitReady(KubernetesClient admin, String namespace, String name) {
+    return awaitCondition(admin, namespace, name, "Ready", "True");
+  }
+
+  /**
+   * Waits until the CPA's status has condition {@code type} with {@code status}; returns the CPA.
+   */
+  static CustomPodAutoscaler awaitCondition(
+      KubernetesClient admin, String namespace, String name, String type, String status) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                admin
+                    .resources(CustomPodAutoscaler.class)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get(),
+            cpa ->
+                cpa != null
+                    && cpa.getStatus() != null
+                    && cpa.getStatus().getConditions() != null
+                    && cpa.getStatus().getConditions().stream()
+                        .anyMatch(c -> c.getType().equals(type) && c.getStatus().equals(status)));
+  }
+
+  static Condition condition(CustomPodAutoscaler cpa, String type) {
+    return cpa.getStatus().getConditions().stream()
+        .filter(c -> c.getType().equals(type))
+        .findFirst()
+        .orElseThrow();
   }
 }
