@@ -3,6 +3,7 @@ package com.custompodautoscaler.autoscaler.cli;
 import com.custompodautoscaler.autoscaler.api.Readiness;
 import com.custompodautoscaler.autoscaler.api.RestApi;
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
+import com.custompodautoscaler.autoscaler.cpa.CpaReporter;
 import com.custompodautoscaler.autoscaler.kubernetes.KubernetesTargetClient;
 import com.custompodautoscaler.autoscaler.method.ConfiguredUserLogic;
 import com.custompodautoscaler.autoscaler.method.HttpClients;
@@ -10,11 +11,13 @@ import com.custompodautoscaler.autoscaler.method.ProcessSessions;
 import com.custompodautoscaler.autoscaler.observe.AutoscalerMetrics;
 import com.custompodautoscaler.autoscaler.observe.RunLog;
 import com.custompodautoscaler.autoscaler.run.Autoscaler;
+import com.custompodautoscaler.autoscaler.run.RunObserver;
 import com.custompodautoscaler.autoscaler.run.RunScheduler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -47,19 +50,30 @@ public final class AutoscalerApplication implements AutoCloseable {
     ConfiguredUserLogic userLogic =
         ConfiguredUserLogic.from(config, sessions, io, new HttpClients(), metrics);
     KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
-    RunLog runLog = new RunLog(config.scaleTargetRef(), config.namespace());
+    Optional<CpaReporter> reporter =
+        config
+            .reportsTo()
+            .map(
+                name ->
+                    CpaReporter.connect(
+                        client, config.namespace(), name, config.scaleTargetRef(), clock));
     this.autoscaler =
         new Autoscaler(
-            config,
-            kubernetes,
-            kubernetes,
-            userLogic,
-            clock,
-            report -> {
-              runLog.finished(report);
-              metrics.finished(report);
-            });
+            config, kubernetes, kubernetes, userLogic, clock, observers(config, reporter));
+    reporter.ifPresent(found -> autoscaler.restoreHistory(found.restoredHistory()));
     this.scheduler = new RunScheduler(autoscaler, config.startTime(), config.interval(), clock);
+  }
+
+  /**
+   * Every run goes to the log and the metrics, and to the CustomPodAutoscaler when there is one.
+   */
+  private RunObserver observers(AutoscalerConfig config, Optional<CpaReporter> reporter) {
+    RunLog runLog = new RunLog(config.scaleTargetRef(), config.namespace());
+    return report -> {
+      runLog.finished(report);
+      metrics.finished(report);
+      reporter.ifPresent(found -> found.finished(report));
+    };
   }
 
   /**

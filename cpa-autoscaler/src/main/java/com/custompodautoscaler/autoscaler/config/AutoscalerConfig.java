@@ -26,7 +26,8 @@ public record AutoscalerConfig(
     ApiConfig api,
     KubernetesMetricsConfig kubernetesMetrics,
     int perPodConcurrency,
-    int maxOutputBytes) {
+    int maxOutputBytes,
+    String cpaName) {
 
   public AutoscalerConfig {
     Objects.requireNonNull(scaleTargetRef, "scaleTargetRef");
@@ -42,6 +43,12 @@ public record AutoscalerConfig(
     Objects.requireNonNull(downscaleStabilization, "downscaleStabilization");
     Objects.requireNonNull(api, "api");
     Objects.requireNonNull(kubernetesMetrics, "kubernetesMetrics");
+    Objects.requireNonNull(cpaName, "cpaName");
+  }
+
+  /** The CustomPodAutoscaler to report to, when the autoscaler runs for one. */
+  public Optional<String> reportsTo() {
+    return cpaName.isBlank() ? Optional.empty() : Optional.of(cpaName);
   }
 
   /** The method configured for {@code stage}, if any. */

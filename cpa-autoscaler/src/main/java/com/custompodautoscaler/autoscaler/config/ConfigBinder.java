@@ -34,6 +34,7 @@ final class ConfigBinder {
     KubernetesMetricsConfig kubernetesMetrics = kubernetesMetrics(top);
     int perPodConcurrency = atLeast(top, "perPodConcurrency", 1);
     int maxOutputBytes = atLeast(top, "maxOutputBytes", 1);
+    String cpaName = top.stringOrDefault("cpaName");
     if (problems.hasErrors()) {
       return Optional.empty();
     }
@@ -51,7 +52,8 @@ final class ConfigBinder {
             api.orElseThrow(),
             kubernetesMetrics,
             perPodConcurrency,
-            maxOutputBytes));
+            maxOutputBytes,
+            cpaName));
   }
 
   private static Optional<TargetRef> scaleTargetRef(BlockReader top) {

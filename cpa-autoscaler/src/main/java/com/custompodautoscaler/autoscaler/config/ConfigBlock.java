@@ -81,6 +81,13 @@ public enum ConfigBlock {
               8,
               "Per-pod metric calls run at once; 1 calls them one after another as CPA v2 does."),
           scalar(
+                  "cpaName",
+                  "string",
+                  "",
+                  "The CustomPodAutoscaler this autoscaler reports to: its status, events and"
+                      + " durable stabilization history. The operator sets it.")
+              .parsedFromEnvironmentAs(EnvParsing.RAW_STRING),
+          scalar(
               "maxOutputBytes",
               "integer",
               1048576,

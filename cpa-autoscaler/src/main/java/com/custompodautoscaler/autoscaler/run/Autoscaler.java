@@ -3,6 +3,7 @@ package com.custompodautoscaler.autoscaler.run;
 import com.custompodautoscaler.api.wire.ResourceMetric;
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.run.ScaleStage.ScaleSettings;
+import com.custompodautoscaler.core.decision.RecommendationHistory;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.TargetRef;
 import com.custompodautoscaler.core.port.KubernetesAccessException;
@@ -61,6 +62,16 @@ public final class Autoscaler implements AutoCloseable {
     this.observer = observer;
   }
 
+  /** Starts the downscale stabilization from a history kept elsewhere, before any run. */
+  public void restoreHistory(RecommendationHistory history) {
+    turn.lock();
+    try {
+      scaleStage.restore(history);
+    } finally {
+      turn.unlock();
+    }
+  }
+
   /** Runs once, as far as {@code goal}, waiting for any run in progress to finish first. */
   public RunReport run(RunType type, RunGoal goal) throws InterruptedException {
     turn.lockInterruptibly();
@@ -80,9 +91,9 @@ public final class Autoscaler implements AutoCloseable {
       report.failed(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      report.failed(new RunException("run interrupted", "the autoscaler is shutting down", e));
+      report.failed(new RunException(RunStep.INTERRUPTED, "the autoscaler is shutting down", e));
     } catch (RuntimeException e) {
-      report.failed(new RunException("run failed unexpectedly", e.toString(), e));
+      report.failed(new RunException(RunStep.UNEXPECTED, e.toString(), e));
     } finally {
       report.finished(Duration.ofNanos(System.nanoTime() - started));
       observer.finished(report);
@@ -100,7 +111,7 @@ public final class Autoscaler implements AutoCloseable {
         snapshot.currentReplicas(),
         snapshot.scale().selector());
     List<ResourceMetric> metrics =
-        step(report, "metrics", "failed to get metrics", () -> metricStage.gather(snapshot, type));
+        step(report, "metrics", RunStep.METRICS, () -> metricStage.gather(snapshot, type));
     report.gatheredMetrics(metrics);
     log.debug("gathered metrics: {}", metrics);
     if (goal == RunGoal.METRICS) {
@@ -110,14 +121,14 @@ public final class Autoscaler implements AutoCloseable {
         step(
             report,
             "evaluate",
-            "failed to get evaluation",
+            RunStep.EVALUATION,
             () -> evaluateStage.evaluate(snapshot, metrics, type));
     report.evaluated(evaluated);
     if (goal == RunGoal.SCALE) {
       step(
           report,
           "scale",
-          "failed to scale resource",
+          RunStep.SCALING,
           () -> {
             scaleStage.scale(snapshot, evaluated, report);
             return report;
@@ -130,19 +141,19 @@ public final class Autoscaler implements AutoCloseable {
     try {
       resource = targets.readTarget(target, namespace);
     } catch (KubernetesAccessException e) {
-      throw new RunException("failed to get managed resource", e.getMessage(), e);
+      throw new RunException(RunStep.READ_TARGET, e.getMessage(), e);
     }
     ScaleState scale;
     try {
       scale = scales.readScale(target, namespace);
     } catch (KubernetesAccessException e) {
-      throw new RunException("failed to get scale subresource", e.getMessage(), e);
+      throw new RunException(RunStep.READ_SCALE, e.getMessage(), e);
     }
     return new TargetSnapshot(resource, scale);
   }
 
-  /** Runs and times one stage; its failure fails the run with {@code failurePrefix}. */
-  private static <T> T step(RunReport report, String stage, String failurePrefix, StageCall<T> call)
+  /** Runs and times one stage; its failure fails the run as a failure of {@code runStep}. */
+  private static <T> T step(RunReport report, String stage, RunStep runStep, StageCall<T> call)
       throws InterruptedException {
     return timed(
         report,
@@ -152,7 +163,7 @@ public final class Autoscaler implements AutoCloseable {
             return call.call();
           } catch (StageFailure e) {
             throw new RunException(
-                failurePrefix, e.getMessage(), e.getCause() == null ? e : e.getCause());
+                runStep, e.getMessage(), e.getCause() == null ? e : e.getCause());
           }
         });
   }

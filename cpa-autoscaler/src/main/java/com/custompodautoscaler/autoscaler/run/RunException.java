@@ -9,11 +9,18 @@ public final class RunException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  private final RunStep step;
   private final String detail;
 
-  RunException(String prefix, String detail, Throwable cause) {
-    super(prefix + ": " + detail, cause);
+  RunException(RunStep step, String detail, Throwable cause) {
+    super(step.failurePrefix() + ": " + detail, cause);
+    this.step = step;
     this.detail = detail;
+  }
+
+  /** The part of the run that failed. */
+  public RunStep step() {
+    return step;
   }
 
   /** The failure without the run-level prefix. */

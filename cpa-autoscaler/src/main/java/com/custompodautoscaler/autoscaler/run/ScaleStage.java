@@ -48,6 +48,10 @@ final class ScaleStage {
     this.clock = clock;
   }
 
+  void restore(RecommendationHistory restored) {
+    history = restored;
+  }
+
   /** Decides and applies; records the decision and any change in {@code report} as they happen. */
   void scale(TargetSnapshot snapshot, int evaluated, RunReport report) {
     int current = snapshot.currentReplicas();

@@ -1,0 +1,207 @@
+package com.custompodautoscaler.autoscaler.cpa;
+
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
+import com.custompodautoscaler.api.v1.LastRun;
+import com.custompodautoscaler.autoscaler.run.RunException;
+import com.custompodautoscaler.autoscaler.run.RunReport;
+import com.custompodautoscaler.autoscaler.run.RunStep;
+import com.custompodautoscaler.core.decision.DecisionReason;
+import com.custompodautoscaler.core.decision.ScalingDecision;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The autoscaler's part of a CustomPodAutoscaler's status after a run, computed from the part it
+ * wrote last: replicas, last scale time, the last run, the stabilization window, and the HPA-like
+ * conditions {@code AbleToScale}, {@code ScalingActive} and {@code ScalingLimited}. Pure: the time
+ * is an input.
+ */
+final class AutoscalerStatus {
+
+  private AutoscalerStatus() {}
+
+  static CustomPodAutoscalerStatus after(
+      CustomPodAutoscalerStatus previous, RunReport report, Instant now) {
+    CustomPodAutoscalerStatus next = new CustomPodAutoscalerStatus();
+    Optional<ScalingDecision> decision = report.decision();
+    next.setCurrentReplicas(
+        report.currentReplicas().isPresent()
+            ? report.currentReplicas().getAsInt()
+            : previous.getCurrentReplicas());
+    next.setDesiredReplicas(
+        decision.map(ScalingDecision::targetReplicas).orElse(previous.getDesiredReplicas()));
+    next.setLastScaleTime(report.scaled() ? now.toString() : previous.getLastScaleTime());
+    next.setLastRun(lastRun(report, now));
+    next.setStabilizationWindow(
+        decision
+            .map(made -> StabilizationWindowCodec.encode(made.history()))
+            .orElse(previous.getStabilizationWindow()));
+    next.setConditions(conditions(previous.getConditions(), report, now));
+    return next;
+  }
+
+  private static LastRun lastRun(RunReport report, Instant now) {
+    LastRun run = new LastRun();
+    run.setTime(now.minus(report.duration()).toString());
+    run.setType(report.type().wireName());
+    run.setOutcome(report.succeeded() ? "success" : "failure");
+    report.evaluatedReplicas().ifPresent(run::setEvaluation);
+    report
+        .decision()
+        .ifPresent(
+            decision -> {
+              run.setDecidedReplicas(decision.targetReplicas());
+              run.setReason(decision.reason().wireName());
+            });
+    report.failure().map(RunException::getMessage).ifPresent(run::setMessage);
+    return run;
+  }
+
+  private static List<Condition> conditions(
+      List<Condition> previous, RunReport report, Instant now) {
+    List<Condition> conditions = new ArrayList<>();
+    conditions.add(ableToScale(previous, report, now));
+    scalingActive(previous, report, now).ifPresent(conditions::add);
+    scalingLimited(previous, report, now).ifPresent(conditions::add);
+    keepUnchanged(previous, conditions);
+    return conditions;
+  }
+
+  private static Condition ableToScale(List<Condition> previous, RunReport report, Instant now) {
+    Optional<RunStep> failed = failedStep(report);
+    if (failed
+        .filter(step -> step == RunStep.READ_TARGET || step == RunStep.READ_SCALE)
+        .isPresent()) {
+      return condition(previous, "AbleToScale", false, "FailedGetScale", failure(report), now);
+    }
+    if (failed.filter(step -> step == RunStep.SCALING).isPresent()) {
+      return condition(previous, "AbleToScale", false, "FailedUpdateScale", failure(report), now);
+    }
+    if (reason(report)
+        .filter(reason -> reason == DecisionReason.DOWNSCALE_STABILIZED)
+        .isPresent()) {
+      return condition(
+          previous,
+          "AbleToScale",
+          true,
+          "ScaleDownStabilized",
+          "a higher recommendation in the stabilization window holds the replicas",
+          now);
+    }
+    String why = report.scaled() ? "SucceededRescale" : "ReadyForNewScale";
+    return condition(
+        previous, "AbleToScale", true, why, "the target's scale can be read and set", now);
+  }
+
+  private static Optional<Condition> scalingActive(
+      List<Condition> previous, RunReport report, Instant now) {
+    Optional<RunStep> failed = failedStep(report);
+    if (failed.filter(step -> step == RunStep.METRICS || step == RunStep.EVALUATION).isPresent()) {
+      String why = failed.get() == RunStep.METRICS ? "FailedGetMetrics" : "FailedGetEvaluation";
+      return Optional.of(condition(previous, "ScalingActive", false, why, failure(report), now));
+    }
+    return reason(report)
+        .map(
+            reason ->
+                reason == DecisionReason.AUTOSCALING_DISABLED
+                    ? condition(
+                        previous,
+                        "ScalingActive",
+                        false,
+                        "ScalingDisabled",
+                        "the target has 0 replicas and minReplicas is above 0",
+                        now)
+                    : condition(
+                        previous,
+                        "ScalingActive",
+                        true,
+                        "ValidEvaluation",
+                        "the user logic gave a valid evaluation",
+                        now));
+  }
+
+  private static Optional<Condition> scalingLimited(
+      List<Condition> previous, RunReport report, Instant now) {
+    return reason(report)
+        .map(
+            reason -> {
+              if (reason == DecisionReason.RAISED_TO_MIN
+                  || reason == DecisionReason.LOWERED_TO_MAX) {
+                String why =
+                    reason == DecisionReason.RAISED_TO_MIN ? "TooFewReplicas" : "TooManyReplicas";
+                return condition(
+                    previous,
+                    "ScalingLimited",
+                    true,
+                    why,
+                    "the evaluation was outside minReplicas..maxReplicas",
+                    now);
+              }
+              return condition(
+                  previous,
+                  "ScalingLimited",
+                  false,
+                  "DesiredWithinRange",
+                  "the evaluation was within the bounds",
+                  now);
+            });
+  }
+
+  private static Optional<RunStep> failedStep(RunReport report) {
+    return report.failure().map(RunException::step);
+  }
+
+  private static Optional<DecisionReason> reason(RunReport report) {
+    return report.decision().map(ScalingDecision::reason);
+  }
+
+  private static String failure(RunReport report) {
+    return report.failure().map(RunException::getMessage).orElse("");
+  }
+
+  /** A condition the run said nothing about (ScalingLimited after a failed run) stays as it was. */
+  private static void keepUnchanged(List<Condition> previous, List<Condition> conditions) {
+    if (previous == null) {
+      return;
+    }
+    for (String type : List.of("AbleToScale", "ScalingActive", "ScalingLimited")) {
+      boolean reported =
+          conditions.stream().anyMatch(condition -> condition.getType().equals(type));
+      if (!reported) {
+        previous.stream()
+            .filter(condition -> condition.getType().equals(type))
+            .findFirst()
+            .ifPresent(conditions::add);
+      }
+    }
+  }
+
+  private static Condition condition(
+      List<Condition> previous,
+      String type,
+      boolean isTrue,
+      String reason,
+      String message,
+      Instant now) {
+    String status = isTrue ? "True" : "False";
+    String since =
+        Optional.ofNullable(previous).orElse(List.of()).stream()
+            .filter(
+                condition ->
+                    condition.getType().equals(type) && status.equals(condition.getStatus()))
+            .map(Condition::getLastTransitionTime)
+            .findFirst()
+            .orElse(now.toString());
+    return new ConditionBuilder()
+        .withType(type)
+        .withStatus(status)
+        .withReason(reason)
+        .withMessage(message)
+        .withLastTransitionTime(since)
+        .build();
+  }
+}

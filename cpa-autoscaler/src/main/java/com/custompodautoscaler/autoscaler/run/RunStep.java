@@ -1,0 +1,22 @@
+package com.custompodautoscaler.autoscaler.run;
+
+/** The part of a run that failed, with the prefix CPA v2 gives its errors. */
+public enum RunStep {
+  READ_TARGET("failed to get managed resource"),
+  READ_SCALE("failed to get scale subresource"),
+  METRICS("failed to get metrics"),
+  EVALUATION("failed to get evaluation"),
+  SCALING("failed to scale resource"),
+  INTERRUPTED("run interrupted"),
+  UNEXPECTED("run failed unexpectedly");
+
+  private final String failurePrefix;
+
+  RunStep(String failurePrefix) {
+    this.failurePrefix = failurePrefix;
+  }
+
+  String failurePrefix() {
+    return failurePrefix;
+  }
+}
