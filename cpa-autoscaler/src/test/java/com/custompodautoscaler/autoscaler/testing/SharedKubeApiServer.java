@@ -26,6 +26,11 @@ public final class SharedKubeApiServer {
 
   private SharedKubeApiServer() {}
 
+  /** One of the provisioned Kubernetes binaries, such as {@code kubectl}. */
+  public static Path binary(String name) {
+    return BINARIES.resolve(name);
+  }
+
   /** An admin kubeconfig for the shared API server, starting it if needed. */
   public static synchronized String kubeconfigYaml() {
     if (kubeconfig == null) {
