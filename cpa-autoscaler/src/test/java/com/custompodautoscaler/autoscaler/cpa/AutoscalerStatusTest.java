@@ -1,0 +1,168 @@
+package com.custompodautoscaler.autoscaler.cpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
+import com.custompodautoscaler.api.v1.LastRun;
+import com.custompodautoscaler.autoscaler.run.RunReport;
+import com.custompodautoscaler.autoscaler.run.RunReports;
+import com.custompodautoscaler.autoscaler.run.RunStep;
+import com.custompodautoscaler.core.decision.DecisionReason;
+import com.custompodautoscaler.core.decision.Recommendation;
+import com.custompodautoscaler.core.decision.RecommendationHistory;
+import com.custompodautoscaler.core.decision.ScalingDecision;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AutoscalerStatusTest {
+
+  private static final Instant EARLIER = Instant.parse("2026-11-28T09:00:00Z");
+  private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+  @Test
+  void aFirstRunThatScalesFillsEveryField() {
+    RunReport report = RunReports.decided(2, 5, decision(5, DecisionReason.AS_EVALUATED));
+
+    CustomPodAutoscalerStatus status =
+        AutoscalerStatus.after(new CustomPodAutoscalerStatus(), report, NOW);
+
+    assertThat(status.getCurrentReplicas()).isEqualTo(2);
+    assertThat(status.getDesiredReplicas()).isEqualTo(5);
+    assertThat(status.getLastScaleTime()).isEqualTo(NOW.toString());
+    LastRun run = status.getLastRun();
+    assertThat(run.getTime()).as("when the run started").isEqualTo("2026-11-28T09:59:59.750Z");
+    assertThat(run.getType()).isEqualTo("scaler");
+    assertThat(run.getOutcome()).isEqualTo("success");
+    assertThat(run.getEvaluation()).isEqualTo(5);
+    assertThat(run.getDecidedReplicas()).isEqualTo(5);
+    assertThat(run.getReason()).isEqualTo("as_evaluated");
+    assertThat(run.getMessage()).isNull();
+    assertThat(status.getStabilizationWindow())
+        .singleElement()
+        .satisfies(entry -> assertThat(entry.getReplicas()).isEqualTo(5));
+    assertThat(status.getConditions())
+        .extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+        .containsExactly(
+            tuple("AbleToScale", "True", "SucceededRescale"),
+            tuple("ScalingActive", "True", "ValidEvaluation"),
+            tuple("ScalingLimited", "False", "DesiredWithinRange"));
+    assertThat(status.getConditions())
+        .allSatisfy(
+            condition -> assertThat(condition.getLastTransitionTime()).isEqualTo(NOW.toString()));
+  }
+
+  @Test
+  void aConditionKeepsItsTransitionTimeUntilItsStatusChanges() {
+    CustomPodAutoscalerStatus previous =
+        AutoscalerStatus.after(
+            new CustomPodAutoscalerStatus(),
+            RunReports.decided(2, 5, decision(5, DecisionReason.AS_EVALUATED)),
+            EARLIER);
+
+    CustomPodAutoscalerStatus next =
+        AutoscalerStatus.after(
+            previous, RunReports.decided(5, 20, decision(10, DecisionReason.LOWERED_TO_MAX)), NOW);
+
+    assertThat(condition(next, "AbleToScale").getReason()).isEqualTo("SucceededRescale");
+    assertThat(condition(next, "AbleToScale").getLastTransitionTime())
+        .isEqualTo(EARLIER.toString());
+    assertThat(condition(next, "ScalingLimited").getStatus()).isEqualTo("True");
+    assertThat(condition(next, "ScalingLimited").getReason()).isEqualTo("TooManyReplicas");
+    assertThat(condition(next, "ScalingLimited").getLastTransitionTime()).isEqualTo(NOW.toString());
+  }
+
+  @Test
+  void aFailedRunKeepsWhatItCouldNotLearnAndSaysWhatFailed() {
+    CustomPodAutoscalerStatus previous =
+        AutoscalerStatus.after(
+            new CustomPodAutoscalerStatus(),
+            RunReports.decided(2, 1, decision(1, DecisionReason.RAISED_TO_MIN)),
+            EARLIER);
+
+    CustomPodAutoscalerStatus next =
+        AutoscalerStatus.after(
+            previous, RunReports.failed(3, RunStep.METRICS, "exit status 1"), NOW);
+
+    assertThat(next.getCurrentReplicas()).as("read before the failure").isEqualTo(3);
+    assertThat(next.getDesiredReplicas()).isEqualTo(previous.getDesiredReplicas());
+    assertThat(next.getLastScaleTime()).isEqualTo(previous.getLastScaleTime());
+    assertThat(next.getStabilizationWindow())
+        .as("the window is kept for the next run")
+        .isEqualTo(previous.getStabilizationWindow());
+    assertThat(next.getLastRun().getOutcome()).isEqualTo("failure");
+    assertThat(next.getLastRun().getMessage()).isEqualTo("failed to get metrics: exit status 1");
+    assertThat(next.getLastRun().getDecidedReplicas()).isNull();
+    Condition active = condition(next, "ScalingActive");
+    assertThat(active.getStatus()).isEqualTo("False");
+    assertThat(active.getReason()).isEqualTo("FailedGetMetrics");
+    assertThat(active.getMessage()).isEqualTo("failed to get metrics: exit status 1");
+    assertThat(condition(next, "ScalingLimited"))
+        .as("a run that decided nothing leaves ScalingLimited as it was")
+        .isEqualTo(condition(previous, "ScalingLimited"));
+  }
+
+  @Test
+  void aTargetThatCannotBeReadIsNotAbleToScale() {
+    CustomPodAutoscalerStatus previous = new CustomPodAutoscalerStatus();
+    previous.setCurrentReplicas(4);
+
+    CustomPodAutoscalerStatus next =
+        AutoscalerStatus.after(
+            previous, RunReports.failed(null, RunStep.READ_TARGET, "not found"), NOW);
+
+    assertThat(next.getCurrentReplicas()).isEqualTo(4);
+    assertThat(condition(next, "AbleToScale").getStatus()).isEqualTo("False");
+    assertThat(condition(next, "AbleToScale").getReason()).isEqualTo("FailedGetScale");
+  }
+
+  @Test
+  void aFailedScaleIsNotAbleToScale() {
+    CustomPodAutoscalerStatus next =
+        AutoscalerStatus.after(
+            new CustomPodAutoscalerStatus(),
+            RunReports.failed(2, RunStep.SCALING, "forbidden"),
+            NOW);
+
+    assertThat(condition(next, "AbleToScale").getReason()).isEqualTo("FailedUpdateScale");
+  }
+
+  @Test
+  void aStabilizedDownscaleSaysSo() {
+    CustomPodAutoscalerStatus next =
+        AutoscalerStatus.after(
+            new CustomPodAutoscalerStatus(),
+            RunReports.decided(5, 1, decision(5, DecisionReason.DOWNSCALE_STABILIZED)),
+            NOW);
+
+    assertThat(condition(next, "AbleToScale").getStatus()).isEqualTo("True");
+    assertThat(condition(next, "AbleToScale").getReason()).isEqualTo("ScaleDownStabilized");
+    assertThat(next.getLastScaleTime()).as("nothing was scaled").isNull();
+  }
+
+  @Test
+  void aTargetAtZeroWithAMinimumAboveZeroIsNotScalingActive() {
+    CustomPodAutoscalerStatus next =
+        AutoscalerStatus.after(
+            new CustomPodAutoscalerStatus(),
+            RunReports.decided(0, 3, decision(0, DecisionReason.AUTOSCALING_DISABLED)),
+            NOW);
+
+    assertThat(condition(next, "ScalingActive").getStatus()).isEqualTo("False");
+    assertThat(condition(next, "ScalingActive").getReason()).isEqualTo("ScalingDisabled");
+  }
+
+  private static ScalingDecision decision(int replicas, DecisionReason reason) {
+    return new ScalingDecision(
+        replicas, reason, new RecommendationHistory(List.of(new Recommendation(NOW, replicas))));
+  }
+
+  private static Condition condition(CustomPodAutoscalerStatus status, String type) {
+    return status.getConditions().stream()
+        .filter(condition -> condition.getType().equals(type))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + type + " condition"));
+  }
+}

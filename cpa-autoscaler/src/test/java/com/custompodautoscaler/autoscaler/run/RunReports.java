@@ -1,0 +1,35 @@
+package com.custompodautoscaler.autoscaler.run;
+
+import com.custompodautoscaler.core.decision.ScalingDecision;
+import com.custompodautoscaler.core.model.RunType;
+import java.time.Duration;
+
+/** Run reports as a finished scheduled run leaves them, for tests of what reads reports. */
+public final class RunReports {
+
+  private RunReports() {}
+
+  /** A run that read {@code current} replicas, decided and, if the decision differs, scaled. */
+  public static RunReport decided(int current, int evaluated, ScalingDecision decision) {
+    RunReport report = new RunReport(RunType.SCALER, RunGoal.SCALE);
+    report.readCurrentReplicas(current);
+    report.evaluated(evaluated);
+    report.decided(decision);
+    if (decision.changes(current)) {
+      report.appliedReplicas();
+    }
+    report.finished(Duration.ofMillis(250));
+    return report;
+  }
+
+  /** A run that failed at {@code step}, having read {@code current} replicas if not null. */
+  public static RunReport failed(Integer current, RunStep step, String detail) {
+    RunReport report = new RunReport(RunType.SCALER, RunGoal.SCALE);
+    if (current != null) {
+      report.readCurrentReplicas(current);
+    }
+    report.failed(new RunException(step, detail, null));
+    report.finished(Duration.ofMillis(250));
+    return report;
+  }
+}
