@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +19,13 @@ public final class CustomPodAutoscalerOperator implements AutoCloseable {
 
   private final Operator operator;
   private final HealthServer health;
+  private final Leadership leadership;
 
-  private CustomPodAutoscalerOperator(Operator operator, HealthServer health) {
+  private CustomPodAutoscalerOperator(
+      Operator operator, HealthServer health, Leadership leadership) {
     this.operator = operator;
     this.health = health;
+    this.leadership = leadership;
   }
 
   /**
@@ -31,6 +35,7 @@ public final class CustomPodAutoscalerOperator implements AutoCloseable {
   public static CustomPodAutoscalerOperator start(
       KubernetesClient client, OperatorSettings settings) throws IOException {
     OperatorMetrics metrics = new OperatorMetrics();
+    Leadership leadership = new Leadership();
     Operator operator =
         new Operator(
             overrider -> {
@@ -40,7 +45,7 @@ public final class CustomPodAutoscalerOperator implements AutoCloseable {
                   .ifPresent(
                       namespace ->
                           overrider.withLeaderElectionConfiguration(
-                              new LeaderElectionConfiguration(LEASE_NAME, namespace)));
+                              leaderElection(namespace, leadership)));
             });
     Set<String> namespaces = settings.namespaces();
     operator.register(
@@ -50,14 +55,30 @@ public final class CustomPodAutoscalerOperator implements AutoCloseable {
             configuration.settingNamespaces(namespaces);
           }
         });
-    HealthServer health = new HealthServer(settings.healthPort(), operator, metrics);
+    BooleanSupplier standingBy =
+        () -> settings.leaseNamespace().isPresent() && !leadership.isLeading();
+    HealthServer health = new HealthServer(settings.healthPort(), operator, metrics, standingBy);
     operator.start();
     log.info(
         "operator started: namespaces {}, leader election {}, health and metrics on port {}",
         namespaces.isEmpty() ? "all" : namespaces,
         settings.leaseNamespace().map(namespace -> "in " + namespace).orElse("off"),
         health.port());
-    return new CustomPodAutoscalerOperator(operator, health);
+    return new CustomPodAutoscalerOperator(operator, health, leadership);
+  }
+
+  /** Leader election through Lease {@value #LEASE_NAME} in {@code namespace}, JOSDK's timings. */
+  private static LeaderElectionConfiguration leaderElection(
+      String namespace, Leadership leadership) {
+    return new LeaderElectionConfiguration(
+        LEASE_NAME,
+        namespace,
+        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        null,
+        leadership.callbacks(),
+        false);
   }
 
   public int healthPort() {
@@ -66,6 +87,7 @@ public final class CustomPodAutoscalerOperator implements AutoCloseable {
 
   @Override
   public void close() {
+    leadership.shutdown();
     operator.stop();
     health.close();
   }

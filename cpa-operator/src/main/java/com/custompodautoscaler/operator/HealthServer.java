@@ -7,18 +7,28 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 
 /** {@code /healthz}, {@code /readyz} and Prometheus {@code /metrics} for the operator's pod. */
 final class HealthServer implements AutoCloseable {
 
   private final HttpServer server;
 
-  HealthServer(int port, Operator operator, OperatorMetrics metrics) throws IOException {
+  /**
+   * Serves on {@code port}. A replica {@code standingBy} for leadership is ready: it is there to
+   * take over, and a rollout must not wait for it to lead.
+   */
+  HealthServer(int port, Operator operator, OperatorMetrics metrics, BooleanSupplier standingBy)
+      throws IOException {
     server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext("/healthz", exchange -> answer(exchange, 200, "ok"));
     server.createContext(
         "/readyz",
         exchange -> {
+          if (standingBy.getAsBoolean()) {
+            answer(exchange, 200, "ok: standing by for leadership");
+            return;
+          }
           boolean ready =
               operator.getRuntimeInfo().isStarted()
                   && operator.getRuntimeInfo().allEventSourcesAreHealthy();

@@ -2,12 +2,12 @@ package com.custompodautoscaler.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,7 +67,6 @@ public final class OperatorCli implements Callable<Integer> {
                 .collect(Collectors.toSet()),
             leaderElection ? Optional.of(leaseNamespace()) : Optional.empty(),
             healthPort);
-    CountDownLatch stopped = new CountDownLatch(1);
     KubernetesClient client = new KubernetesClientBuilder().build();
     CustomPodAutoscalerOperator operator = CustomPodAutoscalerOperator.start(client, settings);
     Runtime.getRuntime()
@@ -76,14 +75,16 @@ public final class OperatorCli implements Callable<Integer> {
                 () -> {
                   operator.close();
                   client.close();
-                  stopped.countDown();
+                  // Stopping on request is success; the JVM would exit with 128 + the signal.
+                  Runtime.getRuntime().halt(0);
                 },
                 "shutdown"));
-    stopped.await();
+    // Runs until the shutdown hook halts the JVM.
+    Thread.currentThread().join();
     return 0;
   }
 
-  private String leaseNamespace() throws java.io.IOException {
+  private String leaseNamespace() throws IOException {
     if (!leaseNamespace.isBlank()) {
       return leaseNamespace;
     }

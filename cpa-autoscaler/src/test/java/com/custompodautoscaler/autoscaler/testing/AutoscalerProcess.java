@@ -1,45 +1,27 @@
 package com.custompodautoscaler.autoscaler.testing;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The shaded autoscaler jar running as a separate process, as users run it. */
 public final class AutoscalerProcess implements AutoCloseable {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  private final Process process;
-  private final Path log;
+  private final JarProcess process;
   private final int apiPort;
 
-  private AutoscalerProcess(Process process, Path log, int apiPort) {
+  private AutoscalerProcess(JarProcess process, int apiPort) {
     this.process = process;
-    this.log = log;
     this.apiPort = apiPort;
   }
 
   /** The jar the build made, which failsafe names in a system property. */
   public static Path jar() {
-    String jar = System.getProperty("cpa.autoscaler.jar", "target/cpa-autoscaler.jar");
-    Path path = Path.of(jar);
-    if (!Files.isRegularFile(path)) {
-      throw new IllegalStateException("no autoscaler jar at " + path + "; run 'mvn package' first");
-    }
-    return path;
+    return JarProcess.jar("cpa.autoscaler.jar", "target/cpa-autoscaler.jar");
   }
 
   /**
@@ -61,48 +43,32 @@ public final class AutoscalerProcess implements AutoCloseable {
    */
   public static AutoscalerProcess start(
       Path dir, Path config, Path kubeconfig, Map<String, String> env) throws IOException {
-    int port = freePort();
-    Path log = dir.resolve("autoscaler.log");
-    List<String> command =
-        List.of(javaBinary(), "-jar", jar().toString(), "--config", config.toString());
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(config.toAbsolutePath().getParent().toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().putAll(env);
-    builder.environment().put("KUBECONFIG", kubeconfig.toString());
-    builder.environment().put("apiConfig", "{\"host\": \"127.0.0.1\", \"port\": " + port + "}");
-    return new AutoscalerProcess(builder.start(), log, port);
+    int port = JarProcess.freePort();
+    Map<String, String> environment = new HashMap<>(env);
+    environment.put("KUBECONFIG", kubeconfig.toString());
+    environment.put("apiConfig", "{\"host\": \"127.0.0.1\", \"port\": " + port + "}");
+    JarProcess process =
+        JarProcess.start(
+            jar(),
+            List.of("--config", config.toString()),
+            config.toAbsolutePath().getParent(),
+            dir.resolve("autoscaler.log"),
+            environment);
+    return new AutoscalerProcess(process, port);
   }
 
   /** Waits until {@code /readyz} answers 200. */
   public AutoscalerProcess awaitReady() {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .ignoreExceptions()
-        .failFast("the autoscaler exited:\n" + logs(), () -> !process.isAlive())
-        .until(() -> get("/readyz").statusCode() == 200);
+    process.awaitOk(apiPort, "/readyz");
     return this;
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return send("GET", path);
+    return JarProcess.send(apiPort, "GET", path);
   }
 
   public HttpResponse<String> post(String path) throws IOException, InterruptedException {
-    return send("POST", path);
-  }
-
-  private HttpResponse<String> send(String method, String path)
-      throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
-            .method(method, BodyPublishers.noBody())
-            .timeout(Duration.ofSeconds(30))
-            .build(),
-        BodyHandlers.ofString());
+    return JarProcess.send(apiPort, "POST", path);
   }
 
   public boolean isAlive() {
@@ -111,38 +77,23 @@ public final class AutoscalerProcess implements AutoCloseable {
 
   /** Everything the process wrote so far. */
   public String logs() {
-    try {
-      return Files.readString(log);
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
+    return process.logs();
   }
 
   /**
    * Waits for the process to exit by itself; returns its status, or -1 if it did not exit in time.
    */
   public int awaitExit() throws InterruptedException {
-    return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    return process.awaitExit();
   }
 
   /** Sends SIGTERM and returns the exit status, or -1 if it did not exit in time. */
   public int terminate() throws InterruptedException {
-    process.destroy();
-    return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    return process.terminate();
   }
 
   @Override
   public void close() {
-    process.destroyForcibly();
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    process.close();
   }
 }

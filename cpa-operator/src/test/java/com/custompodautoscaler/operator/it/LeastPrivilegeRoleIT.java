@@ -6,9 +6,6 @@ import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import com.custompodautoscaler.operator.OperatorSettings;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
-import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
@@ -140,30 +137,12 @@ class LeastPrivilegeRoleIT {
 
   private static boolean review(ResourceAttributes attributes) {
     attributes.setNamespace(namespace);
-    SubjectAccessReview review =
-        new SubjectAccessReviewBuilder()
-            .withNewSpec()
-            .withUser("system:serviceaccount:" + namespace + ":least")
-            .withGroups(
-                "system:serviceaccounts",
-                "system:serviceaccounts:" + namespace,
-                "system:authenticated")
-            .withResourceAttributes(attributes)
-            .endSpec()
-            .build();
-    return admin.authorization().v1().subjectAccessReview().create(review).getStatus().getAllowed();
+    return OperatorTestSupport.serviceAccountMay(admin, namespace, "least", attributes);
   }
 
   private static Arguments access(
       String what, String group, String resource, String subresource, String verb, String name) {
     return Arguments.of(
-        what,
-        new ResourceAttributesBuilder()
-            .withGroup(group)
-            .withResource(resource)
-            .withSubresource(subresource)
-            .withVerb(verb)
-            .withName(name)
-            .build());
+        what, OperatorTestSupport.access("", group, resource, subresource, verb, name));
   }
 }

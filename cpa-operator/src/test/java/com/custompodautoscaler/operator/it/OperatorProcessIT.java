@@ -6,13 +6,10 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,33 +24,25 @@ class OperatorProcessIT {
 
   @Test
   void kubectlApplyOfTheCrdAndTheAnnouncementsYamlYieldsAReadyCpa() throws Exception {
-    Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, SharedKubeApiServer.kubeconfigYaml());
     Path announcement = dir.resolve("announcement.yaml");
     try (InputStream yaml = OperatorProcessIT.class.getResourceAsStream("/cpa/announcement.yaml")) {
       Files.copy(yaml, announcement);
     }
-    Path log = dir.resolve("operator.log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java(), "-jar", System.getProperty("cpa.operator.jar", "target/cpa-operator.jar"))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().put("KUBECONFIG", kubeconfig.toString());
-    Process operator = builder.start();
-    try (KubernetesClient admin = SharedKubeApiServer.adminClient()) {
+    try (OperatorProcess operator = OperatorProcess.start(dir, "operator", Map.of());
+        KubernetesClient admin = SharedKubeApiServer.adminClient()) {
+      Path kubeconfig = dir.resolve("kubeconfig");
       String namespace = SharedKubeApiServer.freshNamespace(admin, "kubectl");
-      kubectl(
+      Kubectl.run(
           kubeconfig,
           "apply",
           "-f",
           ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml").toString());
-      kubectl(
+      Kubectl.run(
           kubeconfig,
           "wait",
           "--for=condition=Established",
           "crd/custompodautoscalers.custompodautoscaler.com");
-      kubectl(kubeconfig, "apply", "-n", namespace, "-f", announcement.toString());
+      Kubectl.run(kubeconfig, "apply", "-n", namespace, "-f", announcement.toString());
 
       CustomPodAutoscaler cpa = OperatorTestSupport.awaitReady(admin, namespace, "example-cpa");
 
@@ -66,32 +55,10 @@ class OperatorProcessIT {
           .isNotNull();
       assertThat(admin.apps().deployments().inNamespace(namespace).withName("example-cpa").get())
           .isNotNull();
-      String table = kubectl(kubeconfig, "get", "cpa", "-n", namespace);
-      assertThat(table)
+      assertThat(Kubectl.run(kubeconfig, "get", "cpa", "-n", namespace))
           .contains("TARGET", "CURRENT", "DESIRED", "LAST SCALE", "READY", "AGE")
           .contains("hello-kubernetes");
-    } finally {
-      operator.destroy();
-      operator.waitFor(30, TimeUnit.SECONDS);
+      assertThat(operator.terminate()).as("a graceful stop on SIGTERM").isZero();
     }
-  }
-
-  private static String kubectl(Path kubeconfig, String... args)
-      throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                SharedKubeApiServer.binary("kubectl").toString(),
-                "--kubeconfig",
-                kubeconfig.toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor()).as("kubectl %s: %s", String.join(" ", args), output).isZero();
-    return output;
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

@@ -1,5 +1,6 @@
 package com.custompodautoscaler.operator.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.ConfigEntry;
@@ -7,21 +8,35 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
+import com.custompodautoscaler.operator.model.PauseRequest;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-/** Installs the CRD and builds CustomPodAutoscalers for the operator's tests. */
+/**
+ * Installs the CRD, builds and edits CustomPodAutoscalers, and asks what a ServiceAccount may do,
+ * for the operator's tests.
+ */
 final class OperatorTestSupport {
 
   private OperatorTestSupport() {}
@@ -104,5 +119,115 @@ final class OperatorTestSupport {
         .filter(c -> c.getType().equals(type))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** Sets the paused-replicas annotation of CPA {@code name} to {@code value}, or removes it. */
+  static void setPause(KubernetesClient admin, String namespace, String name, String value) {
+    admin
+        .resources(CustomPodAutoscaler.class)
+        .inNamespace(namespace)
+        .withName(name)
+        .edit(
+            cpa -> {
+              Map<String, String> annotations =
+                  new HashMap<>(
+                      Optional.ofNullable(cpa.getMetadata().getAnnotations()).orElse(Map.of()));
+              if (value == null) {
+                annotations.remove(PauseRequest.ANNOTATION);
+              } else {
+                annotations.put(PauseRequest.ANNOTATION, value);
+              }
+              cpa.getMetadata().setAnnotations(annotations);
+              return cpa;
+            });
+  }
+
+  static int replicas(KubernetesClient admin, String namespace, String deployment) {
+    return admin
+        .apps()
+        .deployments()
+        .inNamespace(namespace)
+        .withName(deployment)
+        .get()
+        .getSpec()
+        .getReplicas();
+  }
+
+  /** A client that acts as ServiceAccount {@code name} of {@code namespace}, by impersonation. */
+  static KubernetesClient clientAs(String namespace, String name) {
+    return new KubernetesClientBuilder()
+        .withConfig(
+            new ConfigBuilder(Config.fromKubeconfig(SharedKubeApiServer.kubeconfigYaml()))
+                .withImpersonateUsername(serviceAccountUser(namespace, name))
+                .withImpersonateGroups(serviceAccountGroups(namespace))
+                .build())
+        .build();
+  }
+
+  /** Whether the API server lets ServiceAccount {@code name} of {@code namespace} do that. */
+  static boolean serviceAccountMay(
+      KubernetesClient admin, String namespace, String name, ResourceAttributes attributes) {
+    SubjectAccessReview review =
+        new SubjectAccessReviewBuilder()
+            .withNewSpec()
+            .withUser(serviceAccountUser(namespace, name))
+            .withGroups(serviceAccountGroups(namespace))
+            .withResourceAttributes(attributes)
+            .endSpec()
+            .build();
+    return admin.authorization().v1().subjectAccessReview().create(review).getStatus().getAllowed();
+  }
+
+  /** A request's attributes for a SubjectAccessReview; empty strings for "none". */
+  static ResourceAttributes access(
+      String namespace,
+      String group,
+      String resource,
+      String subresource,
+      String verb,
+      String name) {
+    return new ResourceAttributesBuilder()
+        .withNamespace(namespace)
+        .withGroup(group)
+        .withResource(resource)
+        .withSubresource(subresource)
+        .withVerb(verb)
+        .withName(name)
+        .build();
+  }
+
+  private static String serviceAccountUser(String namespace, String name) {
+    return "system:serviceaccount:" + namespace + ":" + name;
+  }
+
+  private static String[] serviceAccountGroups(String namespace) {
+    return new String[] {
+      "system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated"
+    };
+  }
+
+  /**
+   * Pauses CPA {@code name} at {@code replicas} and checks the autoscaler stops, its target {@code
+   * target} is held and status says so; then resumes it and checks the autoscaler runs again.
+   */
+  static void pauseThenResume(
+      KubernetesClient admin, String namespace, String name, String target, int replicas) {
+    setPause(admin, namespace, name, String.valueOf(replicas));
+    CustomPodAutoscaler paused = awaitCondition(admin, namespace, name, "Paused", "True");
+    assertThat(condition(paused, "Paused").getMessage())
+        .contains("held at " + replicas + " replicas");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(replicas(admin, namespace, name)).isZero();
+              assertThat(replicas(admin, namespace, target)).isEqualTo(replicas);
+            });
+
+    setPause(admin, namespace, name, null);
+    awaitCondition(admin, namespace, name, "Paused", "False");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(replicas(admin, namespace, name)).isOne());
   }
 }

@@ -10,7 +10,6 @@ import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import com.custompodautoscaler.operator.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 /** Pausing with the paused-replicas annotation, resuming by removing it; the CPA stays. */
 class PauseIT {
 
-  private static final String ANNOTATION = "v1.custompodautoscaler.com/paused-replicas";
   private static KubernetesClient admin;
   private static CustomPodAutoscalerOperator operator;
 
@@ -47,26 +45,8 @@ class PauseIT {
     admin.resource(OperatorTestSupport.cpa("paused-cpa", Map.of())).inNamespace(namespace).create();
     OperatorTestSupport.awaitReady(admin, namespace, "paused-cpa");
 
-    annotate(namespace, "2");
+    OperatorTestSupport.pauseThenResume(admin, namespace, "paused-cpa", "web", 2);
 
-    CustomPodAutoscaler paused =
-        OperatorTestSupport.awaitCondition(admin, namespace, "paused-cpa", "Paused", "True");
-    assertThat(OperatorTestSupport.condition(paused, "Paused").getMessage())
-        .contains("held at 2 replicas");
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              assertThat(replicas(namespace, "paused-cpa")).isZero();
-              assertThat(replicas(namespace, "web")).isEqualTo(2);
-            });
-
-    annotate(namespace, null);
-
-    OperatorTestSupport.awaitCondition(admin, namespace, "paused-cpa", "Paused", "False");
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(replicas(namespace, "paused-cpa")).isEqualTo(1));
     assertThat(
             admin
                 .resources(CustomPodAutoscaler.class)
@@ -84,15 +64,7 @@ class PauseIT {
     admin.resource(OperatorTestSupport.cpa("odd-cpa", Map.of())).inNamespace(namespace).create();
     OperatorTestSupport.awaitReady(admin, namespace, "odd-cpa");
 
-    admin
-        .resources(CustomPodAutoscaler.class)
-        .inNamespace(namespace)
-        .withName("odd-cpa")
-        .edit(
-            cpa -> {
-              cpa.getMetadata().setAnnotations(Map.of(ANNOTATION, "some"));
-              return cpa;
-            });
+    OperatorTestSupport.setPause(admin, namespace, "odd-cpa", "some");
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -109,38 +81,7 @@ class PauseIT {
               assertThat(OperatorTestSupport.condition(cpa, "Paused").getMessage())
                   .contains("\"some\"");
             });
-    assertThat(replicas(namespace, "odd-cpa")).isEqualTo(1);
-    assertThat(replicas(namespace, "web")).isEqualTo(3);
-  }
-
-  private void annotate(String namespace, String value) {
-    admin
-        .resources(CustomPodAutoscaler.class)
-        .inNamespace(namespace)
-        .withName("paused-cpa")
-        .edit(
-            cpa -> {
-              Map<String, String> annotations =
-                  new HashMap<>(
-                      Optional.ofNullable(cpa.getMetadata().getAnnotations()).orElse(Map.of()));
-              if (value == null) {
-                annotations.remove(ANNOTATION);
-              } else {
-                annotations.put(ANNOTATION, value);
-              }
-              cpa.getMetadata().setAnnotations(annotations);
-              return cpa;
-            });
-  }
-
-  private int replicas(String namespace, String deployment) {
-    return admin
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withName(deployment)
-        .get()
-        .getSpec()
-        .getReplicas();
+    assertThat(OperatorTestSupport.replicas(admin, namespace, "odd-cpa")).isEqualTo(1);
+    assertThat(OperatorTestSupport.replicas(admin, namespace, "web")).isEqualTo(3);
   }
 }

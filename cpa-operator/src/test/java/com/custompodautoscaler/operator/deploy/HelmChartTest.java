@@ -1,0 +1,220 @@
+package com.custompodautoscaler.operator.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The operator's Helm chart, linted and rendered by real Helm for each mode and option. */
+class HelmChartTest {
+
+  private static final String RELEASE = "cpa-operator";
+  private static final String NAMESPACE = "cpa-system";
+
+  @Test
+  void lintsWithoutWarningsInStrictMode() {
+    LintResult result = OperatorChart.helm().lint().strict().call();
+
+    assertThat(result.isFailed()).as("%s", result.getMessages()).isFalse();
+    assertThat(result.getMessages())
+        .as("only Helm's advice to add an icon may remain")
+        .allSatisfy(message -> assertThat(message).contains("icon is recommended"));
+  }
+
+  @Test
+  void theChartCarriesTheCheckedInCrd() throws Exception {
+    assertThat(
+            Files.isSameFile(
+                OperatorChart.DIRECTORY.resolve("crds/custompodautoscaler.yaml"),
+                ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml")))
+        .as("crds/ links to deploy/crd, so there is one CRD file")
+        .isTrue();
+  }
+
+  @Test
+  void theChartsAppVersionIsTheProjectsVersion() throws Exception {
+    String chart = Files.readString(OperatorChart.DIRECTORY.resolve("Chart.yaml"));
+    String version = System.getProperty("cpa.project.version", "").replace("-SNAPSHOT", "");
+
+    assertThat(version).isNotEmpty();
+    assertThat(chart).contains("appVersion: \"" + version + "\"");
+  }
+
+  @Test
+  void clusterModeBindsAClusterRoleAndWatchesEveryNamespace() throws Exception {
+    List<HasMetadata> objects = render(Map.of());
+
+    assertThat(objects)
+        .extracting(HasMetadata::getKind)
+        .containsExactlyInAnyOrder(
+            "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment");
+    Container operator = container(objects);
+    assertThat(operator.getImage()).isEqualTo("cpa-operator:0.1.0");
+    assertThat(env(operator, "WATCH_NAMESPACE")).as("every namespace").isEmpty();
+    assertThat(env(operator, "LEADER_ELECTION")).contains("false");
+    assertThat(deployment(objects).getSpec().getStrategy().getType())
+        .as("one operator at a time without leader election")
+        .isEqualTo("Recreate");
+    assertThat(rules(objects)).isNotEmpty();
+  }
+
+  @Test
+  void namespaceModeBindsARoleInEachWatchedNamespace() throws Exception {
+    List<HasMetadata> objects =
+        render(Map.of("mode", "namespace", "watchNamespaces", List.of("team-a", "team-b")));
+
+    assertThat(objects)
+        .extracting(HasMetadata::getKind)
+        .doesNotContain("ClusterRole", "ClusterRoleBinding");
+    assertThat(objects)
+        .filteredOn(object -> object instanceof Role)
+        .extracting(object -> object.getMetadata().getNamespace())
+        .containsExactlyInAnyOrder("team-a", "team-b");
+    assertThat(objects)
+        .filteredOn(object -> object instanceof RoleBinding)
+        .allSatisfy(
+            binding ->
+                assertThat(((RoleBinding) binding).getSubjects())
+                    .singleElement()
+                    .satisfies(
+                        subject -> {
+                          assertThat(subject.getName()).isEqualTo(RELEASE);
+                          assertThat(subject.getNamespace()).isEqualTo(NAMESPACE);
+                        }));
+    assertThat(env(container(objects), "WATCH_NAMESPACE")).contains("team-a,team-b");
+  }
+
+  @Test
+  void namespaceModeWatchesTheReleasesNamespaceByDefault() throws Exception {
+    List<HasMetadata> objects = render(Map.of("mode", "namespace"));
+
+    assertThat(env(container(objects), "WATCH_NAMESPACE")).contains(NAMESPACE);
+    assertThat(objects)
+        .filteredOn(object -> object instanceof Role)
+        .singleElement()
+        .satisfies(role -> assertThat(role.getMetadata().getNamespace()).isEqualTo(NAMESPACE));
+  }
+
+  @Test
+  void moreThanOneReplicaElectsALeader() throws Exception {
+    List<HasMetadata> objects = render(Map.of("replicas", 2));
+
+    Container operator = container(objects);
+    assertThat(env(operator, "LEADER_ELECTION")).contains("true");
+    assertThat(env(operator, "LEADER_ELECTION_NAMESPACE")).contains(NAMESPACE);
+    assertThat(deployment(objects).getSpec().getReplicas()).isEqualTo(2);
+    assertThat(deployment(objects).getSpec().getStrategy()).isNull();
+    assertThat(objects)
+        .filteredOn(object -> object.getMetadata().getName().endsWith("-leader-election"))
+        .extracting(HasMetadata::getKind)
+        .containsExactlyInAnyOrder("Role", "RoleBinding");
+  }
+
+  @Test
+  void leaderElectionCanBeAskedForWithOneReplica() throws Exception {
+    assertThat(env(container(render(Map.of("leaderElection", true))), "LEADER_ELECTION"))
+        .contains("true");
+  }
+
+  @Test
+  void imageResourcesAndJavaOptionsComeFromTheValues() throws Exception {
+    Container operator =
+        container(
+            render(
+                Map.of(
+                    "image",
+                    Map.of("repository", "registry.example/cpa-operator", "tag", "1.2.3"),
+                    "resources",
+                    Map.of("limits", Map.of("memory", "1Gi")),
+                    "javaOptions",
+                    "-Xmx700m")));
+
+    assertThat(operator.getImage()).isEqualTo("registry.example/cpa-operator:1.2.3");
+    assertThat(operator.getResources().getLimits().get("memory").toString()).isEqualTo("1Gi");
+    assertThat(env(operator, "JDK_JAVA_OPTIONS")).contains("-Xmx700m");
+  }
+
+  @Test
+  void theOperatorsOnlyWildcardIsTheScaleOfAnyTargetKind() throws Exception {
+    List<PolicyRule> rules = rules(render(Map.of()));
+
+    assertThat(rules.stream().flatMap(rule -> rule.getVerbs().stream())).doesNotContain("*");
+    assertThat(
+            rules.stream()
+                .filter(
+                    rule ->
+                        rule.getApiGroups().contains("*")
+                            || rule.getResources().stream().anyMatch(r -> r.contains("*"))))
+        .singleElement()
+        .satisfies(
+            rule -> {
+              assertThat(rule.getResources()).containsExactly("*/scale");
+              assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "patch", "update");
+            });
+  }
+
+  @Test
+  void valuesOutsideTheSchemaAreRejectedByName() {
+    assertThatThrownBy(() -> render(Map.of("mode", "everywhere"))).hasMessageContaining("mode");
+    assertThatThrownBy(() -> render(Map.of("leaderElection", "sometimes")))
+        .hasMessageContaining("leaderElection");
+    assertThatThrownBy(() -> render(Map.of("replica", 2))).hasMessageContaining("replica");
+  }
+
+  @Test
+  void severalReplicasWithoutLeaderElectionAreRefused() {
+    assertThatThrownBy(() -> render(Map.of("replicas", 3, "leaderElection", false)))
+        .hasMessageContaining("leader election");
+  }
+
+  private static List<HasMetadata> render(Map<String, ?> values) throws Exception {
+    return OperatorChart.objects(OperatorChart.render(RELEASE, NAMESPACE, values));
+  }
+
+  private static Deployment deployment(List<HasMetadata> objects) {
+    return objects.stream()
+        .filter(Deployment.class::isInstance)
+        .map(Deployment.class::cast)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static Container container(List<HasMetadata> objects) {
+    return deployment(objects).getSpec().getTemplate().getSpec().getContainers().get(0);
+  }
+
+  private static Optional<String> env(Container container, String name) {
+    return container.getEnv().stream()
+        .filter(variable -> variable.getName().equals(name))
+        .map(EnvVar::getValue)
+        .findFirst();
+  }
+
+  private static List<PolicyRule> rules(List<HasMetadata> objects) {
+    return objects.stream()
+        .flatMap(
+            object ->
+                object instanceof ClusterRole role
+                    ? role.getRules().stream()
+                    : object instanceof Role role
+                            && !role.getMetadata().getName().endsWith("-leader-election")
+                        ? role.getRules().stream()
+                        : Stream.empty())
+        .toList();
+  }
+}
