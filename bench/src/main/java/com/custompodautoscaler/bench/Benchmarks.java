@@ -18,7 +18,8 @@ public final class Benchmarks {
           new RunOverheadBenchmark(),
           new ShellOverheadBenchmark(),
           new PerPodBenchmark(),
-          new StartupMemoryBenchmark());
+          new StartupMemoryBenchmark(),
+          new OperatorMemoryBenchmark());
 
   private Benchmarks() {}
 

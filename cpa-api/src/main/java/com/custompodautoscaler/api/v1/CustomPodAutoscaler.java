@@ -2,6 +2,7 @@ package com.custompodautoscaler.api.v1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
@@ -49,4 +50,26 @@ public class CustomPodAutoscaler
   public static final String GROUP = "custompodautoscaler.com";
 
   private static final long serialVersionUID = 1L;
+
+  /**
+   * A CPA named {@code name} that scales {@code target} with one container, {@code autoscaler},
+   * running {@code image}; everything else is left at its default.
+   */
+  public static CustomPodAutoscaler of(String name, ScaleTargetReference target, String image) {
+    CustomPodAutoscaler cpa = new CustomPodAutoscaler();
+    cpa.getMetadata().setName(name);
+    CustomPodAutoscalerSpec spec = new CustomPodAutoscalerSpec();
+    spec.setScaleTargetRef(target);
+    spec.setTemplate(
+        new PodTemplateSpecBuilder()
+            .withNewSpec()
+            .addNewContainer()
+            .withName("autoscaler")
+            .withImage(image)
+            .endContainer()
+            .endSpec()
+            .build());
+    cpa.setSpec(spec);
+    return cpa;
+  }
 }

@@ -5,15 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.ConfigEntry;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerCrd;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.operator.model.PauseRequest;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
@@ -22,8 +19,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Installs the CRD, builds and edits CustomPodAutoscalers, and asks what a ServiceAccount may do,
@@ -43,47 +37,18 @@ final class OperatorTestSupport {
 
   /** Applies deploy/crd/custompodautoscaler.yaml (once) and waits until it is established. */
   static synchronized void installCrd(KubernetesClient admin) throws Exception {
-    try (InputStream crd =
-        Files.newInputStream(ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml"))) {
-      for (HasMetadata object : admin.load(crd).items()) {
-        admin.resource(object).fieldManager("cpa-tests").forceConflicts().serverSideApply();
-      }
-    }
-    admin
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .withName("custompodautoscalers.custompodautoscaler.com")
-        .waitUntilCondition(
-            (CustomResourceDefinition crd) ->
-                crd != null
-                    && crd.getStatus() != null
-                    && crd.getStatus().getConditions().stream()
-                        .anyMatch(
-                            c -> c.getType().equals("Established") && c.getStatus().equals("True")),
-            30,
-            TimeUnit.SECONDS);
+    CustomPodAutoscalerCrd.install(
+        admin, ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml"), "cpa-tests");
   }
 
   /** A v1 CPA for Deployment {@code web}, with {@code config} entries in name order. */
   static CustomPodAutoscaler cpa(String name, Map<String, String> config) {
-    CustomPodAutoscaler cpa = new CustomPodAutoscaler();
-    cpa.getMetadata().setName(name);
-    CustomPodAutoscalerSpec spec = new CustomPodAutoscalerSpec();
-    spec.setScaleTargetRef(new ScaleTargetReference("apps/v1", "Deployment", "web"));
-    spec.setTemplate(
-        new PodTemplateSpecBuilder()
-            .withNewSpec()
-            .addNewContainer()
-            .withName("autoscaler")
-            .withImage("autoscaler:1")
-            .endContainer()
-            .endSpec()
-            .build());
+    CustomPodAutoscaler cpa =
+        CustomPodAutoscaler.of(
+            name, new ScaleTargetReference("apps/v1", "Deployment", "web"), "autoscaler:1");
     List<ConfigEntry> entries = new ArrayList<>();
     new TreeMap<>(config).forEach((key, value) -> entries.add(new ConfigEntry(key, value)));
-    spec.setConfig(entries);
-    cpa.setSpec(spec);
+    cpa.getSpec().setConfig(entries);
     return cpa;
   }
 

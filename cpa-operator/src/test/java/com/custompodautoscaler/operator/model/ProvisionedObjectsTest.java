@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custompodautoscaler.api.v1.ConfigEntry;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,22 +114,13 @@ class ProvisionedObjectsTest {
   }
 
   private static CustomPodAutoscaler cpa() {
-    CustomPodAutoscaler cpa = new CustomPodAutoscaler();
-    cpa.getMetadata().setName("shop-cpa");
+    CustomPodAutoscaler cpa =
+        CustomPodAutoscaler.of(
+            "shop-cpa",
+            new ScaleTargetReference("apps/v1", "Deployment", "web"),
+            "cpa-autoscaler-python:0.1.0");
     cpa.getMetadata().setNamespace("shop");
     cpa.getMetadata().setUid("0b6f2a4c-4b7e-4f0e-9a1d-3c5e7f9a1b2c");
-    CustomPodAutoscalerSpec spec = new CustomPodAutoscalerSpec();
-    spec.setScaleTargetRef(new ScaleTargetReference("apps/v1", "Deployment", "web"));
-    spec.setTemplate(
-        new PodTemplateSpecBuilder()
-            .withNewSpec()
-            .addNewContainer()
-            .withName("autoscaler")
-            .withImage("cpa-autoscaler-python:0.1.0")
-            .endContainer()
-            .endSpec()
-            .build());
-    cpa.setSpec(spec);
     return cpa;
   }
 }
