@@ -3,7 +3,7 @@ package com.custompodautoscaler.core.decision;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A replica count the autoscaler recommended at a moment, kept for downscale stabilization. */
+/** A replica count the autoscaler recommended at a moment, kept for stabilization. */
 public record Recommendation(Instant at, int replicas) {
 
   public Recommendation {

@@ -22,6 +22,12 @@ public record RecommendationHistory(List<Recommendation> recommendations) {
         recommendations.stream().filter(entry -> !entry.at().isBefore(cutoff)).toList());
   }
 
+  /** The recommendations made strictly after {@code cutoff}. */
+  public RecommendationHistory madeAfter(Instant cutoff) {
+    return new RecommendationHistory(
+        recommendations.stream().filter(entry -> entry.at().isAfter(cutoff)).toList());
+  }
+
   /** This history with {@code recommendation} appended. */
   public RecommendationHistory with(Recommendation recommendation) {
     List<Recommendation> appended = new ArrayList<>(recommendations);
@@ -32,5 +38,15 @@ public record RecommendationHistory(List<Recommendation> recommendations) {
   /** The highest recommended replica count, or 0 for an empty history. */
   public int maxReplicas() {
     return recommendations.stream().mapToInt(Recommendation::replicas).max().orElse(0);
+  }
+
+  /** The lowest recommended replica count, or {@code whenEmpty} for an empty history. */
+  public int minReplicasOr(int whenEmpty) {
+    return recommendations.stream().mapToInt(Recommendation::replicas).min().orElse(whenEmpty);
+  }
+
+  /** Whether no recommendation has been kept yet. */
+  public boolean isEmpty() {
+    return recommendations.isEmpty();
   }
 }

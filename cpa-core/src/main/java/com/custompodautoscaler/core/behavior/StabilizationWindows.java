@@ -1,0 +1,33 @@
+package com.custompodautoscaler.core.behavior;
+
+import com.custompodautoscaler.core.decision.Recommendation;
+import com.custompodautoscaler.core.decision.RecommendationHistory;
+import java.time.Instant;
+
+/**
+ * Both stabilization windows at once: a scale up goes no higher than the lowest recommendation in
+ * the scale-up window, a scale down no lower than the highest in the scale-down window.
+ */
+final class StabilizationWindows {
+
+  private final Instant scaleUpCutoff;
+  private final Instant scaleDownCutoff;
+
+  StabilizationWindows(ScalingBehavior behavior, Instant now) {
+    this.scaleUpCutoff = now.minus(behavior.scaleUp().stabilizationWindow());
+    this.scaleDownCutoff = now.minus(behavior.scaleDown().stabilizationWindow());
+  }
+
+  /** The count between {@code current} and {@code desired} that the windows allow. */
+  int stabilize(int current, int desired, RecommendationHistory history) {
+    int scaleUpTo = Math.min(desired, history.madeAfter(scaleUpCutoff).minReplicasOr(desired));
+    int scaleDownTo = Math.max(desired, history.madeAfter(scaleDownCutoff).maxReplicas());
+    return Math.min(Math.max(current, scaleUpTo), scaleDownTo);
+  }
+
+  /** {@code history} without what both windows have passed, and with {@code latest} appended. */
+  RecommendationHistory remember(RecommendationHistory history, Recommendation latest) {
+    Instant olderCutoff = scaleUpCutoff.isBefore(scaleDownCutoff) ? scaleUpCutoff : scaleDownCutoff;
+    return history.withoutEntriesBefore(olderCutoff).with(latest);
+  }
+}
