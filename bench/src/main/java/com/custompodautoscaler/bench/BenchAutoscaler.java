@@ -2,6 +2,7 @@ package com.custompodautoscaler.bench;
 
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.kubernetes.KubernetesConnection;
+import com.custompodautoscaler.autoscaler.kubernetes.KubernetesMetricsGatherer;
 import com.custompodautoscaler.autoscaler.kubernetes.KubernetesTargetClient;
 import com.custompodautoscaler.autoscaler.run.Autoscaler;
 import com.custompodautoscaler.core.port.UserLogic;
@@ -22,7 +23,14 @@ final class BenchAutoscaler implements AutoCloseable {
         KubernetesConnection.fromKubeconfig(Files.readString(context.plane().kubeconfig()));
     KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
     this.autoscaler =
-        new Autoscaler(config, kubernetes, kubernetes, logic, Clock.systemUTC(), report -> {});
+        new Autoscaler(
+            config,
+            kubernetes,
+            kubernetes,
+            KubernetesMetricsGatherer.of(client, config, Clock.systemUTC()),
+            logic,
+            Clock.systemUTC(),
+            report -> {});
   }
 
   Autoscaler autoscaler() {

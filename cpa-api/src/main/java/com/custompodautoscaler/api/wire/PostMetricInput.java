@@ -1,13 +1,18 @@
 package com.custompodautoscaler.api.wire;
 
+import com.custompodautoscaler.api.wire.kubernetes.KubernetesMetric;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.util.List;
 
-/** What the {@code postMetric} hook reads: the target, the gathered metrics and the run type. */
-@JsonPropertyOrder({"resource", "metrics", "runType"})
+/**
+ * What the {@code postMetric} hook reads: the target, the gathered metrics, the run type and the
+ * Kubernetes metrics (left out when there are none).
+ */
+@JsonPropertyOrder({"resource", "metrics", "runType", "kubernetesMetrics"})
 public record PostMetricInput(
     @JsonRawValue String resource,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ResourceMetric> metrics,
-    String runType) {}
+    String runType,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<KubernetesMetric> kubernetesMetrics) {}

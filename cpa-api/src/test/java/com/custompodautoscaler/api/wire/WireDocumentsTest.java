@@ -27,7 +27,7 @@ class WireDocumentsTest {
     return Stream.of(
         new Case(
             "metric input holds the resource and the run type",
-            new MetricInput(DEPLOYMENT, "scaler"),
+            new MetricInput(DEPLOYMENT, "scaler", List.of()),
             "{\"resource\":" + DEPLOYMENT + ",\"runType\":\"scaler\"}"),
         new Case(
             "a metric with an empty value leaves the value out",
@@ -35,11 +35,11 @@ class WireDocumentsTest {
             "{\"resource\":\"web-2\"}"),
         new Case(
             "post-metric input leaves out missing metrics",
-            new PostMetricInput(DEPLOYMENT, null, "api"),
+            new PostMetricInput(DEPLOYMENT, null, "api", null),
             "{\"resource\":" + DEPLOYMENT + ",\"runType\":\"api\"}"),
         new Case(
             "post-metric input lists the metrics",
-            new PostMetricInput(DEPLOYMENT, METRICS, "scaler"),
+            new PostMetricInput(DEPLOYMENT, METRICS, "scaler", List.of()),
             "{\"resource\":"
                 + DEPLOYMENT
                 + ",\"metrics\":[{\"resource\":\"web-1\",\"value\":\"{\\\"available\\\":2}\"},"

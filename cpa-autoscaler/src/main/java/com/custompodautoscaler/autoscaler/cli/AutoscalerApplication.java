@@ -4,6 +4,7 @@ import com.custompodautoscaler.autoscaler.api.Readiness;
 import com.custompodautoscaler.autoscaler.api.RestApi;
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.cpa.CpaReporter;
+import com.custompodautoscaler.autoscaler.kubernetes.KubernetesMetricsGatherer;
 import com.custompodautoscaler.autoscaler.kubernetes.KubernetesTargetClient;
 import com.custompodautoscaler.autoscaler.method.ConfiguredUserLogic;
 import com.custompodautoscaler.autoscaler.method.HttpClients;
@@ -59,7 +60,13 @@ public final class AutoscalerApplication implements AutoCloseable {
                         client, config.namespace(), name, config.scaleTargetRef(), clock));
     this.autoscaler =
         new Autoscaler(
-            config, kubernetes, kubernetes, userLogic, clock, observers(config, reporter));
+            config,
+            kubernetes,
+            kubernetes,
+            KubernetesMetricsGatherer.of(client, config, clock),
+            userLogic,
+            clock,
+            observers(config, reporter));
     reporter.ifPresent(found -> autoscaler.restoreHistory(found.restoredHistory()));
     this.scheduler = new RunScheduler(autoscaler, config.startTime(), config.interval(), clock);
   }

@@ -4,7 +4,7 @@ import com.custompodautoscaler.core.model.ReplicaBounds;
 import com.custompodautoscaler.core.model.RunMode;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.core.model.TargetRef;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -58,7 +58,7 @@ public record AutoscalerConfig(
 
   /** The Kubernetes metric settings; the specs are kept as written until they are gathered. */
   public record KubernetesMetricsConfig(
-      List<JsonNode> specs,
+      List<MetricSpec> specs,
       boolean required,
       Duration initialReadinessDelay,
       Duration cpuInitializationPeriod) {

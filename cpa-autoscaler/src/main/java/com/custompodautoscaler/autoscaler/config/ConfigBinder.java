@@ -156,25 +156,9 @@ final class ConfigBinder {
 
   private static KubernetesMetricsConfig kubernetesMetrics(BlockReader top) {
     List<JsonNode> specs = top.objects("kubernetesMetricSpecs").orElse(List.of());
-    boolean required = top.boolOrDefault("requireKubernetesMetrics");
-    if (!specs.isEmpty()) {
-      if (required) {
-        top.problems()
-            .error(
-                "requireKubernetesMetrics",
-                "Kubernetes metrics are not gathered by this version yet, so required ones could"
-                    + " never be had");
-      } else {
-        top.problems()
-            .warning(
-                "kubernetesMetricSpecs",
-                "Kubernetes metrics are not gathered by this version yet; user logic receives no"
-                    + " kubernetesMetrics");
-      }
-    }
     return new KubernetesMetricsConfig(
-        specs,
-        required,
+        new MetricSpecBinder(top.problems()).bind(specs),
+        top.boolOrDefault("requireKubernetesMetrics"),
         Duration.ofSeconds(atLeast(top, "initialReadinessDelay", 0)),
         Duration.ofSeconds(atLeast(top, "cpuInitializationPeriod", 0)));
   }

@@ -58,8 +58,8 @@ public enum ConfigBlock {
               "kubernetesMetricSpecs",
               "list",
               "none",
-              "autoscaling/v2 metric specs to gather for user logic (not gathered yet: see"
-                  + " compatibility)."),
+              "autoscaling/v2 metric specs (Resource, Pods, Object, External, ContainerResource)"
+                  + " whose values user logic receives as kubernetesMetrics."),
           scalar(
               "requireKubernetesMetrics",
               "boolean",

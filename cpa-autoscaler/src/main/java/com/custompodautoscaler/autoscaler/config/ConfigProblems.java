@@ -29,6 +29,11 @@ final class ConfigProblems {
     add(Severity.WARNING, key, message);
   }
 
+  /** How many problems have been found so far. */
+  int count() {
+    return problems.size();
+  }
+
   boolean hasErrors() {
     return problems.stream().anyMatch(problem -> problem.severity() == Severity.ERROR);
   }

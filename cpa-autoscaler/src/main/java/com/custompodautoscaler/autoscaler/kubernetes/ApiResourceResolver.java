@@ -37,15 +37,17 @@ final class ApiResourceResolver {
     return found;
   }
 
+  /**
+   * The plural resource name of {@code target}'s kind, which paths naming an object of any kind
+   * use, such as the custom metrics API's.
+   */
+  String plural(TargetRef target) {
+    return match(target, served(target)).getName();
+  }
+
   private ApiResource discover(TargetRef target) {
-    APIResourceList resources = resourcesOf(target.apiVersion());
-    List<APIResource> all = resources == null ? List.of() : resources.getResources();
-    APIResource match =
-        all.stream()
-            .filter(resource -> !resource.getName().contains("/"))
-            .filter(resource -> resource.getKind().equalsIgnoreCase(target.kind()))
-            .findFirst()
-            .orElseThrow(() -> noMatch(target, all));
+    List<APIResource> all = served(target);
+    APIResource match = match(target, all);
     if (Boolean.FALSE.equals(match.getNamespaced())) {
       throw refusal(target, "is cluster-scoped; only namespaced resources can be autoscaled");
     }
@@ -55,6 +57,19 @@ final class ApiResourceResolver {
       throw refusal(target, "has no scale subresource, so its replicas cannot be set");
     }
     return new ApiResource(target.group(), target.version(), match.getName(), match.getKind());
+  }
+
+  private List<APIResource> served(TargetRef target) {
+    APIResourceList resources = resourcesOf(target.apiVersion());
+    return resources == null ? List.of() : resources.getResources();
+  }
+
+  private static APIResource match(TargetRef target, List<APIResource> all) {
+    return all.stream()
+        .filter(resource -> !resource.getName().contains("/"))
+        .filter(resource -> resource.getKind().equalsIgnoreCase(target.kind()))
+        .findFirst()
+        .orElseThrow(() -> noMatch(target, all));
   }
 
   private APIResourceList resourcesOf(String apiVersion) {

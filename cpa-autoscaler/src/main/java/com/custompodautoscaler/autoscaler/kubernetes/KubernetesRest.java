@@ -1,6 +1,7 @@
 package com.custompodautoscaler.autoscaler.kubernetes;
 
 import com.custompodautoscaler.core.port.KubernetesAccessException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -35,6 +36,19 @@ final class KubernetesRest {
 
   String get(String path) {
     return send("GET", path, http.newHttpRequestBuilder().uri(url(path)));
+  }
+
+  /** The answer to {@code GET path}, parsed. */
+  JsonNode getJson(String path) {
+    String body = get(path);
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new KubernetesAccessException(
+          path + ": the API server answered with invalid JSON: " + e.getOriginalMessage(),
+          OptionalInt.empty(),
+          e);
+    }
   }
 
   String patch(String path, String contentType, String body) {

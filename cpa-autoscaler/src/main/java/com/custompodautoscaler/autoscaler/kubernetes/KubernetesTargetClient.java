@@ -42,15 +42,16 @@ public final class KubernetesTargetClient implements ScaleClient, TargetReader {
   @Override
   public KubernetesObject readTarget(TargetRef target, String namespace) {
     String path = resolver.resolve(target).objectPath(namespace, target.name());
-    return toObject(path, parse(path, rest.get(path)));
+    return toObject(path, rest.getJson(path));
   }
 
   @Override
   public ScaleState readScale(TargetRef target, String namespace) {
     String path = resolver.resolve(target).scalePath(namespace, target.name());
-    JsonNode scale = parse(path, rest.get(path));
+    JsonNode scale = rest.getJson(path);
     return new ScaleState(
         scale.path("spec").path("replicas").asInt(0),
+        scale.path("status").path("replicas").asInt(0),
         scale.path("status").path("selector").asText(""));
   }
 
@@ -72,7 +73,7 @@ public final class KubernetesTargetClient implements ScaleClient, TargetReader {
             + "/pods?labelSelector="
             + URLEncoder.encode(selector, StandardCharsets.UTF_8);
     List<KubernetesObject> pods = new ArrayList<>();
-    for (JsonNode item : parse(path, rest.get(path)).path("items")) {
+    for (JsonNode item : rest.getJson(path).path("items")) {
       pods.add(toObject(path, item));
     }
     return pods;
@@ -87,17 +88,6 @@ public final class KubernetesTargetClient implements ScaleClient, TargetReader {
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new KubernetesAccessException(
           path + ": cannot re-encode the object: " + e.getMessage(), OptionalInt.empty(), e);
-    }
-  }
-
-  private static JsonNode parse(String path, String body) {
-    try {
-      return JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new KubernetesAccessException(
-          path + ": the API server answered with invalid JSON: " + e.getOriginalMessage(),
-          OptionalInt.empty(),
-          e);
     }
   }
 }

@@ -43,6 +43,7 @@ public final class Autoscaler implements AutoCloseable {
       AutoscalerConfig config,
       ScaleClient scales,
       TargetReader targets,
+      KubernetesMetricsSource kubernetesMetrics,
       UserLogic userLogic,
       Clock clock,
       RunObserver observer) {
@@ -51,7 +52,17 @@ public final class Autoscaler implements AutoCloseable {
     this.scales = scales;
     this.targets = targets;
     this.podCalls = new PodMetricCalls(config.perPodConcurrency());
-    this.metricStage = new MetricStage(config.runMode(), namespace, targets, userLogic, podCalls);
+    this.metricStage =
+        new MetricStage(
+            config.runMode(),
+            namespace,
+            targets,
+            userLogic,
+            podCalls,
+            new KubernetesMetricsStep(
+                kubernetesMetrics,
+                config.kubernetesMetrics().specs().size(),
+                config.kubernetesMetrics().required()));
     this.evaluateStage = new EvaluateStage(userLogic);
     this.scaleStage =
         new ScaleStage(

@@ -3,6 +3,7 @@ package com.custompodautoscaler.autoscaler.run;
 import com.custompodautoscaler.api.wire.MetricInput;
 import com.custompodautoscaler.api.wire.PostMetricInput;
 import com.custompodautoscaler.api.wire.ResourceMetric;
+import com.custompodautoscaler.api.wire.kubernetes.KubernetesMetric;
 import com.custompodautoscaler.core.model.RunMode;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
@@ -30,6 +31,7 @@ final class MetricStage {
   private final TargetReader targets;
   private final UserLogic userLogic;
   private final PodMetricCalls podCalls;
+  private final KubernetesMetricsStep kubernetesMetrics;
   private final AtomicBoolean warnedAboutMissingSelector = new AtomicBoolean();
 
   MetricStage(
@@ -37,26 +39,29 @@ final class MetricStage {
       String namespace,
       TargetReader targets,
       UserLogic userLogic,
-      PodMetricCalls podCalls) {
+      PodMetricCalls podCalls,
+      KubernetesMetricsStep kubernetesMetrics) {
     this.runMode = runMode;
     this.namespace = namespace;
     this.targets = targets;
     this.userLogic = userLogic;
     this.podCalls = podCalls;
+    this.kubernetesMetrics = kubernetesMetrics;
   }
 
   List<ResourceMetric> gather(TargetSnapshot snapshot, RunType runType)
       throws InterruptedException {
+    List<KubernetesMetric> gathered = kubernetesMetrics.gather(snapshot.scale());
     List<KubernetesObject> pods = runMode == RunMode.PER_POD ? pods(snapshot) : List.of();
     String resource = snapshot.resource().json();
-    hook(Stage.PRE_METRIC, new MetricInput(resource, runType.wireName()), "pre-metric");
+    hook(Stage.PRE_METRIC, new MetricInput(resource, runType.wireName(), gathered), "pre-metric");
     List<ResourceMetric> metrics =
         runMode == RunMode.PER_POD
-            ? perPod(pods, runType)
-            : List.of(perResource(snapshot.resource(), runType));
+            ? perPod(pods, runType, gathered)
+            : List.of(perResource(snapshot.resource(), runType, gathered));
     hook(
         Stage.POST_METRIC,
-        new PostMetricInput(resource, metrics, runType.wireName()),
+        new PostMetricInput(resource, metrics, runType.wireName(), gathered),
         "post-metric");
     return metrics;
   }
@@ -77,33 +82,37 @@ final class MetricStage {
     }
   }
 
-  private List<ResourceMetric> perPod(List<KubernetesObject> pods, RunType runType)
+  private List<ResourceMetric> perPod(
+      List<KubernetesObject> pods, RunType runType, List<KubernetesMetric> gathered)
       throws InterruptedException {
     if (pods.isEmpty()) {
       return null;
     }
     try {
-      return podCalls.gather(pods, pod -> callForPod(pod, runType));
+      return podCalls.gather(pods, pod -> callForPod(pod, runType, gathered));
     } catch (PodMetricCalls.PodCallFailure e) {
       throw new StageFailure("failed to gather metrics", e);
     }
   }
 
-  private String callForPod(KubernetesObject pod, RunType runType) {
+  private String callForPod(
+      KubernetesObject pod, RunType runType, List<KubernetesMetric> gathered) {
     try {
       return userLogic.call(
-          Stage.METRIC, RunDocuments.toJson(new MetricInput(pod.json(), runType.wireName())));
+          Stage.METRIC,
+          RunDocuments.toJson(new MetricInput(pod.json(), runType.wireName(), gathered)));
     } catch (UserLogicException e) {
       throw new UserLogicException("pod " + pod.name() + ": " + e.getMessage(), e);
     }
   }
 
-  private ResourceMetric perResource(KubernetesObject resource, RunType runType) {
+  private ResourceMetric perResource(
+      KubernetesObject resource, RunType runType, List<KubernetesMetric> gathered) {
     try {
       String value =
           userLogic.call(
               Stage.METRIC,
-              RunDocuments.toJson(new MetricInput(resource.json(), runType.wireName())));
+              RunDocuments.toJson(new MetricInput(resource.json(), runType.wireName(), gathered)));
       return new ResourceMetric(resource.name(), value);
     } catch (UserLogicException e) {
       throw new StageFailure("failed to gather metrics", e);

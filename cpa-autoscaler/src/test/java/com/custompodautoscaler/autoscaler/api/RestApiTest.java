@@ -275,6 +275,7 @@ class RestApiTest {
         config,
         cluster,
         cluster,
+        cluster,
         timedLogic,
         new MutableClock(Instant.parse("2026-01-01T00:00:00Z")),
         metrics);

@@ -237,7 +237,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void readsKubernetesMetricSpecsFromTheEnvironmentAndWarnsTheyAreNotGathered() throws Exception {
+  void readsKubernetesMetricSpecsFromTheEnvironment() throws Exception {
     LoadedConfig loaded =
         ConfigLoader.load(
             REQUIRED,
@@ -246,11 +246,15 @@ class ConfigLoaderTest {
                 "kubernetesMetricSpecs",
                 "[{\"type\":\"Resource\",\"resource\":{\"name\":\"cpu\",\"target\":{\"type\":\"Utilization\"}}}]"));
 
-    assertThat(loaded.config().kubernetesMetrics().specs()).hasSize(1);
-    assertThat(loaded.warnings())
+    assertThat(loaded.config().kubernetesMetrics().specs())
         .singleElement()
-        .extracting(ConfigProblem::key)
-        .isEqualTo("kubernetesMetricSpecs");
+        .satisfies(
+            spec -> {
+              assertThat(spec.getType()).isEqualTo("Resource");
+              assertThat(spec.getResource().getName()).isEqualTo("cpu");
+              assertThat(spec.getResource().getTarget().getType()).isEqualTo("Utilization");
+            });
+    assertThat(loaded.warnings()).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static com.custompodautoscaler.autoscaler.testing.TestConfigs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.run.Autoscaler;
 import com.custompodautoscaler.autoscaler.run.RunGoal;
 import com.custompodautoscaler.autoscaler.run.RunReport;
@@ -106,12 +107,15 @@ class KubernetesFaultsIT {
             .answering(Stage.METRIC, "m")
             .answering(Stage.EVALUATE, "{\"targetReplicas\":6}");
 
+    AutoscalerConfig config =
+        config("runMode: per-resource\n", java.util.Map.of("namespace", NAMESPACE));
     RunReport report;
     try (Autoscaler autoscaler =
         new Autoscaler(
-            config("runMode: per-resource\n", java.util.Map.of("namespace", NAMESPACE)),
+            config,
             targets,
             targets,
+            KubernetesMetricsGatherer.of(client, config, Clock.systemUTC()),
             logic,
             Clock.systemUTC(),
             done -> {})) {

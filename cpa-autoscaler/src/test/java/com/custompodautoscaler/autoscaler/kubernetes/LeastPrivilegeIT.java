@@ -3,6 +3,7 @@ package com.custompodautoscaler.autoscaler.kubernetes;
 import static com.custompodautoscaler.autoscaler.testing.TestConfigs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.run.Autoscaler;
 import com.custompodautoscaler.autoscaler.run.RunGoal;
 import com.custompodautoscaler.autoscaler.run.RunReport;
@@ -103,11 +104,13 @@ class LeastPrivilegeIT {
             .answering(Stage.EVALUATE, "{\"targetReplicas\":4}");
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(restricted).build()) {
       KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
+      AutoscalerConfig config = config("", Map.of("namespace", namespace));
       try (Autoscaler autoscaler =
           new Autoscaler(
-              config("", Map.of("namespace", namespace)),
+              config,
               kubernetes,
               kubernetes,
+              KubernetesMetricsGatherer.of(client, config, Clock.systemUTC()),
               logic,
               Clock.systemUTC(),
               report -> {})) {

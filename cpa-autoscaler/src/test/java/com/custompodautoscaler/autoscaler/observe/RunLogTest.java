@@ -60,6 +60,7 @@ class RunLogTest {
             config("runMode: per-resource\nmaxReplicas: 5\n"),
             cluster,
             cluster,
+            cluster,
             logic,
             new MutableClock(Instant.parse("2026-01-01T00:00:00Z")),
             report -> {})) {

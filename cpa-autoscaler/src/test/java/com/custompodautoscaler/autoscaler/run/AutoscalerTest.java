@@ -406,7 +406,13 @@ class AutoscalerTest {
             .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
     autoscaler =
         new Autoscaler(
-            config("runMode: per-resource\n"), cluster, cluster, logic, clock, observed::add);
+            config("runMode: per-resource\n"),
+            cluster,
+            cluster,
+            cluster,
+            logic,
+            clock,
+            observed::add);
 
     Thread scheduled = new Thread(() -> runQuietly(RunType.SCALER));
     Thread restCall = new Thread(() -> runQuietly(RunType.API));
@@ -459,7 +465,7 @@ class AutoscalerTest {
   private String failureOf(FakeCluster cluster, ScriptedUserLogic logic, String yaml)
       throws Exception {
     try (Autoscaler subject =
-        new Autoscaler(config(yaml), cluster, cluster, logic, clock, observed::add)) {
+        new Autoscaler(config(yaml), cluster, cluster, cluster, logic, clock, observed::add)) {
       RunReport report = subject.run(RunType.SCALER, RunGoal.SCALE);
       return report.failure().orElseThrow().getMessage();
     }
@@ -467,7 +473,7 @@ class AutoscalerTest {
 
   private RunReport run(AutoscalerConfig config, FakeCluster cluster, ScriptedUserLogic logic)
       throws InterruptedException {
-    autoscaler = new Autoscaler(config, cluster, cluster, logic, clock, observed::add);
+    autoscaler = new Autoscaler(config, cluster, cluster, cluster, logic, clock, observed::add);
     return autoscaler.run(RunType.SCALER, RunGoal.SCALE);
   }
 }

@@ -29,6 +29,7 @@ class RunSchedulerTest {
             config("runMode: per-resource\n"),
             cluster,
             cluster,
+            cluster,
             logic,
             Clock.systemUTC(),
             reports::add)) {
@@ -54,6 +55,7 @@ class RunSchedulerTest {
     try (Autoscaler autoscaler =
         new Autoscaler(
             config(""),
+            cluster,
             cluster,
             cluster,
             new ScriptedUserLogic(),

@@ -1,5 +1,6 @@
 package com.custompodautoscaler.autoscaler.testing;
 
+import com.custompodautoscaler.autoscaler.run.KubernetesMetricsSource;
 import com.custompodautoscaler.core.model.TargetRef;
 import com.custompodautoscaler.core.port.KubernetesAccessException;
 import com.custompodautoscaler.core.port.KubernetesObject;
@@ -15,7 +16,7 @@ import java.util.OptionalInt;
 /**
  * A target with a scale and pods, in memory; records every replica change and can be made to fail.
  */
-public final class FakeCluster implements ScaleClient, TargetReader {
+public final class FakeCluster implements ScaleClient, TargetReader, KubernetesMetricsSource {
 
   private final KubernetesObject target;
   private int replicas;
@@ -27,6 +28,7 @@ public final class FakeCluster implements ScaleClient, TargetReader {
   private KubernetesAccessException readScaleFailure;
   private KubernetesAccessException listPodsFailure;
   private final List<String> podQueries = new ArrayList<>();
+  private Gathered kubernetesMetrics = new Gathered(List.of(), List.of());
 
   public FakeCluster(String targetName, int replicas) {
     this.target =
@@ -49,6 +51,12 @@ public final class FakeCluster implements ScaleClient, TargetReader {
 
   public FakeCluster withSelector(String podSelector) {
     selector = podSelector;
+    return this;
+  }
+
+  /** What gathering the configured Kubernetes metrics finds. */
+  public FakeCluster withKubernetesMetrics(Gathered gathered) {
+    this.kubernetesMetrics = gathered;
     return this;
   }
 
@@ -103,7 +111,7 @@ public final class FakeCluster implements ScaleClient, TargetReader {
   @Override
   public ScaleState readScale(TargetRef ref, String namespace) {
     throwIfSet(readScaleFailure);
-    return new ScaleState(replicas, selector);
+    return new ScaleState(replicas, replicas, selector);
   }
 
   @Override
@@ -120,6 +128,11 @@ public final class FakeCluster implements ScaleClient, TargetReader {
     throwIfSet(listPodsFailure);
     podQueries.add(namespace + " " + podSelector);
     return List.copyOf(pods);
+  }
+
+  @Override
+  public Gathered gather(ScaleState scale) {
+    return kubernetesMetrics;
   }
 
   private static KubernetesAccessException failure(String message, int status) {

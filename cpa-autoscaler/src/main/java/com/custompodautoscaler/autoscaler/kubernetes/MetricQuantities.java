@@ -1,0 +1,19 @@
+package com.custompodautoscaler.autoscaler.kubernetes;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Kubernetes quantities as the milli-units user logic receives: {@code 250m} is 250, 2 is 2000. */
+final class MetricQuantities {
+
+  private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+  private MetricQuantities() {}
+
+  /** The quantity in milli-units, rounded up as Kubernetes rounds {@code MilliValue}. */
+  static long milli(String quantity) {
+    BigDecimal amount = Quantity.getAmountInBytes(new Quantity(quantity));
+    return amount.multiply(THOUSAND).setScale(0, RoundingMode.CEILING).longValueExact();
+  }
+}

@@ -1,0 +1,24 @@
+package com.custompodautoscaler.autoscaler.run;
+
+import com.custompodautoscaler.api.wire.kubernetes.KubernetesMetric;
+import com.custompodautoscaler.core.port.ScaleState;
+import java.util.List;
+
+/** Gathers the Kubernetes metrics a configuration names, once per run. */
+public interface KubernetesMetricsSource {
+
+  /**
+   * The metrics of the configured specs for a target whose scale is {@code scale}: an entry for
+   * each spec that could be gathered, and a message for each that could not.
+   */
+  Gathered gather(ScaleState scale) throws InterruptedException;
+
+  /** What one gathering found. */
+  record Gathered(List<KubernetesMetric> metrics, List<String> errors) {
+
+    public Gathered {
+      metrics = List.copyOf(metrics);
+      errors = List.copyOf(errors);
+    }
+  }
+}
