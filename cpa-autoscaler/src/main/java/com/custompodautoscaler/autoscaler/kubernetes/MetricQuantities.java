@@ -14,6 +14,11 @@ final class MetricQuantities {
   /** The quantity in milli-units, rounded up as Kubernetes rounds {@code MilliValue}. */
   static long milli(String quantity) {
     BigDecimal amount = Quantity.getAmountInBytes(new Quantity(quantity));
-    return amount.multiply(THOUSAND).setScale(0, RoundingMode.CEILING).longValueExact();
+    try {
+      return amount.multiply(THOUSAND).setScale(0, RoundingMode.CEILING).longValueExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "quantity " + quantity + " is too large to count in milli-units", e);
+    }
   }
 }
