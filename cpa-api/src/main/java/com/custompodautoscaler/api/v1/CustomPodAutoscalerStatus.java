@@ -17,7 +17,9 @@ import java.util.List;
   "desiredReplicas",
   "lastScaleTime",
   "lastRun",
-  "stabilizationWindow"
+  "stabilizationWindow",
+  "scaleUpEvents",
+  "scaleDownEvents"
 })
 public class CustomPodAutoscalerStatus {
 
@@ -28,6 +30,8 @@ public class CustomPodAutoscalerStatus {
   private String lastScaleTime;
   private LastRun lastRun;
   private List<StabilizationEntry> stabilizationWindow;
+  private List<ScaleEventEntry> scaleUpEvents;
+  private List<ScaleEventEntry> scaleDownEvents;
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -78,12 +82,30 @@ public class CustomPodAutoscalerStatus {
     this.lastRun = lastRun;
   }
 
-  /** The recommendations of the downscale stabilization window, oldest first. */
+  /** The recommendations of the stabilization windows, oldest first. */
   public List<StabilizationEntry> getStabilizationWindow() {
     return stabilizationWindow;
   }
 
   public void setStabilizationWindow(List<StabilizationEntry> stabilizationWindow) {
     this.stabilizationWindow = stabilizationWindow;
+  }
+
+  /** The scale-ups the {@code behavior}'s rate policies still count. */
+  public List<ScaleEventEntry> getScaleUpEvents() {
+    return scaleUpEvents;
+  }
+
+  public void setScaleUpEvents(List<ScaleEventEntry> scaleUpEvents) {
+    this.scaleUpEvents = scaleUpEvents;
+  }
+
+  /** The scale-downs the {@code behavior}'s rate policies still count. */
+  public List<ScaleEventEntry> getScaleDownEvents() {
+    return scaleDownEvents;
+  }
+
+  public void setScaleDownEvents(List<ScaleEventEntry> scaleDownEvents) {
+    this.scaleDownEvents = scaleDownEvents;
   }
 }

@@ -67,7 +67,7 @@ public final class AutoscalerApplication implements AutoCloseable {
             userLogic,
             clock,
             observers(config, reporter));
-    reporter.ifPresent(found -> autoscaler.restoreHistory(found.restoredHistory()));
+    reporter.ifPresent(found -> autoscaler.restoreState(found.restoredState()));
     this.scheduler = new RunScheduler(autoscaler, config.startTime(), config.interval(), clock);
   }
 

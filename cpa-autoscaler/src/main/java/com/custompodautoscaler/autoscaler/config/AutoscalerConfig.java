@@ -1,5 +1,7 @@
 package com.custompodautoscaler.autoscaler.config;
 
+import com.custompodautoscaler.core.behavior.ReplicaDecider;
+import com.custompodautoscaler.core.behavior.ScalingBehavior;
 import com.custompodautoscaler.core.model.ReplicaBounds;
 import com.custompodautoscaler.core.model.RunMode;
 import com.custompodautoscaler.core.model.Stage;
@@ -23,6 +25,7 @@ public record AutoscalerConfig(
     RunMode runMode,
     int logVerbosity,
     Duration downscaleStabilization,
+    Optional<ScalingBehavior> behavior,
     ApiConfig api,
     KubernetesMetricsConfig kubernetesMetrics,
     int perPodConcurrency,
@@ -41,6 +44,7 @@ public record AutoscalerConfig(
     Objects.requireNonNull(bounds, "bounds");
     Objects.requireNonNull(runMode, "runMode");
     Objects.requireNonNull(downscaleStabilization, "downscaleStabilization");
+    Objects.requireNonNull(behavior, "behavior");
     Objects.requireNonNull(api, "api");
     Objects.requireNonNull(kubernetesMetrics, "kubernetesMetrics");
     Objects.requireNonNull(cpaName, "cpaName");
@@ -49,6 +53,13 @@ public record AutoscalerConfig(
   /** The CustomPodAutoscaler to report to, when the autoscaler runs for one. */
   public Optional<String> reportsTo() {
     return cpaName.isBlank() ? Optional.empty() : Optional.of(cpaName);
+  }
+
+  /** How runs decide the replicas: by the {@code behavior} if set, else CPA v2's rules. */
+  public ReplicaDecider decider() {
+    return behavior
+        .map(rules -> ReplicaDecider.withBehavior(bounds, rules))
+        .orElseGet(() -> ReplicaDecider.withDownscaleStabilization(bounds, downscaleStabilization));
   }
 
   /** The method configured for {@code stage}, if any. */

@@ -1,6 +1,7 @@
 package com.custompodautoscaler.autoscaler.config;
 
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig.KubernetesMetricsConfig;
+import com.custompodautoscaler.core.behavior.ScalingBehavior;
 import com.custompodautoscaler.core.model.ReplicaBounds;
 import com.custompodautoscaler.core.model.RunMode;
 import com.custompodautoscaler.core.model.Stage;
@@ -30,6 +31,7 @@ final class ConfigBinder {
     Optional<RunMode> runMode = runMode(top);
     int logVerbosity = atLeast(top, "logVerbosity", 0);
     Duration stabilization = Duration.ofSeconds(atLeast(top, "downscaleStabilization", 0));
+    Optional<ScalingBehavior> behavior = BehaviorBinder.bind(top);
     Optional<ApiConfig> api = ApiConfigBinder.bind(top);
     KubernetesMetricsConfig kubernetesMetrics = kubernetesMetrics(top);
     int perPodConcurrency = atLeast(top, "perPodConcurrency", 1);
@@ -49,6 +51,7 @@ final class ConfigBinder {
             runMode.orElseThrow(),
             logVerbosity,
             stabilization,
+            behavior,
             api.orElseThrow(),
             kubernetesMetrics,
             perPodConcurrency,

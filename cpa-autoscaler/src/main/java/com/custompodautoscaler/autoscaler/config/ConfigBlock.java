@@ -53,6 +53,12 @@ public enum ConfigBlock {
                   0,
                   "Window in which a downscale keeps the highest recommendation.")
               .parsedFromEnvironmentAs(EnvParsing.BASE10_INTEGER),
+          structured(
+              "behavior",
+              "object",
+              "none",
+              "The Kubernetes HPA's autoscaling/v2 `behavior`: stabilization windows and rate"
+                  + " policies for scaling up and down. Not with `downscaleStabilization`."),
           structured("apiConfig", "object", "see apiConfig", "The REST API."),
           structured(
               "kubernetesMetricSpecs",
@@ -92,6 +98,53 @@ public enum ConfigBlock {
               "integer",
               1048576,
               "Most bytes a method may write to stdout, to stderr, or as an HTTP response body."))),
+  BEHAVIOR(
+      "behavior",
+      List.of(
+          structured(
+              "scaleUp",
+              "object",
+              "no window; Max of 4 pods and 100 percent per 15 s",
+              "Rules for scaling up."),
+          structured(
+              "scaleDown",
+              "object",
+              "300 s window; Max of 100 percent per 15 s",
+              "Rules for scaling down."))),
+  SCALING_RULES(
+      "behavior.scaleUp and behavior.scaleDown",
+      List.of(
+          structured(
+              "stabilizationWindowSeconds",
+              "integer (s)",
+              "0 up, 300 down",
+              "Recommendations remembered; scaling up takes the lowest of them, scaling down the"
+                  + " highest. 0 to 3600."),
+          structured(
+              "selectPolicy",
+              "string",
+              "Max",
+              "`Max` (the policy allowing most change), `Min` (least) or `Disabled` (no scaling"
+                  + " in this direction)."),
+          structured(
+              "policies",
+              "list of policies",
+              "as scaleUp and scaleDown say",
+              "Rate policies; at least one when the key is written."))),
+  RATE_POLICY(
+      "behavior policies",
+      List.of(
+          structured("type", "string", "required", "`Pods` or `Percent`."),
+          structured(
+              "value",
+              "integer",
+              "required",
+              "Pods, or percent of the replicas at the period's start; above 0."),
+          structured(
+              "periodSeconds",
+              "integer (s)",
+              "required",
+              "How far back the policy looks at past rescales; 1 to 1800."))),
   SCALE_TARGET_REF(
       "scaleTargetRef",
       List.of(

@@ -6,7 +6,7 @@ import com.custompodautoscaler.autoscaler.run.RunException;
 import com.custompodautoscaler.autoscaler.run.RunReport;
 import com.custompodautoscaler.autoscaler.run.RunStep;
 import com.custompodautoscaler.core.decision.DecisionReason;
-import com.custompodautoscaler.core.decision.ScalingDecision;
+import com.custompodautoscaler.core.decision.ReplicaDecision;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The autoscaler's part of a CustomPodAutoscaler's status after a run, computed from the part it
- * wrote last: replicas, last scale time, the last run, the stabilization window, and the HPA-like
+ * wrote last: replicas, last scale time, the last run, the state decisions keep, and the HPA-like
  * conditions {@code AbleToScale}, {@code ScalingActive} and {@code ScalingLimited}. Pure: the time
  * is an input.
  */
@@ -27,19 +27,20 @@ final class AutoscalerStatus {
   static CustomPodAutoscalerStatus after(
       CustomPodAutoscalerStatus previous, RunReport report, Instant now) {
     CustomPodAutoscalerStatus next = new CustomPodAutoscalerStatus();
-    Optional<ScalingDecision> decision = report.decision();
+    Optional<ReplicaDecision> decision = report.decision();
     next.setCurrentReplicas(
         report.currentReplicas().isPresent()
             ? report.currentReplicas().getAsInt()
             : previous.getCurrentReplicas());
     next.setDesiredReplicas(
-        decision.map(ScalingDecision::targetReplicas).orElse(previous.getDesiredReplicas()));
+        decision.map(ReplicaDecision::targetReplicas).orElse(previous.getDesiredReplicas()));
     next.setLastScaleTime(report.scaled() ? now.toString() : previous.getLastScaleTime());
     next.setLastRun(lastRun(report, now));
-    next.setStabilizationWindow(
-        decision
-            .map(made -> StabilizationWindowCodec.encode(made.history()))
-            .orElse(previous.getStabilizationWindow()));
+    report
+        .keptState()
+        .ifPresentOrElse(
+            state -> BehaviorStateCodec.encodeInto(state, next),
+            () -> BehaviorStateCodec.copy(previous, next));
     next.setConditions(conditions(previous.getConditions(), report, now));
     return next;
   }
@@ -81,15 +82,22 @@ final class AutoscalerStatus {
     if (failed.filter(step -> step == RunStep.SCALING).isPresent()) {
       return condition(previous, "AbleToScale", false, "FailedUpdateScale", failure(report), now);
     }
-    if (reason(report)
-        .filter(reason -> reason == DecisionReason.DOWNSCALE_STABILIZED)
-        .isPresent()) {
+    Optional<DecisionReason> stabilized =
+        reason(report)
+            .filter(
+                reason ->
+                    reason == DecisionReason.DOWNSCALE_STABILIZED
+                        || reason == DecisionReason.SCALE_UP_STABILIZED);
+    if (stabilized.isPresent()) {
+      boolean down = stabilized.get() == DecisionReason.DOWNSCALE_STABILIZED;
       return condition(
           previous,
           "AbleToScale",
           true,
-          "ScaleDownStabilized",
-          "a higher recommendation in the stabilization window holds the replicas",
+          down ? "ScaleDownStabilized" : "ScaleUpStabilized",
+          down
+              ? "a higher recommendation in the stabilization window holds the replicas"
+              : "a lower recommendation in the stabilization window holds the replicas",
           now);
     }
     String why = report.scaled() ? "SucceededRescale" : "ReadyForNewScale";
@@ -129,16 +137,17 @@ final class AutoscalerStatus {
     return reason(report)
         .map(
             reason -> {
-              if (reason == DecisionReason.RAISED_TO_MIN
-                  || reason == DecisionReason.LOWERED_TO_MAX) {
-                String why =
-                    reason == DecisionReason.RAISED_TO_MIN ? "TooFewReplicas" : "TooManyReplicas";
+              Optional<String> limit = limitReason(reason);
+              if (limit.isPresent()) {
                 return condition(
                     previous,
                     "ScalingLimited",
                     true,
-                    why,
-                    "the evaluation was outside minReplicas..maxReplicas",
+                    limit.get(),
+                    reason == DecisionReason.SCALE_UP_LIMITED
+                            || reason == DecisionReason.SCALE_DOWN_LIMITED
+                        ? "the behavior's rate policies limit the change"
+                        : "the replicas are held within minReplicas..maxReplicas",
                     now);
               }
               return condition(
@@ -151,12 +160,23 @@ final class AutoscalerStatus {
             });
   }
 
+  /** The HPA's ScalingLimited reason for a decision that a limit shaped, if one did. */
+  private static Optional<String> limitReason(DecisionReason reason) {
+    return switch (reason) {
+      case RAISED_TO_MIN, CURRENT_BELOW_MIN -> Optional.of("TooFewReplicas");
+      case LOWERED_TO_MAX, CURRENT_ABOVE_MAX -> Optional.of("TooManyReplicas");
+      case SCALE_UP_LIMITED -> Optional.of("ScaleUpLimit");
+      case SCALE_DOWN_LIMITED -> Optional.of("ScaleDownLimit");
+      default -> Optional.empty();
+    };
+  }
+
   private static Optional<RunStep> failedStep(RunReport report) {
     return report.failure().map(RunException::step);
   }
 
   private static Optional<DecisionReason> reason(RunReport report) {
-    return report.decision().map(ScalingDecision::reason);
+    return report.decision().map(ReplicaDecision::reason);
   }
 
   private static String failure(RunReport report) {

@@ -6,7 +6,7 @@ import com.custompodautoscaler.autoscaler.kubernetes.ClientErrors;
 import com.custompodautoscaler.autoscaler.run.RunGoal;
 import com.custompodautoscaler.autoscaler.run.RunObserver;
 import com.custompodautoscaler.autoscaler.run.RunReport;
-import com.custompodautoscaler.core.decision.RecommendationHistory;
+import com.custompodautoscaler.core.behavior.BehaviorState;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.TargetRef;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * Reports runs to the CustomPodAutoscaler the autoscaler runs for: its part of the status, written
  * by server-side apply under its own field manager so that the operator's fields stay the
  * operator's, and events for scale-ups, scale-downs and failures. It also gives back, at start, the
- * stabilization window kept in the status, so that a restart does not reset it. A failure to report
- * is logged and never fails a run.
+ * recommendations and rescales kept in the status, so that a restart does not reset them. A failure
+ * to report is logged and never fails a run.
  */
 public final class CpaReporter implements RunObserver {
 
@@ -80,9 +80,9 @@ public final class CpaReporter implements RunObserver {
     return new CpaReporter(client, namespace, name, target, clock, found);
   }
 
-  /** The stabilization window the status kept, to restore at start. */
-  public RecommendationHistory restoredHistory() {
-    return StabilizationWindowCodec.decode(written.getStabilizationWindow());
+  /** The recommendations and rescales the status kept, to restore at start. */
+  public BehaviorState restoredState() {
+    return BehaviorStateCodec.decode(written);
   }
 
   @Override

@@ -3,7 +3,7 @@ package com.custompodautoscaler.autoscaler.observe;
 import com.custompodautoscaler.autoscaler.run.RunGoal;
 import com.custompodautoscaler.autoscaler.run.RunObserver;
 import com.custompodautoscaler.autoscaler.run.RunReport;
-import com.custompodautoscaler.core.decision.ScalingDecision;
+import com.custompodautoscaler.core.decision.ReplicaDecision;
 import com.custompodautoscaler.core.model.TargetRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,7 @@ public final class RunLog implements RunObserver {
     return line.toString();
   }
 
-  private static void appendDecision(StringBuilder line, ScalingDecision decision, boolean scaled) {
+  private static void appendDecision(StringBuilder line, ReplicaDecision decision, boolean scaled) {
     line.append(" decided=")
         .append(decision.targetReplicas())
         .append(" reason=")

@@ -3,7 +3,7 @@ package com.custompodautoscaler.autoscaler.run;
 import com.custompodautoscaler.api.wire.ResourceMetric;
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.run.ScaleStage.ScaleSettings;
-import com.custompodautoscaler.core.decision.RecommendationHistory;
+import com.custompodautoscaler.core.behavior.BehaviorState;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.TargetRef;
 import com.custompodautoscaler.core.port.KubernetesAccessException;
@@ -66,18 +66,21 @@ public final class Autoscaler implements AutoCloseable {
     this.evaluateStage = new EvaluateStage(userLogic);
     this.scaleStage =
         new ScaleStage(
-            new ScaleSettings(target, namespace, config.bounds(), config.downscaleStabilization()),
+            new ScaleSettings(target, namespace, config.bounds(), config.decider()),
             scales,
             userLogic,
             clock);
     this.observer = observer;
   }
 
-  /** Starts the downscale stabilization from a history kept elsewhere, before any run. */
-  public void restoreHistory(RecommendationHistory history) {
+  /**
+   * Starts from the recommendations and rescales kept elsewhere (the CustomPodAutoscaler's status),
+   * before any run.
+   */
+  public void restoreState(BehaviorState state) {
     turn.lock();
     try {
-      scaleStage.restore(history);
+      scaleStage.restore(state);
     } finally {
       turn.unlock();
     }

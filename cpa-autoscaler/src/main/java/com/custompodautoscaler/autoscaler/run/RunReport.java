@@ -1,7 +1,8 @@
 package com.custompodautoscaler.autoscaler.run;
 
 import com.custompodautoscaler.api.wire.ResourceMetric;
-import com.custompodautoscaler.core.decision.ScalingDecision;
+import com.custompodautoscaler.core.behavior.BehaviorState;
+import com.custompodautoscaler.core.decision.ReplicaDecision;
 import com.custompodautoscaler.core.model.RunType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ public final class RunReport {
   private List<ResourceMetric> metrics;
   private boolean metricsGathered;
   private Integer evaluatedReplicas;
-  private ScalingDecision decision;
+  private ReplicaDecision decision;
+  private BehaviorState keptState;
   private boolean scaled;
   private RunException failure;
   private Duration duration = Duration.ZERO;
@@ -59,8 +61,16 @@ public final class RunReport {
     return evaluatedReplicas == null ? OptionalInt.empty() : OptionalInt.of(evaluatedReplicas);
   }
 
-  public Optional<ScalingDecision> decision() {
+  public Optional<ReplicaDecision> decision() {
     return Optional.ofNullable(decision);
+  }
+
+  /**
+   * What the decision remembers for later runs (recommendations and rescales) as the run left it,
+   * when the run decided.
+   */
+  public Optional<BehaviorState> keptState() {
+    return Optional.ofNullable(keptState);
   }
 
   /** Whether the run changed the target's replicas. */
@@ -93,8 +103,12 @@ public final class RunReport {
     evaluatedReplicas = replicas;
   }
 
-  void decided(ScalingDecision made) {
+  void decided(ReplicaDecision made) {
     decision = made;
+  }
+
+  void kept(BehaviorState state) {
+    keptState = state;
   }
 
   void appliedReplicas() {

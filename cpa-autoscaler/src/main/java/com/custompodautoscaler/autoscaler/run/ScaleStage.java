@@ -3,10 +3,9 @@ package com.custompodautoscaler.autoscaler.run;
 import com.custompodautoscaler.api.wire.Evaluation;
 import com.custompodautoscaler.api.wire.ScaleInfo;
 import com.custompodautoscaler.api.wire.ScaleTargetRefDocument;
-import com.custompodautoscaler.core.decision.RecommendationHistory;
-import com.custompodautoscaler.core.decision.ScalingDecision;
-import com.custompodautoscaler.core.decision.ScalingInput;
-import com.custompodautoscaler.core.decision.ScalingPolicy;
+import com.custompodautoscaler.core.behavior.BehaviorDecision;
+import com.custompodautoscaler.core.behavior.BehaviorState;
+import com.custompodautoscaler.core.behavior.ReplicaDecider;
 import com.custompodautoscaler.core.model.ReplicaBounds;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
@@ -15,14 +14,14 @@ import com.custompodautoscaler.core.port.KubernetesAccessException;
 import com.custompodautoscaler.core.port.ScaleClient;
 import com.custompodautoscaler.core.port.UserLogic;
 import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scaling: decide (bounds, disabled, stabilization), {@code preScale}, set the replicas when they
- * change, {@code postScale}. Keeps the stabilization history between runs. A conflict while setting
- * the replicas re-reads the scale and tries once more.
+ * Scaling: decide (the {@code behavior} or downscale stabilization, and the bounds), {@code
+ * preScale}, set the replicas when they change, {@code postScale}. Keeps the decision's state
+ * (recommendations and rescales) between runs. A conflict while setting the replicas re-reads the
+ * scale and tries once more.
  */
 final class ScaleStage {
 
@@ -31,46 +30,49 @@ final class ScaleStage {
   private final TargetRef target;
   private final String namespace;
   private final ReplicaBounds bounds;
-  private final Duration stabilizationWindow;
+  private final ReplicaDecider decider;
   private final ScaleClient scales;
   private final UserLogic userLogic;
-  private final ScalingPolicy policy = new ScalingPolicy();
   private final Clock clock;
-  private RecommendationHistory history = RecommendationHistory.empty();
+  private BehaviorState state = BehaviorState.empty();
 
   ScaleStage(ScaleSettings settings, ScaleClient scales, UserLogic userLogic, Clock clock) {
     this.target = settings.target();
     this.namespace = settings.namespace();
     this.bounds = settings.bounds();
-    this.stabilizationWindow = settings.stabilizationWindow();
+    this.decider = settings.decider();
     this.scales = scales;
     this.userLogic = userLogic;
     this.clock = clock;
   }
 
-  void restore(RecommendationHistory restored) {
-    history = restored;
+  void restore(BehaviorState restored) {
+    state = restored;
   }
 
   /** Decides and applies; records the decision and any change in {@code report} as they happen. */
   void scale(TargetSnapshot snapshot, int evaluated, RunReport report) {
     int current = snapshot.currentReplicas();
-    ScalingDecision decision =
-        policy.decide(
-            new ScalingInput(
-                current, evaluated, bounds, stabilizationWindow, clock.instant(), history));
+    BehaviorDecision decision = decider.decide(current, evaluated, state, clock.instant());
     report.decided(decision);
     if (decision.isDisabled()) {
       return;
     }
-    history = decision.history();
-    ScaleInfo info = scaleInfo(snapshot, evaluated, decision.targetReplicas(), report.type());
+    keep(decision.state(), report);
+    int decided = decision.targetReplicas();
+    ScaleInfo info = scaleInfo(snapshot, evaluated, decided, report.type());
     Hooks.run(userLogic, Stage.PRE_SCALE, info, "failed to run pre-scaling hook");
     if (decision.changes(current)) {
-      apply(decision.targetReplicas());
+      apply(decided);
       report.appliedReplicas();
+      keep(decider.afterRescale(state, current, decided, clock.instant()), report);
     }
     Hooks.run(userLogic, Stage.POST_SCALE, info, "failed to run post-scaling hook");
+  }
+
+  private void keep(BehaviorState kept, RunReport report) {
+    state = kept;
+    report.kept(kept);
   }
 
   private void apply(int replicas) {
@@ -107,5 +109,5 @@ final class ScaleStage {
 
   /** What scaling needs to know from the configuration. */
   record ScaleSettings(
-      TargetRef target, String namespace, ReplicaBounds bounds, Duration stabilizationWindow) {}
+      TargetRef target, String namespace, ReplicaBounds bounds, ReplicaDecider decider) {}
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.custompodautoscaler.core.behavior.RatePolicy;
+import com.custompodautoscaler.core.behavior.ScalingBehavior;
+import com.custompodautoscaler.core.behavior.ScalingRules;
+import com.custompodautoscaler.core.behavior.SelectPolicy;
 import com.custompodautoscaler.core.model.ReplicaBounds;
 import com.custompodautoscaler.core.model.RunMode;
 import com.custompodautoscaler.core.model.Stage;
@@ -50,6 +54,41 @@ class ConfigLoaderTest {
     assertThat(config.perPodConcurrency()).isEqualTo(8);
     assertThat(config.maxOutputBytes()).isEqualTo(1024 * 1024);
     assertThat(config.method(Stage.PRE_METRIC)).isEmpty();
+  }
+
+  @Test
+  void aBehaviorTakesUpstreamsDefaultsForWhatItLeavesOut() throws Exception {
+    AutoscalerConfig config =
+        load(
+            REQUIRED
+                + "behavior:\n"
+                + "  scaleDown:\n"
+                + "    selectPolicy: Min\n"
+                + "    policies: [{type: Pods, value: 1, periodSeconds: 60}]\n",
+            Map.of());
+
+    ScalingBehavior behavior = config.behavior().orElseThrow();
+    assertThat(behavior.scaleUp()).isEqualTo(ScalingRules.scaleUpDefaults());
+    assertThat(behavior.scaleDown().stabilizationWindow()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(behavior.scaleDown().selectPolicy()).isEqualTo(SelectPolicy.MIN);
+    assertThat(behavior.scaleDown().policies())
+        .containsExactly(RatePolicy.pods(1, Duration.ofSeconds(60)));
+    assertThat(config.decider().behavior()).contains(behavior);
+  }
+
+  @Test
+  void anEmptyBehaviorIsUpstreamsDefaultBehavior() throws Exception {
+    AutoscalerConfig config = load(REQUIRED + "behavior: {}\n", Map.of());
+
+    assertThat(config.behavior()).contains(ScalingBehavior.defaults());
+  }
+
+  @Test
+  void withoutABehaviorRunsDecideAsCpaV2() throws Exception {
+    AutoscalerConfig config = load(REQUIRED, Map.of());
+
+    assertThat(config.behavior()).isEmpty();
+    assertThat(config.decider().behavior()).isEmpty();
   }
 
   @Test

@@ -126,6 +126,55 @@ class ConfigValidationTest {
             VALID + "perPodConcurrency: 0\n",
             "perPodConcurrency",
             "at least 1"),
+        invalid(
+            "behavior with downscaleStabilization",
+            VALID + "downscaleStabilization: 60\nbehavior: {}\n",
+            "behavior",
+            "set either behavior or downscaleStabilization, not both"),
+        invalid(
+            "behavior window above an hour",
+            VALID + "behavior: {scaleDown: {stabilizationWindowSeconds: 3601}}\n",
+            "behavior.scaleDown.stabilizationWindowSeconds",
+            "must be at most 3600, got 3601"),
+        invalid(
+            "behavior with an unknown select policy",
+            VALID + "behavior: {scaleUp: {selectPolicy: Maximum}}\n",
+            "behavior.scaleUp.selectPolicy",
+            "unknown select policy \"Maximum\"; expected Max, Min, Disabled"),
+        invalid(
+            "behavior with an empty policy list",
+            VALID + "behavior: {scaleUp: {policies: []}}\n",
+            "behavior.scaleUp.policies",
+            "must list at least one policy"),
+        invalid(
+            "behavior policy of an unknown type",
+            VALID
+                + "behavior: {scaleDown: {policies: [{type: Replicas, value: 1, periodSeconds: 60}]}}\n",
+            "behavior.scaleDown.policies[0].type",
+            "unknown policy type \"Replicas\"; expected Pods or Percent"),
+        invalid(
+            "behavior policy without a period",
+            VALID + "behavior: {scaleDown: {policies: [{type: Pods, value: 1}]}}\n",
+            "behavior.scaleDown.policies[0].periodSeconds",
+            "missing"),
+        invalid(
+            "behavior policy period too long",
+            VALID
+                + "behavior: {scaleUp: {policies: [{type: Percent, value: 50, periodSeconds: 1801}]}}\n",
+            "behavior.scaleUp.policies[0].periodSeconds",
+            "must be at most 1800, got 1801"),
+        invalid(
+            "behavior policy of zero pods",
+            VALID
+                + "behavior: {scaleUp: {policies: [{type: Pods, value: 0, periodSeconds: 60}]}}\n",
+            "behavior.scaleUp.policies[0].value",
+            "must be greater than 0, got 0"),
+        new Case(
+            "behavior with downscaleStabilization from the environment",
+            VALID + "behavior: {}\n",
+            Map.of("downscaleStabilization", "30"),
+            "behavior",
+            "not both"),
         new Case(
             "malformed integer from the environment",
             VALID,

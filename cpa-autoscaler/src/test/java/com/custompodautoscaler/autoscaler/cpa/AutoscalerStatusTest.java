@@ -8,10 +8,13 @@ import com.custompodautoscaler.api.v1.LastRun;
 import com.custompodautoscaler.autoscaler.run.RunReport;
 import com.custompodautoscaler.autoscaler.run.RunReports;
 import com.custompodautoscaler.autoscaler.run.RunStep;
+import com.custompodautoscaler.core.behavior.BehaviorDecision;
+import com.custompodautoscaler.core.behavior.BehaviorState;
+import com.custompodautoscaler.core.behavior.ScaleEvent;
+import com.custompodautoscaler.core.behavior.ScaleEvents;
 import com.custompodautoscaler.core.decision.DecisionReason;
 import com.custompodautoscaler.core.decision.Recommendation;
 import com.custompodautoscaler.core.decision.RecommendationHistory;
-import com.custompodautoscaler.core.decision.ScalingDecision;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.List;
@@ -143,6 +146,64 @@ class AutoscalerStatusTest {
   }
 
   @Test
+  void aStabilizedScaleUpSaysSo() {
+    CustomPodAutoscalerStatus next =
+        AutoscalerStatus.after(
+            new CustomPodAutoscalerStatus(),
+            RunReports.decided(2, 6, decision(2, DecisionReason.SCALE_UP_STABILIZED)),
+            NOW);
+
+    assertThat(condition(next, "AbleToScale").getReason()).isEqualTo("ScaleUpStabilized");
+  }
+
+  @Test
+  void rateLimitedDecisionsAreScalingLimitedWithTheHpasReasons() {
+    assertThat(limitedReason(2, 9, 4, DecisionReason.SCALE_UP_LIMITED)).isEqualTo("ScaleUpLimit");
+    assertThat(limitedReason(9, 1, 5, DecisionReason.SCALE_DOWN_LIMITED))
+        .isEqualTo("ScaleDownLimit");
+    assertThat(limitedReason(12, 12, 10, DecisionReason.CURRENT_ABOVE_MAX))
+        .isEqualTo("TooManyReplicas");
+    assertThat(limitedReason(1, 1, 2, DecisionReason.CURRENT_BELOW_MIN))
+        .isEqualTo("TooFewReplicas");
+  }
+
+  @Test
+  void theRescalesOfTheBehaviorAreKeptBesideTheWindow() {
+    Instant scaled = NOW.minusSeconds(20);
+    BehaviorState state =
+        new BehaviorState(
+            new RecommendationHistory(List.of(new Recommendation(NOW, 4))),
+            new ScaleEvents(List.of(new ScaleEvent(scaled, 2))),
+            new ScaleEvents(List.of()));
+    RunReport report =
+        RunReports.decided(2, 4, new BehaviorDecision(4, DecisionReason.AS_EVALUATED, state));
+
+    CustomPodAutoscalerStatus next =
+        AutoscalerStatus.after(new CustomPodAutoscalerStatus(), report, NOW);
+
+    assertThat(next.getScaleUpEvents())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.getTime()).isEqualTo(scaled.toString());
+              assertThat(event.getReplicaChange()).isEqualTo(2);
+            });
+    assertThat(next.getScaleDownEvents()).isEmpty();
+    assertThat(BehaviorStateCodec.decode(next)).isEqualTo(state);
+  }
+
+  private static String limitedReason(
+      int current, int evaluated, int decided, DecisionReason reason) {
+    CustomPodAutoscalerStatus next =
+        AutoscalerStatus.after(
+            new CustomPodAutoscalerStatus(),
+            RunReports.decided(current, evaluated, decision(decided, reason)),
+            NOW);
+    assertThat(condition(next, "ScalingLimited").getStatus()).isEqualTo("True");
+    return condition(next, "ScalingLimited").getReason();
+  }
+
+  @Test
   void aTargetAtZeroWithAMinimumAboveZeroIsNotScalingActive() {
     CustomPodAutoscalerStatus next =
         AutoscalerStatus.after(
@@ -154,9 +215,13 @@ class AutoscalerStatusTest {
     assertThat(condition(next, "ScalingActive").getReason()).isEqualTo("ScalingDisabled");
   }
 
-  private static ScalingDecision decision(int replicas, DecisionReason reason) {
-    return new ScalingDecision(
-        replicas, reason, new RecommendationHistory(List.of(new Recommendation(NOW, replicas))));
+  private static BehaviorDecision decision(int replicas, DecisionReason reason) {
+    return new BehaviorDecision(
+        replicas,
+        reason,
+        BehaviorState.empty()
+            .withRecommendations(
+                new RecommendationHistory(List.of(new Recommendation(NOW, replicas)))));
   }
 
   private static Condition condition(CustomPodAutoscalerStatus status, String type) {

@@ -9,6 +9,8 @@ import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.testing.FakeCluster;
 import com.custompodautoscaler.autoscaler.testing.MutableClock;
 import com.custompodautoscaler.autoscaler.testing.ScriptedUserLogic;
+import com.custompodautoscaler.core.behavior.BehaviorState;
+import com.custompodautoscaler.core.behavior.ScaleEvent;
 import com.custompodautoscaler.core.decision.DecisionReason;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
@@ -23,6 +25,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AutoscalerTest {
+
+  /** Scales up by at most 2 pods a minute. */
+  private static final String TWO_PODS_A_MINUTE =
+      "runMode: per-resource\n"
+          + "behavior:\n"
+          + "  scaleUp:\n"
+          + "    policies: [{type: Pods, value: 2, periodSeconds: 60}]\n";
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final List<RunReport> observed = new ArrayList<>();
@@ -241,6 +250,60 @@ class AutoscalerTest {
         .isEqualTo(DecisionReason.DOWNSCALE_STABILIZED);
     assertThat(released.decision().orElseThrow().targetReplicas()).isEqualTo(2);
     assertThat(cluster.replicaWrites()).containsExactly(5, 2);
+  }
+
+  @Test
+  void aBehaviorLimitsTheRateAndCountsOnlyAppliedRescales() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2);
+    ScriptedUserLogic logic = evaluating("{\"targetReplicas\":9}");
+
+    RunReport first = run(config(TWO_PODS_A_MINUTE), cluster, logic);
+    clock.advance(Duration.ofSeconds(30));
+    RunReport second = autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+    clock.advance(Duration.ofSeconds(31));
+    RunReport third = autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+
+    assertThat(first.decision().orElseThrow().reason()).isEqualTo(DecisionReason.SCALE_UP_LIMITED);
+    assertThat(second.decision().orElseThrow().targetReplicas())
+        .as("2 pods were added inside the 60 s period")
+        .isEqualTo(4);
+    assertThat(third.decision().orElseThrow().targetReplicas()).isEqualTo(6);
+    assertThat(cluster.replicaWrites()).containsExactly(4, 6);
+    assertThat(third.keptState().orElseThrow().scaleUpEvents().events())
+        .as("the first rescale left the 60 s period, so the second took its slot")
+        .containsExactly(new ScaleEvent(clock.instant(), 2));
+  }
+
+  @Test
+  void aRescaleThatFailsIsNotCountedByTheRatePolicies() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2).failingNextWrite("forbidden", 403);
+    ScriptedUserLogic logic = evaluating("{\"targetReplicas\":9}");
+
+    RunReport failed = run(config(TWO_PODS_A_MINUTE), cluster, logic);
+    RunReport retried = autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+
+    assertThat(failed.succeeded()).isFalse();
+    assertThat(failed.keptState().orElseThrow().scaleUpEvents().events()).isEmpty();
+    assertThat(retried.decision().orElseThrow().targetReplicas()).isEqualTo(4);
+    assertThat(cluster.replicaWrites()).containsExactly(4);
+  }
+
+  @Test
+  void aRestoredStateKeepsLimitingAfterARestart() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 4);
+    ScriptedUserLogic logic = evaluating("{\"targetReplicas\":9}");
+    AutoscalerConfig config = config(TWO_PODS_A_MINUTE);
+    autoscaler = new Autoscaler(config, cluster, cluster, cluster, logic, clock, observed::add);
+    autoscaler.restoreState(
+        BehaviorState.empty()
+            .withRescale(2, 4, config.behavior().orElseThrow(), clock.instant().minusSeconds(10)));
+
+    RunReport report = autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+
+    assertThat(report.decision().orElseThrow().targetReplicas())
+        .as("the restored scale-up used the period's 2 pods")
+        .isEqualTo(4);
+    assertThat(cluster.replicaWrites()).isEmpty();
   }
 
   @Test

@@ -1,6 +1,6 @@
 package com.custompodautoscaler.autoscaler.run;
 
-import com.custompodautoscaler.core.decision.ScalingDecision;
+import com.custompodautoscaler.core.behavior.BehaviorDecision;
 import com.custompodautoscaler.core.model.RunType;
 import java.time.Duration;
 
@@ -10,11 +10,12 @@ public final class RunReports {
   private RunReports() {}
 
   /** A run that read {@code current} replicas, decided and, if the decision differs, scaled. */
-  public static RunReport decided(int current, int evaluated, ScalingDecision decision) {
+  public static RunReport decided(int current, int evaluated, BehaviorDecision decision) {
     RunReport report = new RunReport(RunType.SCALER, RunGoal.SCALE);
     report.readCurrentReplicas(current);
     report.evaluated(evaluated);
     report.decided(decision);
+    report.kept(decision.state());
     if (decision.changes(current)) {
       report.appliedReplicas();
     }

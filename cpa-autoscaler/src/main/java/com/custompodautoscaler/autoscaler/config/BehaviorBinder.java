@@ -1,0 +1,157 @@
+package com.custompodautoscaler.autoscaler.config;
+
+import com.custompodautoscaler.core.behavior.BehaviorProblem;
+import com.custompodautoscaler.core.behavior.RatePolicy;
+import com.custompodautoscaler.core.behavior.RatePolicyType;
+import com.custompodautoscaler.core.behavior.ScalingBehavior;
+import com.custompodautoscaler.core.behavior.ScalingRules;
+import com.custompodautoscaler.core.behavior.SelectPolicy;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads {@code behavior} as the Kubernetes API defaults it: a direction, window, select policy or
+ * policy list left out takes upstream's default, and every value out of the API's ranges is an
+ * error named by its path, such as {@code behavior.scaleUp.policies[1].periodSeconds}.
+ */
+final class BehaviorBinder {
+
+  private BehaviorBinder() {}
+
+  /** The behavior with its defaults filled in, or empty when none is set or it is invalid. */
+  static Optional<ScalingBehavior> bind(BlockReader top) {
+    if (!top.has("behavior")) {
+      return Optional.empty();
+    }
+    if (top.has("downscaleStabilization")) {
+      top.problems()
+          .error(
+              "behavior",
+              "set either behavior or downscaleStabilization, not both; write the window as"
+                  + " behavior.scaleDown.stabilizationWindowSeconds");
+    }
+    return top.block("behavior", ConfigBlock.BEHAVIOR).map(BehaviorBinder::behavior);
+  }
+
+  private static ScalingBehavior behavior(BlockReader block) {
+    block.reportUnknownKeys();
+    ScalingBehavior behavior =
+        new ScalingBehavior(
+            rules(block, "scaleUp", ScalingRules.scaleUpDefaults()),
+            rules(
+                block,
+                "scaleDown",
+                ScalingRules.scaleDownDefaults(ScalingBehavior.DEFAULT_DOWNSCALE_WINDOW)));
+    for (BehaviorProblem problem : behavior.problems()) {
+      block.problems().error(problem.field(), problem.message());
+    }
+    return behavior;
+  }
+
+  private static ScalingRules rules(BlockReader block, String key, ScalingRules defaults) {
+    return block
+        .block(key, ConfigBlock.SCALING_RULES)
+        .map(
+            rules -> {
+              rules.reportUnknownKeys();
+              ScalingRules bound = defaults;
+              Optional<Long> window = rules.longValue("stabilizationWindowSeconds");
+              if (window.isPresent()) {
+                bound = bound.withStabilizationWindow(Duration.ofSeconds(window.get()));
+              }
+              Optional<SelectPolicy> select = selectPolicy(rules);
+              if (select.isPresent()) {
+                bound = bound.withSelectPolicy(select.get());
+              }
+              Optional<List<RatePolicy>> policies = policies(rules);
+              return policies.isPresent() ? bound.withPolicies(policies.get()) : bound;
+            })
+        .orElse(defaults);
+  }
+
+  private static Optional<SelectPolicy> selectPolicy(BlockReader rules) {
+    return named(
+        rules,
+        "selectPolicy",
+        "select policy",
+        SelectPolicy::fromWireName,
+        String.join(", ", SelectPolicy.wireNames()));
+  }
+
+  /**
+   * The value {@code key} names through {@code parse}; an unknown name is reported with the names
+   * {@code expected}.
+   */
+  private static <T> Optional<T> named(
+      BlockReader block,
+      String key,
+      String what,
+      Function<String, Optional<T>> parse,
+      String expected) {
+    return block
+        .string(key)
+        .flatMap(
+            written -> {
+              Optional<T> value = parse.apply(written);
+              if (value.isEmpty()) {
+                block
+                    .problems()
+                    .error(
+                        block.path(key),
+                        "unknown " + what + " \"" + written + "\"; expected " + expected);
+              }
+              return value;
+            });
+  }
+
+  private static Optional<List<RatePolicy>> policies(BlockReader rules) {
+    return rules
+        .objects("policies")
+        .map(
+            nodes -> {
+              List<RatePolicy> policies = new ArrayList<>();
+              for (int i = 0; i < nodes.size(); i++) {
+                String path = rules.path("policies") + "[" + i + "]";
+                policy(nodes.get(i), path, rules.problems()).ifPresent(policies::add);
+              }
+              return policies;
+            });
+  }
+
+  private static Optional<RatePolicy> policy(JsonNode node, String path, ConfigProblems problems) {
+    BlockReader policy = new BlockReader(node, ConfigBlock.RATE_POLICY, path, problems);
+    policy.reportUnknownKeys();
+    Optional<RatePolicyType> type = policyType(policy);
+    Optional<Integer> value = required(policy, "value");
+    Optional<Integer> period = required(policy, "periodSeconds");
+    if (type.isEmpty() || value.isEmpty() || period.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new RatePolicy(type.get(), value.get(), Duration.ofSeconds(period.get())));
+  }
+
+  private static Optional<RatePolicyType> policyType(BlockReader policy) {
+    if (!policy.has("type")) {
+      policy.problems().error(policy.path("type"), "missing; expected Pods or Percent");
+      return Optional.empty();
+    }
+    return named(
+        policy,
+        "type",
+        "policy type",
+        RatePolicyType::fromWireName,
+        String.join(" or ", RatePolicyType.wireNames()));
+  }
+
+  private static Optional<Integer> required(BlockReader policy, String key) {
+    if (!policy.has(key)) {
+      policy.problems().error(policy.path(key), "missing; every policy needs it");
+      return Optional.empty();
+    }
+    return policy.integer(key);
+  }
+}
