@@ -7,13 +7,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The command line: {@code run} (the default), {@code validate}, {@code version}. */
+/**
+ * The command line: {@code run} (the default), {@code validate}, {@code simulate}, {@code version}.
+ */
 @Command(
     name = "cpa-autoscaler",
     mixinStandardHelpOptions = true,
     versionProvider = AutoscalerCli.VersionProvider.class,
     description = "Custom Pod Autoscaler for Java: scales a Kubernetes workload on your own logic.",
-    subcommands = {RunCommand.class, ValidateCommand.class, VersionCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      SimulateCommand.class,
+      VersionCommand.class
+    })
 public final class AutoscalerCli implements Callable<Integer> {
 
   /** Accepted here so that {@code cpa-autoscaler --config FILE} works without {@code run}. */
