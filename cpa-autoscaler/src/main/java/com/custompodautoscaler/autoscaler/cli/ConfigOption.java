@@ -21,6 +21,20 @@ final class ConfigOption {
               + " variable, else /config.yaml.")
   private Path file;
 
+  /**
+   * Loads the configuration, printing the warnings found; when it is invalid, prints every problem
+   * and returns empty.
+   */
+  Optional<LoadedConfig> loadOrReport(PrintWriter err) {
+    try {
+      return Optional.of(load(err));
+    } catch (InvalidConfigException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return Optional.empty();
+    }
+  }
+
   /** Loads the configuration with the process environment, printing the warnings found. */
   LoadedConfig load(PrintWriter err) throws InvalidConfigException {
     Map<String, String> env = System.getenv();

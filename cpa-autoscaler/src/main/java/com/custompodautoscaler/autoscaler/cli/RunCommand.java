@@ -1,11 +1,11 @@
 package com.custompodautoscaler.autoscaler.cli;
 
-import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
 import com.custompodautoscaler.autoscaler.config.LoadedConfig;
 import com.custompodautoscaler.autoscaler.kubernetes.KubernetesConnection;
 import com.custompodautoscaler.autoscaler.observe.LogVerbosity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +29,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    LoadedConfig loaded;
-    try {
-      loaded = config.load(spec.commandLine().getErr());
-    } catch (InvalidConfigException e) {
-      spec.commandLine().getErr().println(e.getMessage());
+    Optional<LoadedConfig> found = config.loadOrReport(spec.commandLine().getErr());
+    if (found.isEmpty()) {
       return ExitCodes.INVALID_CONFIG;
     }
+    LoadedConfig loaded = found.get();
     LogVerbosity.apply(loaded.config().logVerbosity());
     log.info(
         "Custom Pod Autoscaler for Java {}, config from {}", Version.current(), loaded.source());

@@ -1,6 +1,5 @@
 package com.custompodautoscaler.autoscaler.cli;
 
-import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
 import com.custompodautoscaler.autoscaler.config.LoadedConfig;
 import com.custompodautoscaler.autoscaler.simulate.InvalidInputException;
 import com.custompodautoscaler.autoscaler.simulate.Simulation;
@@ -9,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,13 +39,11 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedConfig loaded;
-    try {
-      loaded = config.load(spec.commandLine().getErr());
-    } catch (InvalidConfigException e) {
-      spec.commandLine().getErr().println(e.getMessage());
+    Optional<LoadedConfig> found = config.loadOrReport(spec.commandLine().getErr());
+    if (found.isEmpty()) {
       return ExitCodes.INVALID_CONFIG;
     }
+    LoadedConfig loaded = found.get();
     Simulation simulation = new Simulation(loaded.config().decider());
     try (BufferedReader lines = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
       simulation.run(lines, spec.commandLine().getOut());

@@ -1,7 +1,7 @@
 package com.custompodautoscaler.autoscaler.cli;
 
-import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
 import com.custompodautoscaler.autoscaler.config.LoadedConfig;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,13 +22,12 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      LoadedConfig loaded = config.load(spec.commandLine().getErr());
-      spec.commandLine().getOut().println("configuration from " + loaded.source() + " is valid");
-      return ExitCodes.OK;
-    } catch (InvalidConfigException e) {
-      spec.commandLine().getErr().println(e.getMessage());
-      return ExitCodes.INVALID_CONFIG;
-    }
+    Optional<LoadedConfig> loaded = config.loadOrReport(spec.commandLine().getErr());
+    loaded.ifPresent(
+        valid ->
+            spec.commandLine()
+                .getOut()
+                .println("configuration from " + valid.source() + " is valid"));
+    return loaded.isPresent() ? ExitCodes.OK : ExitCodes.INVALID_CONFIG;
   }
 }
