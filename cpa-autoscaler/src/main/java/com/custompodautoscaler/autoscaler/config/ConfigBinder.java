@@ -99,7 +99,7 @@ final class ConfigBinder {
       if (!top.has(key)) {
         if (stage.isRequired()) {
           top.problems()
-              .error(key, "missing; the " + key + " method is required (type shell or http)");
+              .error(key, "missing; the " + key + " method is required (type shell, http or java)");
         }
         continue;
       }

@@ -163,14 +163,15 @@ public enum ConfigBlock {
   METHOD(
       "methods",
       List.of(
-          structured("type", "string", "required", "`shell` or `http`."),
+          structured("type", "string", "required", "`shell`, `http` or `java`."),
           scalar(
               "timeout",
               "integer (ms)",
               5000,
               "Longest a call may take; a shell command is killed with its whole process tree."),
           structured("shell", "object", "none", "Required when `type` is `shell`."),
-          structured("http", "object", "none", "Required when `type` is `http`."))),
+          structured("http", "object", "none", "Required when `type` is `http`."),
+          structured("java", "object", "none", "Required when `type` is `java`."))),
   SHELL(
       "shell",
       List.of(
@@ -181,6 +182,21 @@ public enum ConfigBlock {
               "Program to run, looked up on `PATH` when it has no slash."),
           structured("command", "list of strings", "[]", "Arguments passed to the program."),
           scalar("logStderr", "boolean", false, "Log stderr of successful calls too."))),
+  JAVA(
+      "java",
+      List.of(
+          structured(
+              "className",
+              "string",
+              "required",
+              "A public class with a public no-argument constructor that implements"
+                  + " `com.custompodautoscaler.api.spi.InProcessUserLogic`."),
+          structured(
+              "classpath",
+              "list of strings",
+              "[]",
+              "Jar files or class folders to load it from, besides the autoscaler's own; relative"
+                  + " paths resolve from the working directory."))),
   HTTP(
       "http",
       List.of(

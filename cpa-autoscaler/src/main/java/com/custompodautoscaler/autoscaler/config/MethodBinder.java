@@ -18,6 +18,9 @@ final class MethodBinder {
   private static final Set<String> HEADERS_JAVA_SETS_ITSELF =
       Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+  private static final String TYPES = "shell, http or java";
+  private static final List<String> TYPE_BLOCKS = List.of("shell", "http", "java");
+
   private MethodBinder() {}
 
   static Optional<MethodConfig> bind(BlockReader method) {
@@ -26,19 +29,20 @@ final class MethodBinder {
     Optional<String> type = method.string("type");
     if (type.isEmpty()) {
       if (!method.has("type")) {
-        method.problems().error(method.path("type"), "missing; expected shell or http");
+        method.problems().error(method.path("type"), "missing; expected " + TYPES);
       }
       return Optional.empty();
     }
     return switch (type.get()) {
       case "shell" -> shell(method, timeout);
       case "http" -> http(method, timeout);
+      case "java" -> java(method, timeout);
       default -> {
         method
             .problems()
             .error(
                 method.path("type"),
-                "unknown method type \"" + type.get() + "\"; expected shell or http");
+                "unknown method type \"" + type.get() + "\"; expected " + TYPES);
         yield Optional.empty();
       }
     };
@@ -64,14 +68,14 @@ final class MethodBinder {
           .error(method.path(key), "missing; a method of type " + key + " needs " + need);
       return Optional.empty();
     }
-    warnAboutUnusedBlock(method, key.equals("shell") ? "http" : "shell", key);
-    return method.block(key, block);
-  }
-
-  private static void warnAboutUnusedBlock(BlockReader method, String unused, String type) {
-    if (method.has(unused)) {
-      method.problems().warning(method.path(unused), "ignored, since the method's type is " + type);
+    for (String unused : TYPE_BLOCKS) {
+      if (!unused.equals(key) && method.has(unused)) {
+        method
+            .problems()
+            .warning(method.path(unused), "ignored, since the method's type is " + key);
+      }
     }
+    return method.block(key, block);
   }
 
   private static Optional<MethodConfig> shell(BlockReader method, Optional<Duration> timeout) {
@@ -91,6 +95,25 @@ final class MethodBinder {
     }
     return Optional.of(
         new ShellMethodConfig(timeout.get(), entrypoint.get(), command.get(), logStderr));
+  }
+
+  private static Optional<MethodConfig> java(BlockReader method, Optional<Duration> timeout) {
+    Optional<BlockReader> found =
+        requiredBlock(method, "java", ConfigBlock.JAVA, "java.className, the class to call");
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    BlockReader java = found.get();
+    java.reportUnknownKeys();
+    Optional<String> className = nonBlank(java, "className", "the class to call");
+    Optional<List<String>> classpath =
+        java.has("classpath") ? java.strings("classpath") : Optional.of(List.of());
+    if (timeout.isEmpty() || className.isEmpty() || classpath.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new JavaMethodConfig(
+            timeout.get(), className.get(), classpath.get().stream().map(Path::of).toList()));
   }
 
   private static Optional<MethodConfig> http(BlockReader method, Optional<Duration> timeout) {

@@ -2,6 +2,7 @@ package com.custompodautoscaler.autoscaler.method;
 
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.config.HttpMethodConfig;
+import com.custompodautoscaler.autoscaler.config.JavaMethodConfig;
 import com.custompodautoscaler.autoscaler.config.MethodConfig;
 import com.custompodautoscaler.autoscaler.config.ShellMethodConfig;
 import com.custompodautoscaler.core.model.Stage;
@@ -59,6 +60,9 @@ public final class ConfiguredUserLogic implements UserLogic {
     String name = stage.configKey();
     if (method instanceof ShellMethodConfig shell) {
       return new ShellMethod(name, shell, sessions, io, config.maxOutputBytes());
+    }
+    if (method instanceof JavaMethodConfig java) {
+      return new JavaMethod(name, java, io, config.maxOutputBytes());
     }
     HttpMethodConfig http = (HttpMethodConfig) method;
     return new HttpMethod(name, http, clients.clientFor(http.tls()), config.maxOutputBytes());

@@ -92,6 +92,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsAJavaMethod() throws Exception {
+    AutoscalerConfig config =
+        load(
+            REQUIRED.replace(
+                "evaluate: {type: shell, timeout: 2500, shell: {entrypoint: python3, command:"
+                    + " [/evaluate.py]}}",
+                "evaluate: {type: java, timeout: 300, java: {className: com.example.Evaluate,"
+                    + " classpath: [lib/logic.jar]}}"),
+            Map.of());
+
+    assertThat(config.method(Stage.EVALUATE))
+        .contains(
+            new JavaMethodConfig(
+                Duration.ofMillis(300), "com.example.Evaluate", List.of(Path.of("lib/logic.jar"))));
+  }
+
+  @Test
   void givesAMethodWithoutTimeoutFiveSeconds() throws Exception {
     AutoscalerConfig config = load(REQUIRED, Map.of());
 

@@ -127,6 +127,21 @@ class ConfigValidationTest {
             "perPodConcurrency",
             "at least 1"),
         invalid(
+            "java type without java block",
+            TARGET + EVALUATE + "metric: {type: java}\n",
+            "metric.java",
+            "missing; a method of type java needs java.className"),
+        invalid(
+            "java method without a class name",
+            TARGET + EVALUATE + "metric: {type: java, java: {classpath: [logic.jar]}}\n",
+            "metric.java.className",
+            "missing"),
+        invalid(
+            "java classpath that is not a list of strings",
+            TARGET + EVALUATE + "metric: {type: java, java: {className: a.B, classpath: [1]}}\n",
+            "metric.java.classpath[0]",
+            "expected a string"),
+        invalid(
             "behavior with downscaleStabilization",
             VALID + "downscaleStabilization: 60\nbehavior: {}\n",
             "behavior",
