@@ -1,5 +1,6 @@
 package com.custompodautoscaler.autoscaler.kubernetes;
 
+import com.custompodautoscaler.api.wire.kubernetes.MilliQuantities;
 import com.custompodautoscaler.core.port.KubernetesAccessException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
@@ -139,7 +140,7 @@ final class MetricsApiClient {
               item.path("describedObject").path("name").asText(""),
               timestamp(item),
               window,
-              MetricQuantities.milli(item.path("value").asText("0"))));
+              MilliQuantities.milli(item.path("value").asText("0"))));
     }
     return samples;
   }

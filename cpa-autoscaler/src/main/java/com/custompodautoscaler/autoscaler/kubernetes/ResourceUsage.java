@@ -1,5 +1,6 @@
 package com.custompodautoscaler.autoscaler.kubernetes;
 
+import com.custompodautoscaler.api.wire.kubernetes.MilliQuantities;
 import com.custompodautoscaler.core.hpa.PodMetricSample;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -38,7 +39,7 @@ final class ResourceUsage {
       }
       long sum = 0;
       for (Map<String, String> quantities : usage.values()) {
-        sum += MetricQuantities.milli(quantities.get(resource));
+        sum += MilliQuantities.milli(quantities.get(resource));
       }
       samples.put(pod.pod(), new PodMetricSample(sum, pod.timestamp(), pod.window()));
     }
@@ -72,7 +73,7 @@ final class ResourceUsage {
                   + " of Pod "
                   + name);
         }
-        sum += MetricQuantities.milli(request.toString());
+        sum += MilliQuantities.milli(request.toString());
       }
       requests.put(name, sum);
     }

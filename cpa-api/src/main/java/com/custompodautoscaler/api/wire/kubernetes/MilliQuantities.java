@@ -1,18 +1,18 @@
-package com.custompodautoscaler.autoscaler.kubernetes;
+package com.custompodautoscaler.api.wire.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Kubernetes quantities as the milli-units user logic receives: {@code 250m} is 250, 2 is 2000. */
-final class MetricQuantities {
+public final class MilliQuantities {
 
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
-  private MetricQuantities() {}
+  private MilliQuantities() {}
 
   /** The quantity in milli-units, rounded up as Kubernetes rounds {@code MilliValue}. */
-  static long milli(String quantity) {
+  public static long milli(String quantity) {
     BigDecimal amount = Quantity.getAmountInBytes(new Quantity(quantity));
     try {
       return amount.multiply(THOUSAND).setScale(0, RoundingMode.CEILING).longValueExact();
