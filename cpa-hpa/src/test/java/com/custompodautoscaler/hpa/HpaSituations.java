@@ -81,11 +81,7 @@ final class HpaSituations {
 
   /** An External metric with an AverageValue target. */
   HpaSituations externalAverage(String target, long value) {
-    ObjectNode entry = entry("External");
-    ObjectNode external = ((ObjectNode) entry.get("spec")).putObject("external");
-    external.putObject("metric").put("name", "queue");
-    external.putObject("target").put("type", "AverageValue").put("averageValue", target);
-    ObjectNode values = entry.putObject("external");
+    ObjectNode values = external("AverageValue", "averageValue", target);
     values.putObject("current").put("average_value", value);
     values.put("timestamp", TIMESTAMP);
     return this;
@@ -93,14 +89,18 @@ final class HpaSituations {
 
   /** An External metric with a Value target and {@code readyPods} Running and Ready pods. */
   HpaSituations externalValue(String target, long value, int readyPods) {
-    ObjectNode entry = entry("External");
-    ObjectNode external = ((ObjectNode) entry.get("spec")).putObject("external");
-    external.putObject("metric").put("name", "queue");
-    external.putObject("target").put("type", "Value").put("value", target);
-    ObjectNode values = entry.putObject("external");
+    ObjectNode values = external("Value", "value", target);
     values.putObject("current").put("value", value);
     values.put("ready_pod_count", readyPods).put("timestamp", TIMESTAMP);
     return this;
+  }
+
+  private ObjectNode external(String targetType, String targetKey, String target) {
+    ObjectNode entry = entry("External");
+    ObjectNode external = ((ObjectNode) entry.get("spec")).putObject("external");
+    external.putObject("metric").put("name", "queue");
+    external.putObject("target").put("type", targetType).put(targetKey, target);
+    return entry.putObject("external");
   }
 
   /** The metric stage's input document, as the base program writes it in per-resource mode. */
