@@ -1,11 +1,12 @@
-# The autoscaler base image, a JRE and the autoscaler: for user logic that needs nothing else (HTTP
-# methods, or commands the user image adds). Build from the repository root after `mvn package`:
+# The autoscaler base image, a JRE, the autoscaler and the HPA logic (/opt/cpa/cpa-hpa.jar, for
+# `java` methods): for user logic that needs nothing else (HTTP methods, the HPA, or commands the
+# user image adds). Build from the repository root after `mvn package`:
 #   docker build -f deploy/docker/autoscaler.Dockerfile -t cpa-autoscaler:0.1.0 .
 # A user image adds its configuration as /config.yaml (the default path) and its logic, as with the
 # Go CPA's images. JDK_JAVA_OPTIONS holds the JVM flags measured in docs/benchmarks.md (ready in about
 # 1.6 s, about 120 MB resident); set the variable in the pod to replace them.
 FROM eclipse-temurin:17-jre
-COPY cpa-autoscaler/target/cpa-autoscaler.jar /opt/cpa/cpa-autoscaler.jar
+COPY cpa-autoscaler/target/cpa-autoscaler.jar cpa-hpa/target/cpa-hpa.jar /opt/cpa/
 ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -Xmx48m -Xss256k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=24m -XX:TieredStopAtLevel=1"
 WORKDIR /
 EXPOSE 5000

@@ -61,8 +61,12 @@ class DockerfilesIT {
     List<Instruction> copies = copies(dockerfile);
     assertThat(copies).hasSize(1);
     String[] copy = copies.get(0).arguments().split("\\s+");
+    String destination = copy[copy.length - 1];
+    String mainJar =
+        destination.endsWith("/") ? destination + Path.of(copy[0]).getFileName() : destination;
     assertThat(instruction(dockerfile, "ENTRYPOINT"))
-        .isEqualTo("[\"java\", \"-jar\", \"" + copy[copy.length - 1] + "\"]");
+        .as("the entry point runs the first jar copied")
+        .isEqualTo("[\"java\", \"-jar\", \"" + mainJar + "\"]");
     Matcher flags = JAVA_OPTIONS.matcher(instruction(dockerfile, "ENV"));
     assertThat(flags.matches()).as("%s sets JDK_JAVA_OPTIONS", dockerfile).isTrue();
     assertThat(javaVersionExitCode(flags.group(1))).as("java %s -version", flags.group(1)).isZero();
