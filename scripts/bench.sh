@@ -2,11 +2,11 @@
 # The benchmarks (docs/benchmarks.md says what each measures and how). Builds the jars, starts a
 # local control plane, runs the named benchmarks or all of them, and prints the results:
 #   scripts/bench.sh                       all of them
-#   scripts/bench.sh shell-overhead        one: run-overhead, shell-overhead, per-pod, startup-memory,
-#                                          operator-memory
+#   scripts/bench.sh shell-overhead        one: run-overhead, shell-overhead, per-pod, hpa-method,
+#                                          startup-memory, operator-memory
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-python3.sh
 scripts/ensure-kube-binaries.sh >/dev/null
-mvn -B -ntp -q package -DskipTests -pl bench,cpa-operator -am
+mvn -B -ntp -q package -DskipTests -pl bench,cpa-operator,cpa-hpa -am
 exec java -jar bench/target/cpa-bench.jar "$@"

@@ -18,6 +18,7 @@ public final class Benchmarks {
           new RunOverheadBenchmark(),
           new ShellOverheadBenchmark(),
           new PerPodBenchmark(),
+          new HpaMethodBenchmark(),
           new StartupMemoryBenchmark(),
           new OperatorMemoryBenchmark());
 
