@@ -84,6 +84,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aBehaviorCanComeFromItsEnvironmentVariableAsACpaConfigEntrySetsIt() throws Exception {
+    AutoscalerConfig config =
+        load(REQUIRED, Map.of("behavior", "{\"scaleUp\": {\"selectPolicy\": \"Disabled\"}}"));
+
+    assertThat(config.behavior().orElseThrow().scaleUp().selectPolicy())
+        .isEqualTo(SelectPolicy.DISABLED);
+  }
+
+  @Test
   void withoutABehaviorRunsDecideAsCpaV2() throws Exception {
     AutoscalerConfig config = load(REQUIRED, Map.of());
 
