@@ -118,7 +118,7 @@ final class BehaviorBinder {
                 String path = rules.path("policies") + "[" + i + "]";
                 policy(nodes.get(i), path, rules.problems()).ifPresent(policies::add);
               }
-              return policies;
+              return policies.size() == nodes.size() ? policies : null;
             });
   }
 

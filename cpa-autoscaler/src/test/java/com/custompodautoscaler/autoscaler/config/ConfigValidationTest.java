@@ -228,6 +228,23 @@ class ConfigValidationTest {
   }
 
   @Test
+  void anInvalidPolicyIsReportedOnceAndNotAlsoAsAnEmptyList() {
+    InvalidConfigException invalid =
+        catchThrowableOfType(
+            InvalidConfigException.class,
+            () ->
+                ConfigLoader.load(
+                    VALID
+                        + "behavior: {scaleDown: {policies: [{type: Pods, periodSeconds: 60}]}}\n",
+                    "test.yaml",
+                    Map.of()));
+
+    assertThat(invalid.problems())
+        .extracting(ConfigProblem::key)
+        .containsExactly("behavior.scaleDown.policies[0].value");
+  }
+
+  @Test
   void reportsEveryProblemAtOnce() {
     String yaml =
         String.join(
