@@ -78,6 +78,10 @@ class HpaCliTest {
         situation(
             "scale up on an external metric value", target(1).externalValue("4400m", 8_600, 1), 2),
         situation(
+            "scale from zero on an external metric value, with no pods",
+            target(0).externalValue("10", 30_000, 0),
+            3),
+        situation(
             "scale up on an external metric average value",
             target(3).externalAverage("2150m", 8_600),
             4),

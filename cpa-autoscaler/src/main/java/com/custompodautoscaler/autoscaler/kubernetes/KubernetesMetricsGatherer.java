@@ -243,7 +243,8 @@ public final class KubernetesMetricsGatherer implements KubernetesMetricsSource 
             new SingleMetricValue.Current(null, value), null, format(timestamp));
       }
       List<Pod> listedPods = pods();
-      if (listedPods.isEmpty()) {
+      if (listedPods.isEmpty() && scale.replicas() != 0) {
+        // At 0 replicas the HPA scales from zero on the value alone; it needs no pods.
         throw new IllegalArgumentException(
             "no pods returned by selector while calculating replica count");
       }

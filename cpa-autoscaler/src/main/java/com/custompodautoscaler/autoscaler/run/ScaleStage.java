@@ -55,10 +55,10 @@ final class ScaleStage {
     int current = snapshot.currentReplicas();
     BehaviorDecision decision = decider.decide(current, evaluated, state, clock.instant());
     report.decided(decision);
+    keep(decision.state(), report);
     if (decision.isDisabled()) {
       return;
     }
-    keep(decision.state(), report);
     int decided = decision.targetReplicas();
     ScaleInfo info = scaleInfo(snapshot, evaluated, decided, report.type());
     Hooks.run(userLogic, Stage.PRE_SCALE, info, "failed to run pre-scaling hook");

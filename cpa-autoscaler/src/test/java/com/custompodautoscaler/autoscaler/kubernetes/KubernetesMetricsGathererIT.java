@@ -255,6 +255,36 @@ class KubernetesMetricsGathererIT {
   }
 
   @Test
+  void anExternalValueNeedsNoPodsAtZeroReplicasButDoesAbove() throws Exception {
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/shop/pods?labelSelector=app%3Didle")
+        .andReturn(200, "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"items\":[]}")
+        .always();
+    server
+        .expect()
+        .get()
+        .withPath("/apis/external.metrics.k8s.io/v1beta1/namespaces/shop/queue_depth")
+        .andReturn(200, "{\"items\":[" + externalSample("30") + "]}")
+        .always();
+    KubernetesMetricsGatherer gatherer =
+        gatherer(
+            "{type: External, external: {metric: {name: queue_depth}, target: {type: Value,"
+                + " value: 10}}}");
+
+    Gathered fromZero = gatherer.gather(new ScaleState(0, 0, "app=idle"));
+    Gathered withoutPods = gatherer.gather(new ScaleState(2, 2, "app=idle"));
+
+    assertThat(JSON.valueToTree(onlyMetric(fromZero).path("external")).toString())
+        .contains("\"ready_pod_count\":0");
+    assertThat(withoutPods.errors())
+        .singleElement()
+        .asString()
+        .contains("no pods returned by selector while calculating replica count");
+  }
+
+  @Test
   void aFailingSpecIsReportedAndTheOthersAreStillGathered() throws Exception {
     server
         .expect()

@@ -18,6 +18,13 @@ public final class BehaviorPolicy {
     int current = input.currentReplicas();
     ReplicaBounds bounds = input.bounds();
     BehaviorState state = input.state();
+    if (state.recommendations().isEmpty()) {
+      // Upstream counts the count it first finds as a recommendation, before anything else, which
+      // holds off scaling down for one window.
+      state =
+          state.withRecommendations(
+              state.recommendations().with(new Recommendation(input.now(), current)));
+    }
     if (current == 0 && !bounds.allowsZero()) {
       return new BehaviorDecision(0, DecisionReason.AUTOSCALING_DISABLED, state);
     }
@@ -27,25 +34,19 @@ public final class BehaviorPolicy {
     if (current < bounds.min()) {
       return new BehaviorDecision(bounds.min(), DecisionReason.CURRENT_BELOW_MIN, state);
     }
-    return normalize(input);
+    return normalize(input, state);
   }
 
-  private static BehaviorDecision normalize(BehaviorInput input) {
+  private static BehaviorDecision normalize(BehaviorInput input, BehaviorState state) {
     int current = input.currentReplicas();
     int desired = input.evaluatedReplicas();
     Instant now = input.now();
-    RecommendationHistory history = input.state().recommendations();
-    if (history.isEmpty()) {
-      // Counting the current count as a recommendation holds off scaling down for one window.
-      history = history.with(new Recommendation(now, current));
-    }
+    RecommendationHistory history = state.recommendations();
     StabilizationWindows windows = new StabilizationWindows(input.behavior(), now);
     int stabilized = windows.stabilize(current, desired, history);
     BehaviorState kept =
-        input
-            .state()
-            .withRecommendations(windows.remember(history, new Recommendation(now, desired)));
-    RateLimits rates = new RateLimits(current, input.state(), now);
+        state.withRecommendations(windows.remember(history, new Recommendation(now, desired)));
+    RateLimits rates = new RateLimits(current, state, now);
     if (stabilized > current) {
       return limitScaleUp(stabilized, input, rates, kept);
     }

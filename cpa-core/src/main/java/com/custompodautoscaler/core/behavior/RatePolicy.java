@@ -31,23 +31,26 @@ public record RatePolicy(RatePolicyType type, int value, Duration period) {
 
   /**
    * The most replicas this policy allows, given the count at the start of its period. A percentage
-   * rounds up, or a small percentage of a small count would never add a replica.
+   * rounds up, or a small percentage of a small count would never add a replica. Percentages are
+   * computed in double precision exactly as upstream computes them, rounding quirks included (12
+   * percent more than 25 is 29 there, not 28), so that decisions match the HPA's.
    */
   long highestFrom(long periodStartReplicas) {
     return switch (type) {
       case PODS -> periodStartReplicas + value;
-      case PERCENT -> -Math.floorDiv(-periodStartReplicas * (100L + value), 100L);
+      case PERCENT -> (long) Math.ceil(periodStartReplicas * (1 + value / 100.0));
     };
   }
 
   /**
    * The fewest replicas this policy allows, given the count at the start of its period. A
-   * percentage truncates toward zero, as upstream does.
+   * percentage truncates toward zero in double precision, as upstream does (80 percent fewer than
+   * 10 is 1 there, not 2).
    */
   long lowestFrom(long periodStartReplicas) {
     return switch (type) {
       case PODS -> periodStartReplicas - value;
-      case PERCENT -> periodStartReplicas * (100L - value) / 100L;
+      case PERCENT -> (long) (periodStartReplicas * (1 - value / 100.0));
     };
   }
 

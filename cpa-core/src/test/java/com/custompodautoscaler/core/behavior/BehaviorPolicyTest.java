@@ -411,7 +411,17 @@ class BehaviorPolicyTest {
             .scaleDown(rules(0, SelectPolicy.MAX, pods(5, 120)))
             .scaledDown(events(100, 1, 60, 5, 20, 9))
             .from(100, 2)
-            .expect(100, SCALE_DOWN_LIMITED));
+            .expect(100, SCALE_DOWN_LIMITED),
+        // Upstream: ceil(float64(25) * (1 + 12/100)) = ceil(28.000000000000004) = 29.
+        Case.of("a percent scale up rounds as upstream's double arithmetic does")
+            .scaleUp(rules(0, SelectPolicy.MAX, percent(12, 15)))
+            .from(25, 50)
+            .expect(29, SCALE_UP_LIMITED),
+        // Upstream: int32(float64(10) * (1 - 80/100)) = int32(1.9999999999999996) = 1.
+        Case.of("a percent scale down truncates as upstream's double arithmetic does")
+            .scaleDown(rules(0, SelectPolicy.MAX, percent(80, 15)))
+            .from(10, 1)
+            .expect(1, AS_EVALUATED));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -429,6 +439,28 @@ class BehaviorPolicyTest {
 
     assertThat(decision.state().recommendations().recommendations())
         .containsExactly(new Recommendation(NOW, 5), new Recommendation(NOW, 2));
+  }
+
+  @Test
+  void aFirstRunThatDoesNotEvaluateStillKeepsTheSeedAsUpstreamDoes() {
+    Case first = Case.of("first run at zero").bounds(1, 10);
+    BehaviorDecision off = policy.decide(first.from(0, 7).input());
+
+    BehaviorDecision next =
+        policy.decide(
+            new BehaviorInput(
+                6,
+                2,
+                new ReplicaBounds(1, 10),
+                ScalingBehavior.defaults(),
+                off.state(),
+                NOW.plusSeconds(15)));
+
+    assertThat(off.state().recommendations().recommendations())
+        .containsExactly(new Recommendation(NOW, 0));
+    assertThat(next.targetReplicas())
+        .as("the seed of 0 in the window does not hold a target scaled to 6 by hand")
+        .isEqualTo(2);
   }
 
   @Test
