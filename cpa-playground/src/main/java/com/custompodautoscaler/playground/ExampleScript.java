@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -19,6 +20,7 @@ public record ExampleScript(
     String description,
     Target target,
     PodEndpoints podEndpoints,
+    StandIn standIn,
     Map<String, String> environment,
     List<Step> steps) {
 
@@ -47,6 +49,7 @@ public record ExampleScript(
         "your configuration against the sample Deployment 'sample'",
         new Target("Deployment", "sample", 1, Map.of()),
         new PodEndpoints(8080),
+        null,
         Map.of(),
         List.of());
   }
@@ -68,13 +71,43 @@ public record ExampleScript(
   /** Simulated pods serve {@code GET /metric} on their pod IP and this port. */
   public record PodEndpoints(int port) {}
 
+  /** The stand-in server the example needs, if it needs one. */
+  public Optional<StandIn> standInServer() {
+    return Optional.ofNullable(standIn);
+  }
+
   /**
-   * One change: {@code after} seconds after the previous step, set {@code labels} on the target and
-   * spread {@code podLoad} over the pods' endpoints; the autoscaler should then reach {@code
-   * expect} replicas.
+   * A local server standing in for a service on the internet: {@code command} runs in the example's
+   * folder with {@code environment} and a free port in {@code portVariable}; the autoscaler gets
+   * its base URL in {@code urlVariable}. Steps choose its phase.
+   */
+  public record StandIn(
+      List<String> command,
+      String portVariable,
+      String urlVariable,
+      Map<String, String> environment) {
+    public StandIn {
+      command = List.copyOf(Objects.requireNonNull(command, "standIn.command"));
+      Objects.requireNonNull(portVariable, "standIn.portVariable");
+      Objects.requireNonNull(urlVariable, "standIn.urlVariable");
+      environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+  }
+
+  /**
+   * One change: {@code after} seconds after the previous step, set {@code labels} on the target,
+   * spread {@code podLoad} over the pods' endpoints and move the stand-in to {@code standInPhase};
+   * the autoscaler should then reach {@code expect} replicas, and, when {@code expectError} is set,
+   * a run should fail with an error containing it.
    */
   public record Step(
-      int after, String say, Map<String, String> labels, Integer podLoad, int expect) {
+      int after,
+      String say,
+      Map<String, String> labels,
+      Integer podLoad,
+      String standInPhase,
+      int expect,
+      String expectError) {
     public Step {
       say = say == null ? "" : say;
       labels = labels == null ? Map.of() : Map.copyOf(labels);

@@ -32,7 +32,9 @@ public final class Playground implements AutoCloseable {
   private final Console console;
   private final PodEndpoints endpoints;
   private final WorkloadSimulator simulator;
+  private final StandInServer standIn;
   private final AutoscalerChild autoscaler;
+  private volatile String lastRunError = "";
 
   private Playground(
       ControlPlane plane, Path config, ExampleScript script, String namespace, Console console)
@@ -51,10 +53,18 @@ public final class Playground implements AutoCloseable {
     this.endpoints = port.isPresent() ? new PodEndpoints(port.getAsInt()) : null;
     this.simulator = new WorkloadSimulator(client, namespace, new EndpointsFollowPods());
     simulator.start();
+    Path folder = config.toAbsolutePath().getParent();
+    this.standIn =
+        script.standInServer().isPresent()
+            ? StandInServer.start(script.standInServer().get(), folder)
+            : null;
     int apiPort = freePort();
-    this.autoscaler =
-        AutoscalerChild.start(
-            config, environment(plane, namespace, script, apiPort), line -> route(console, line));
+    Map<String, String> env = environment(plane, namespace, script, apiPort);
+    if (standIn != null) {
+      env.put(script.standInServer().get().urlVariable(), standIn.url());
+      console.info("  stand-in server: " + standIn.url());
+    }
+    this.autoscaler = AutoscalerChild.start(config, env, this::route);
     autoscaler.whenItStopsByItself(
         status ->
             console.event(
@@ -92,9 +102,12 @@ public final class Playground implements AutoCloseable {
   /**
    * Prints the autoscaler's run summaries as decisions, and its warnings and errors as they are.
    */
-  private static void route(Console console, String line) {
+  private void route(String line) {
     var summary = RunSummary.parse(line);
     if (summary.isPresent()) {
+      if (!summary.get().succeeded()) {
+        lastRunError = summary.get().error();
+      }
       console.run(summary.get());
     } else if (line.contains(" WARN ") || line.contains(" ERROR ")) {
       console.event("autoscaler: " + line.substring(line.indexOf(' ') + 1));
@@ -140,6 +153,23 @@ public final class Playground implements AutoCloseable {
     if (step.podLoad() != null && endpoints != null) {
       endpoints.setTotalLoad(step.podLoad());
     }
+    if (step.standInPhase() != null) {
+      chooseStandInPhase(step.standInPhase());
+    }
+  }
+
+  private void chooseStandInPhase(String phase) {
+    if (standIn == null) {
+      console.event("this step sets a stand-in phase, but the example has no standIn");
+      return;
+    }
+    try {
+      standIn.choosePhase(phase);
+    } catch (IOException e) {
+      console.event("could not move the stand-in to phase '" + phase + "': " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static String labelsPatch(Map<String, String> labels) {
@@ -173,6 +203,11 @@ public final class Playground implements AutoCloseable {
     return replicas instanceof Number number ? number.intValue() : 0;
   }
 
+  /** The error of the last run that failed, or an empty string. */
+  public String lastRunError() {
+    return lastRunError;
+  }
+
   public boolean autoscalerRunning() {
     return autoscaler.isAlive();
   }
@@ -180,6 +215,9 @@ public final class Playground implements AutoCloseable {
   @Override
   public void close() {
     autoscaler.close();
+    if (standIn != null) {
+      standIn.close();
+    }
     simulator.close();
     if (endpoints != null) {
       endpoints.close();

@@ -67,6 +67,16 @@ class ExamplesIT {
                     assertThat(playground.targetReplicas())
                         .as("replicas after '%s'", step.say())
                         .isEqualTo(step.expect()));
+        if (step.expectError() != null) {
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(250))
+              .untilAsserted(
+                  () ->
+                      assertThat(playground.lastRunError())
+                          .as("a failed run after '%s'", step.say())
+                          .contains(step.expectError()));
+        }
       }
     }
   }
