@@ -2,6 +2,7 @@ package com.custompodautoscaler.autoscaler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,6 +41,26 @@ class SimulateCommandTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).isEqualTo(Files.readString(golden.resolve("expected.jsonl")));
+  }
+
+  static Stream<Path> exampleSeries() throws IOException {
+    try (Stream<Path> examples = Files.list(ProjectFiles.resolve("examples"))) {
+      return examples
+          .filter(example -> Files.isRegularFile(example.resolve("series.jsonl")))
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exampleSeries")
+  void anExamplesSeriesPrintsWhatItsReadmeShows(Path example) throws Exception {
+    Result result =
+        simulate(example.resolve("config.yaml"), example.resolve("series.jsonl").toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo(Files.readString(example.resolve("series.expected.jsonl")));
   }
 
   @Test

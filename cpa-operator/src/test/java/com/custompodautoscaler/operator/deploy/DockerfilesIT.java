@@ -91,7 +91,11 @@ class DockerfilesIT {
     assertThat(Files.readString(ProjectFiles.resolve("deploy/helm/cpa-operator/values.yaml")))
         .contains("repository: cpa-operator\n");
     try (Stream<Path> examples = Files.list(ProjectFiles.resolve("examples"))) {
-      for (Path cpa : examples.map(example -> example.resolve("cpa.yaml")).toList()) {
+      for (Path cpa :
+          examples
+              .map(example -> example.resolve("cpa.yaml"))
+              .filter(Files::isRegularFile)
+              .toList()) {
         assertThat(Files.readString(cpa))
             .as("the image of %s", cpa)
             .contains("image: " + tag("autoscaler-python.Dockerfile") + "\n");
