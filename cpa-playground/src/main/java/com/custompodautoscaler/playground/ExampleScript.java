@@ -77,9 +77,10 @@ public record ExampleScript(
   }
 
   /**
-   * A local server standing in for a service on the internet: {@code command} runs in the example's
-   * folder with {@code environment} and a free port in {@code portVariable}; the autoscaler gets
-   * its base URL in {@code urlVariable}. Steps choose its phase.
+   * A local server standing in for a service the example would call (on the internet, or in the
+   * cluster): {@code command} runs in the example's folder with {@code environment} and a free port
+   * in {@code portVariable}; the autoscaler gets its base URL in {@code urlVariable}, and in place
+   * of {@code ${standIn}} in the script's environment values. Steps choose its phase.
    */
   public record StandIn(
       List<String> command,

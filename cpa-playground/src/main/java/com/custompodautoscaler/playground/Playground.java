@@ -26,6 +26,9 @@ public final class Playground implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Written in a script's environment values, it becomes the stand-in server's base URL. */
+  static final String STAND_IN_URL = "${standIn}";
+
   private final KubernetesClient client;
   private final String namespace;
   private final ExampleScript script;
@@ -61,6 +64,7 @@ public final class Playground implements AutoCloseable {
     int apiPort = freePort();
     Map<String, String> env = environment(plane, namespace, script, apiPort);
     if (standIn != null) {
+      env.replaceAll((name, value) -> value.replace(STAND_IN_URL, standIn.url()));
       env.put(script.standInServer().get().urlVariable(), standIn.url());
       console.info("  stand-in server: " + standIn.url());
     }
