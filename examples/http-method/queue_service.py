@@ -1,44 +1,22 @@
 """A small metric service for the http-method example: GET /queue-length answers the length of a
 queue, as plain text. The autoscaler's http method calls it directly; no script runs per call.
 
-The length follows phases (see LENGTHS). By default the phase moves on every ADVANCE_SECONDS (15);
-the playground sets ADVANCE_SECONDS=0 and chooses the phase with PUT /standin/phase. Listens on
-127.0.0.1 at STANDIN_PORT (default 8090).
+The length follows phases (see LENGTHS), as ../shared/standin.py describes: a new phase every
+ADVANCE_SECONDS (15) unless the playground chooses them. Listens on 127.0.0.1 at STANDIN_PORT
+(default 8090).
 """
 import os
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import sys
+from http.server import BaseHTTPRequestHandler
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "shared"))
+import standin  # noqa: E402  (examples/shared/standin.py)
 
 LENGTHS = {"idle": 0, "busy": 42, "flooded": 500, "calm": 9}
-ORDER = list(LENGTHS)
-
-
-class Queue:
-    def __init__(self, advance_seconds):
-        self.lock = threading.Lock()
-        self.phase = ORDER[0]
-        self.advance_seconds = advance_seconds
-        self.started = time.monotonic()
-
-    def length(self):
-        with self.lock:
-            if self.advance_seconds > 0:
-                elapsed = int((time.monotonic() - self.started) // self.advance_seconds)
-                return LENGTHS[ORDER[elapsed % len(ORDER)]]
-            return LENGTHS[self.phase]
-
-    def choose(self, phase):
-        with self.lock:
-            if phase not in LENGTHS:
-                return False
-            self.phase = phase
-            self.advance_seconds = 0
-            return True
 
 
 class Handler(BaseHTTPRequestHandler):
-    queue = None
+    phases = standin.Phases(LENGTHS, "15")
 
     def log_message(self, format, *args):
         pass
@@ -55,23 +33,15 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.split("?")[0] != "/queue-length":
             self.answer(404, "no such path; try /queue-length")
             return
-        self.answer(200, str(self.queue.length()))
+        self.answer(200, str(LENGTHS[self.phases.current()]))
 
     def do_PUT(self):
-        phase = self.rfile.read(int(self.headers.get("Content-Length", "0"))).decode().strip()
-        if self.path != "/standin/phase" or not self.queue.choose(phase):
-            self.answer(400, "PUT /standin/phase with one of: " + ", ".join(ORDER))
+        phase = standin.requested_phase(self)
+        if phase is None or not self.phases.choose(phase):
+            self.answer(400, "PUT /standin/phase with one of: " + ", ".join(LENGTHS))
             return
         self.answer(200, phase)
 
 
-def main():
-    Handler.queue = Queue(float(os.environ.get("ADVANCE_SECONDS", "15")))
-    port = int(os.environ.get("STANDIN_PORT", "8090"))
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-    print(f"queue service on http://127.0.0.1:{port}/queue-length", flush=True)
-    server.serve_forever()
-
-
 if __name__ == "__main__":
-    main()
+    standin.serve(Handler, "8090", "queue service (GET /queue-length)")

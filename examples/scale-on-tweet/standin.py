@@ -3,17 +3,17 @@
 Serves GET /2/tweets/search/recent with canned posts in X's response shape, ten to a page with
 meta.next_token, for requests with a bearer token whose query names the hashtag. The posts change
 over a scripted timeline of phases (see PHASES); the phase "rate-limited" answers 429 with X's
-error body instead. By default the phase moves on every ADVANCE_SECONDS (20); the playground sets
-ADVANCE_SECONDS=0 and chooses the phase itself with PUT /standin/phase (the phase name as body).
-
-Listens on 127.0.0.1 at STANDIN_PORT (default 8765) until stopped.
+error body instead. As ../shared/standin.py describes, the phase moves on every ADVANCE_SECONDS
+(20) unless the playground chooses it. Listens on 127.0.0.1 at STANDIN_PORT (default 8765).
 """
 import json
 import os
-import threading
-import time
+import sys
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "shared"))
+import standin  # noqa: E402  (examples/shared/standin.py)
 
 HASHTAG = "#scaleontweet"
 PAGE_SIZE = 10
@@ -21,37 +21,13 @@ UP = "\N{THUMBS UP SIGN}"
 DOWN = "\N{THUMBS DOWN SIGN}"
 
 # Each phase: (thumbs-up posts, thumbs-down posts, posts with neither). None: the API refuses.
-PHASES = [
-    ("quiet", (2, 1, 3)),
-    ("rising", (7, 1, 4)),
-    ("viral", (16, 2, 5)),
-    ("backlash", (3, 6, 2)),
-    ("rate-limited", None),
-]
-
-
-class Timeline:
-    def __init__(self, advance_seconds):
-        self.lock = threading.Lock()
-        self.index = 0
-        self.advance_seconds = advance_seconds
-        self.started = time.monotonic()
-
-    def current(self):
-        with self.lock:
-            if self.advance_seconds > 0:
-                steps = int((time.monotonic() - self.started) // self.advance_seconds)
-                return PHASES[steps % len(PHASES)]
-            return PHASES[self.index]
-
-    def choose(self, name):
-        with self.lock:
-            for index, (phase, _) in enumerate(PHASES):
-                if phase == name:
-                    self.index = index
-                    self.advance_seconds = 0
-                    return True
-            return False
+PHASES = {
+    "quiet": (2, 1, 3),
+    "rising": (7, 1, 4),
+    "viral": (16, 2, 5),
+    "backlash": (3, 6, 2),
+    "rate-limited": None,
+}
 
 
 def posts(counts):
@@ -66,7 +42,7 @@ def posts(counts):
 
 
 class Handler(BaseHTTPRequestHandler):
-    timeline = None
+    phases = standin.Phases(PHASES, "20")
 
     def log_message(self, format, *args):
         pass
@@ -97,7 +73,7 @@ class Handler(BaseHTTPRequestHandler):
         if HASHTAG not in query.get("query", [""])[0]:
             self.reply(200, {"meta": {"result_count": 0}})
             return
-        name, counts = self.timeline.current()
+        counts = PHASES[self.phases.current()]
         if counts is None:
             self.problem(429, "Too Many Requests", "Too Many Requests",
                          "https://api.twitter.com/2/problems/usage-capped")
@@ -114,25 +90,14 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(200, {"data": page, "meta": meta} if page else {"meta": meta})
 
     def do_PUT(self):
-        if self.path != "/standin/phase":
-            self.problem(404, "Not Found Error", f"no endpoint {self.path}", "about:blank")
-            return
-        name = self.rfile.read(int(self.headers.get("Content-Length", "0"))).decode().strip()
-        if not self.timeline.choose(name):
-            known = ", ".join(phase for phase, _ in PHASES)
-            self.problem(400, "Invalid Request", f"no phase {name!r}; the phases are {known}",
+        name = standin.requested_phase(self)
+        if name is None or not self.phases.choose(name):
+            known = ", ".join(PHASES)
+            self.problem(400, "Invalid Request", f"PUT /standin/phase with one of: {known}",
                          "about:blank")
             return
         self.reply(200, {"phase": name})
 
 
-def main():
-    Handler.timeline = Timeline(float(os.environ.get("ADVANCE_SECONDS", "20")))
-    port = int(os.environ.get("STANDIN_PORT", "8765"))
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-    print(f"X API stand-in on http://127.0.0.1:{port}", flush=True)
-    server.serve_forever()
-
-
 if __name__ == "__main__":
-    main()
+    standin.serve(Handler, "8765", "X API stand-in (GET /2/tweets/search/recent)")
