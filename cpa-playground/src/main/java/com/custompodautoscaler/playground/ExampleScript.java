@@ -21,6 +21,7 @@ public record ExampleScript(
     Target target,
     PodEndpoints podEndpoints,
     StandIn standIn,
+    JavaBuild javaBuild,
     Map<String, String> environment,
     List<Step> steps) {
 
@@ -50,6 +51,7 @@ public record ExampleScript(
         new Target("Deployment", "sample", 1, Map.of()),
         new PodEndpoints(8080),
         null,
+        null,
         Map.of(),
         List.of());
   }
@@ -70,6 +72,19 @@ public record ExampleScript(
 
   /** Simulated pods serve {@code GET /metric} on their pod IP and this port. */
   public record PodEndpoints(int port) {}
+
+  /** The jar the example's Java logic is built into before it runs, if it has Java logic. */
+  public Optional<JavaBuild> javaBuildSpec() {
+    return Optional.ofNullable(javaBuild);
+  }
+
+  /** Java {@code sources} in the example's folder, compiled into {@code jar} there. */
+  public record JavaBuild(List<String> sources, String jar) {
+    public JavaBuild {
+      sources = List.copyOf(Objects.requireNonNull(sources, "javaBuild.sources"));
+      Objects.requireNonNull(jar, "javaBuild.jar");
+    }
+  }
 
   /** The stand-in server the example needs, if it needs one. */
   public Optional<StandIn> standInServer() {

@@ -57,6 +57,10 @@ public final class Playground implements AutoCloseable {
     this.simulator = new WorkloadSimulator(client, namespace, new EndpointsFollowPods());
     simulator.start();
     Path folder = config.toAbsolutePath().getParent();
+    if (script.javaBuildSpec().isPresent()) {
+      Path jar = JarBuilder.build(script.javaBuildSpec().get(), folder);
+      console.info("  built " + jar);
+    }
     this.standIn =
         script.standInServer().isPresent()
             ? StandInServer.start(script.standInServer().get(), folder)
