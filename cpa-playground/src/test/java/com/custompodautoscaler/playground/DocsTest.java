@@ -2,7 +2,11 @@ package com.custompodautoscaler.playground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.custompodautoscaler.autoscaler.cli.AutoscalerCli;
+import com.custompodautoscaler.autoscaler.config.ConfigBlock;
 import com.custompodautoscaler.autoscaler.config.ConfigLoader;
+import com.custompodautoscaler.autoscaler.config.KeySpec;
+import com.custompodautoscaler.autoscaler.config.KeySuggestion;
 import com.custompodautoscaler.autoscaler.config.LoadedConfig;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -10,13 +14,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 /**
  * Keeps the user guide in step with what it shows: code blocks marked as taken from an example file
@@ -34,6 +42,22 @@ class DocsTest {
   private static final Pattern EXAMPLE_FLAG = Pattern.compile("--example ([a-z0-9-]+)");
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)");
   private static final YAMLMapper YAML = new YAMLMapper();
+
+  /** A camelCase name in code style, as config keys are written in prose. */
+  private static final Pattern CODE_NAME = Pattern.compile("`([a-z]+[A-Z][A-Za-z]*)`");
+
+  /** camelCase names of other files' fields that happen to be close to a config key. */
+  private static final Set<String> NOT_CONFIG_KEYS = Set.of("appVersion");
+
+  private static final Pattern TOOL_FLAGS =
+      Pattern.compile(
+          "(cpa-autoscaler(?:\\.jar)?|autoscaler\\.sh|cpa-playground\\.jar|playground\\.sh)([^`|\\n]*)");
+  private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--[a-z][a-z-]*");
+  private static final Set<String> CONFIG_KEYS =
+      Stream.of(ConfigBlock.values())
+          .flatMap(block -> block.keys().stream())
+          .map(KeySpec::name)
+          .collect(Collectors.toSet());
 
   /** What a fragment is completed with; its own keys replace these. */
   private static final String BASE =
@@ -88,6 +112,48 @@ class DocsTest {
     while (flag.find()) {
       assertThat(examples).as("--example in %s", page).contains(flag.group(1));
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pages")
+  void namesWrittenLikeAConfigKeyAreConfigKeys(Path page) throws IOException {
+    Matcher name = CODE_NAME.matcher(Files.readString(page));
+    while (name.find()) {
+      String written = name.group(1);
+      if (CONFIG_KEYS.contains(written) || NOT_CONFIG_KEYS.contains(written)) {
+        continue;
+      }
+      for (String key : CONFIG_KEYS) {
+        assertThat(KeySuggestion.distance(written.toLowerCase(), key.toLowerCase()))
+            .as("`%s` in %s is one or two letters from the config key %s", written, page, key)
+            .isGreaterThan(2);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pages")
+  void theFlagsOfOurCommandsExist(Path page) throws IOException {
+    Set<String> autoscalerFlags = flags(new CommandLine(new AutoscalerCli()));
+    Set<String> playgroundFlags = flags(new CommandLine(new PlaygroundCli()));
+    Matcher use = TOOL_FLAGS.matcher(Files.readString(page));
+    while (use.find()) {
+      Set<String> known = use.group(1).contains("playground") ? playgroundFlags : autoscalerFlags;
+      Matcher flag = FLAG.matcher(use.group(2));
+      while (flag.find()) {
+        assertThat(known)
+            .as("%s %s in %s", use.group(1), flag.group(), page)
+            .contains(flag.group());
+      }
+    }
+  }
+
+  /** Every option name of {@code command} and its subcommands. */
+  private static Set<String> flags(CommandLine command) {
+    Set<String> names = new HashSet<>();
+    command.getCommandSpec().options().forEach(option -> names.addAll(List.of(option.names())));
+    command.getSubcommands().values().forEach(sub -> names.addAll(flags(sub)));
+    return names;
   }
 
   @ParameterizedTest(name = "{0}")

@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /** Finds the known key an unknown one was probably meant to be. */
-final class KeySuggestion {
+public final class KeySuggestion {
 
   private KeySuggestion() {}
 
   /** The closest of {@code known} to {@code unknown}, if any is close enough to be a typo. */
-  static Optional<String> closest(String unknown, Collection<String> known) {
+  public static Optional<String> closest(String unknown, Collection<String> known) {
     String lower = unknown.toLowerCase();
     return known.stream()
         .min(Comparator.comparingInt(candidate -> distance(lower, candidate.toLowerCase())))
@@ -25,7 +25,7 @@ final class KeySuggestion {
   }
 
   /** Levenshtein distance: the fewest single-character edits that turn one word into the other. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
