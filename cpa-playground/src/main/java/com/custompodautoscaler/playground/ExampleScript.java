@@ -18,6 +18,7 @@ import java.util.OptionalInt;
  */
 public record ExampleScript(
     String description,
+    String customResourceDefinition,
     Target target,
     PodEndpoints podEndpoints,
     StandIn standIn,
@@ -48,7 +49,8 @@ public record ExampleScript(
   static ExampleScript forOwnConfig() {
     return new ExampleScript(
         "your configuration against the sample Deployment 'sample'",
-        new Target("Deployment", "sample", 1, Map.of()),
+        null,
+        new Target(null, "Deployment", "sample", 1, Map.of()),
         new PodEndpoints(8080),
         null,
         null,
@@ -61,9 +63,19 @@ public record ExampleScript(
     return podEndpoints == null ? OptionalInt.empty() : OptionalInt.of(podEndpoints.port());
   }
 
-  /** The object the example scales: an apps/v1 Deployment, StatefulSet or ReplicaSet. */
-  public record Target(String kind, String name, int replicas, Map<String, String> labels) {
+  /** The file in the example's folder that defines the target's kind, if it is a custom one. */
+  public Optional<String> customResourceDefinitionFile() {
+    return Optional.ofNullable(customResourceDefinition);
+  }
+
+  /**
+   * The object the example scales: an apps/v1 Deployment, StatefulSet or ReplicaSet (whose pods the
+   * playground simulates), or a custom resource with a scale subresource.
+   */
+  public record Target(
+      String apiVersion, String kind, String name, int replicas, Map<String, String> labels) {
     public Target {
+      apiVersion = apiVersion == null ? "apps/v1" : apiVersion;
       Objects.requireNonNull(kind, "target.kind");
       Objects.requireNonNull(name, "target.name");
       labels = labels == null ? Map.of() : Map.copyOf(labels);

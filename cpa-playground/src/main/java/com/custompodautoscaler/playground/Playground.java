@@ -51,12 +51,15 @@ public final class Playground implements AutoCloseable {
         .resource(
             new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
+    Path folder = config.toAbsolutePath().getParent();
+    if (script.customResourceDefinitionFile().isPresent()) {
+      TargetObjects.define(client, folder.resolve(script.customResourceDefinitionFile().get()));
+    }
     client.resource(TargetObjects.build(script.target())).inNamespace(namespace).create();
     OptionalInt port = script.podEndpointPort();
     this.endpoints = port.isPresent() ? new PodEndpoints(port.getAsInt()) : null;
     this.simulator = new WorkloadSimulator(client, namespace, new EndpointsFollowPods());
     simulator.start();
-    Path folder = config.toAbsolutePath().getParent();
     if (script.javaBuildSpec().isPresent()) {
       Path jar = JarBuilder.build(script.javaBuildSpec().get(), folder);
       console.info("  built " + jar);
@@ -131,7 +134,9 @@ public final class Playground implements AutoCloseable {
     env.put("namespace", namespace);
     env.put(
         "scaleTargetRef",
-        "{\"apiVersion\": \"apps/v1\", \"kind\": \""
+        "{\"apiVersion\": \""
+            + script.target().apiVersion()
+            + "\", \"kind\": \""
             + script.target().kind()
             + "\", \"name\": \""
             + script.target().name()

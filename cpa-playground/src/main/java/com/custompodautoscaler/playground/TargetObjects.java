@@ -3,20 +3,27 @@ package com.custompodautoscaler.playground;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The objects an example scales, built from its script, and access to them by kind and name. */
 final class TargetObjects {
 
-  private static final String API_VERSION = "apps/v1";
+  private static final String APPS = "apps/v1";
   private static final String IMAGE = "playground.invalid/simulated-app:1";
 
   private TargetObjects() {}
@@ -28,6 +35,9 @@ final class TargetObjects {
         new ObjectMetaBuilder().withName(target.name()).withLabels(target.labels()).build();
     var selector = new LabelSelectorBuilder().withMatchLabels(podLabels).build();
     PodTemplateSpec template = template(podLabels);
+    if (!target.apiVersion().equals(APPS)) {
+      return custom(target, metadata, podLabels);
+    }
     return switch (target.kind()) {
       case "Deployment" ->
           new DeploymentBuilder()
@@ -59,16 +69,65 @@ final class TargetObjects {
               .build();
       default ->
           throw new IllegalArgumentException(
-              "the playground simulates Deployments, StatefulSets and ReplicaSets, not "
+              "the playground simulates Deployments, StatefulSets and ReplicaSets of apps/v1,"
+                  + " or custom resources of other API groups, not "
                   + target.kind());
     };
+  }
+
+  /** A custom resource with {@code spec.replicas} and {@code spec.selector}, no pods simulated. */
+  private static HasMetadata custom(
+      ExampleScript.Target target, ObjectMeta metadata, Map<String, String> podLabels) {
+    GenericKubernetesResource resource = new GenericKubernetesResource();
+    resource.setApiVersion(target.apiVersion());
+    resource.setKind(target.kind());
+    resource.setMetadata(metadata);
+    resource.setAdditionalProperty(
+        "spec",
+        Map.of("replicas", target.replicas(), "selector", Map.of("matchLabels", podLabels)));
+    return resource;
+  }
+
+  /**
+   * Installs the custom resource definition in {@code file} (again, if an example before installed
+   * it) and waits until the API server serves its kind.
+   */
+  static void define(KubernetesClient client, Path file) throws IOException {
+    CustomResourceDefinition definition;
+    try (InputStream yaml = Files.newInputStream(file)) {
+      definition =
+          client.getKubernetesSerialization().unmarshal(yaml, CustomResourceDefinition.class);
+    }
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .resource(definition)
+        .forceConflicts()
+        .serverSideApply();
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName(definition.getMetadata().getName())
+        .waitUntilCondition(TargetObjects::isEstablished, 30, TimeUnit.SECONDS);
+  }
+
+  private static boolean isEstablished(CustomResourceDefinition definition) {
+    return definition != null
+        && definition.getStatus() != null
+        && definition.getStatus().getConditions().stream()
+            .anyMatch(
+                condition ->
+                    condition.getType().equals("Established")
+                        && condition.getStatus().equals("True"));
   }
 
   /** The target as a generic object, to read its replicas and change its labels. */
   static Resource<GenericKubernetesResource> find(
       KubernetesClient client, String namespace, ExampleScript.Target target) {
     return client
-        .genericKubernetesResources(API_VERSION, target.kind())
+        .genericKubernetesResources(target.apiVersion(), target.kind())
         .inNamespace(namespace)
         .withName(target.name());
   }
