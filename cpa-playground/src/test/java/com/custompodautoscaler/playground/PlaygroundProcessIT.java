@@ -65,6 +65,28 @@ class PlaygroundProcessIT {
   }
 
   @Test
+  void scaleOnTweetFollowsTheCannedPostsUpAndDownWithItsOwnStandIn() throws Exception {
+    start("--example", "scale-on-tweet");
+
+    awaitOutput(Duration.ofSeconds(120), () -> scaleUps() >= 2 && scaleDowns() >= 1);
+    assertThat(seenDescendants)
+        .as("the X API stand-in ran as one of the playground's processes")
+        .anyMatch(
+            process ->
+                process
+                    .info()
+                    .commandLine()
+                    .map(line -> line.contains("standin.py"))
+                    .orElse(false));
+    assertThat(stop()).isZero();
+
+    assertThat(output).anyMatch(line -> line.contains("scaled 1 -> 6"));
+    assertThat(output).anyMatch(line -> line.contains("scaled 6 -> 10"));
+    assertThat(output).anyMatch(line -> line.contains("scaled 10 -> 1"));
+    assertNothingLeftBehind();
+  }
+
+  @Test
   void runsYourOwnConfigAgainstASampleDeployment(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("mine.yaml");
     Files.writeString(
