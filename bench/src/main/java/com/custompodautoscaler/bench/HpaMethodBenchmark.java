@@ -6,7 +6,6 @@ import com.custompodautoscaler.autoscaler.method.HttpClients;
 import com.custompodautoscaler.autoscaler.method.ProcessSessions;
 import com.custompodautoscaler.core.model.Stage;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +37,7 @@ final class HpaMethodBenchmark implements Bench {
 
   @Override
   public void run(BenchContext context, PrintStream out) throws Exception {
-    Path hpaJar = Path.of("cpa-hpa/target/cpa-hpa.jar").toAbsolutePath();
-    if (!Files.isRegularFile(hpaJar)) {
-      throw new IllegalStateException("build first: no " + hpaJar);
-    }
+    Path hpaJar = BenchContext.builtJar("cpa-hpa/target/cpa-hpa.jar");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ExecutorService io = Executors.newCachedThreadPool();
     try {
@@ -66,16 +62,17 @@ final class HpaMethodBenchmark implements Bench {
       for (Stage stage : List.of(Stage.METRIC, Stage.EVALUATE)) {
         String input = stage == Stage.METRIC ? metricInput : evaluateInput;
         String expected = stage == Stage.METRIC ? metricOutput : evaluation;
-        Stats java17 = time(inProcess, stage, input, expected, IN_PROCESS_WARMUP, IN_PROCESS_CALLS);
+        Stats inProcessCall =
+            time(inProcess, stage, input, expected, IN_PROCESS_WARMUP, IN_PROCESS_CALLS);
         Stats plain = time(shell, stage, input, expected, SHELL_WARMUP, SHELL_CALLS);
         Stats quick = time(quickShell, stage, input, expected, SHELL_WARMUP, SHELL_CALLS);
         String name = stage.configKey();
-        out.println(name + ", java method (in-process):      " + java17.describe());
+        out.println(name + ", java method (in-process):      " + inProcessCall.describe());
         out.println(name + ", shell method, default flags:   " + plain.describe());
         out.println(name + ", shell method, quick-start flags: " + quick.describe());
         out.printf(
             "%s: shell over in-process, ratio of medians %.0f (default flags), %.0f (quick-start)%n",
-            name, plain.median() / java17.median(), quick.median() / java17.median());
+            name, plain.median() / inProcessCall.median(), quick.median() / inProcessCall.median());
       }
     } finally {
       io.shutdownNow();

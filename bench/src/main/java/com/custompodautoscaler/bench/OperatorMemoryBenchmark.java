@@ -5,7 +5,6 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscalerCrd;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,10 +37,7 @@ final class OperatorMemoryBenchmark implements Bench {
 
   @Override
   public void run(BenchContext context, PrintStream out) throws Exception {
-    Path jar = Path.of("cpa-operator/target/cpa-operator.jar").toAbsolutePath();
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("build first: no " + jar);
-    }
+    Path jar = BenchContext.builtJar("cpa-operator/target/cpa-operator.jar");
     KubernetesClient client = context.plane().client();
     CustomPodAutoscalerCrd.install(
         client, Path.of("deploy/crd/custompodautoscaler.yaml"), "cpa-bench");

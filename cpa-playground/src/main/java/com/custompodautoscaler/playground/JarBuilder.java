@@ -38,7 +38,7 @@ final class JarBuilder {
       pack(classes, jar);
       return jar;
     } finally {
-      deleteTree(classes);
+      LocalMachine.deleteTree(classes);
     }
   }
 
@@ -73,14 +73,6 @@ final class JarBuilder {
         packed.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
         Files.copy(file, packed);
         packed.closeEntry();
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path path : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
-        Files.deleteIfExists(path);
       }
     }
   }

@@ -1,5 +1,6 @@
 package com.custompodautoscaler.playground;
 
+import com.custompodautoscaler.api.v1.CustomResourceDefinitions;
 import com.custompodautoscaler.autoscaler.kubernetes.ClientErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +53,8 @@ public final class Playground implements AutoCloseable {
         .create();
     Path folder = config.toAbsolutePath().getParent();
     if (script.customResourceDefinitionFile().isPresent()) {
-      TargetObjects.define(client, folder.resolve(script.customResourceDefinitionFile().get()));
+      CustomResourceDefinitions.install(
+          client, folder.resolve(script.customResourceDefinitionFile().get()), "cpa-playground");
     }
     client.resource(TargetObjects.build(script.target())).inNamespace(namespace).create();
     OptionalInt port = script.podEndpointPort();
@@ -68,7 +69,7 @@ public final class Playground implements AutoCloseable {
         script.standInServer().isPresent()
             ? StandInServer.start(script.standInServer().get(), folder)
             : null;
-    int apiPort = freePort();
+    int apiPort = LocalMachine.freePort();
     Map<String, String> env = environment(plane, namespace, script, apiPort);
     if (standIn != null) {
       env.replaceAll((name, value) -> value.replace(STAND_IN_URL, standIn.url()));
@@ -234,12 +235,6 @@ public final class Playground implements AutoCloseable {
     simulator.close();
     if (endpoints != null) {
       endpoints.close();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -6,9 +6,7 @@ import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,7 +53,7 @@ public final class PlaygroundCli implements Callable<Integer> {
       console.info("cannot run the playground: " + e.getMessage());
       return 1;
     } finally {
-      deleteTree(workDir);
+      LocalMachine.deleteTree(workDir);
     }
   }
 
@@ -115,7 +113,7 @@ public final class PlaygroundCli implements Callable<Integer> {
           scenario.interrupt();
           playground.close();
           plane.close();
-          deleteTree(workDir);
+          LocalMachine.deleteTree(workDir);
         });
   }
 
@@ -134,14 +132,6 @@ public final class PlaygroundCli implements Callable<Integer> {
       ExampleScript script =
           ExampleScript.read(library.folder(name).resolve(ExampleLibrary.SCRIPT_FILE));
       console.info(String.format("%-20s %s", name, script.description()));
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // Only a temporary folder is left behind.
     }
   }
 }

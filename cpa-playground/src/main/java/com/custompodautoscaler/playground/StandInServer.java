@@ -2,7 +2,6 @@ package com.custompodautoscaler.playground;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +33,7 @@ final class StandInServer implements AutoCloseable {
 
   /** Starts {@code standIn}'s command in {@code folder} and waits until it accepts connections. */
   static StandInServer start(ExampleScript.StandIn standIn, Path folder) throws IOException {
-    int port = freePort();
+    int port = LocalMachine.freePort();
     ProcessBuilder builder =
         new ProcessBuilder(standIn.command())
             .directory(folder.toFile())
@@ -98,12 +97,6 @@ final class StandInServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the stand-in", e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

@@ -7,18 +7,12 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The objects an example scales, built from its script, and access to them by kind and name. */
 final class TargetObjects {
@@ -86,41 +80,6 @@ final class TargetObjects {
         "spec",
         Map.of("replicas", target.replicas(), "selector", Map.of("matchLabels", podLabels)));
     return resource;
-  }
-
-  /**
-   * Installs the custom resource definition in {@code file} (again, if an example before installed
-   * it) and waits until the API server serves its kind.
-   */
-  static void define(KubernetesClient client, Path file) throws IOException {
-    CustomResourceDefinition definition;
-    try (InputStream yaml = Files.newInputStream(file)) {
-      definition =
-          client.getKubernetesSerialization().unmarshal(yaml, CustomResourceDefinition.class);
-    }
-    client
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .resource(definition)
-        .forceConflicts()
-        .serverSideApply();
-    client
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .withName(definition.getMetadata().getName())
-        .waitUntilCondition(TargetObjects::isEstablished, 30, TimeUnit.SECONDS);
-  }
-
-  private static boolean isEstablished(CustomResourceDefinition definition) {
-    return definition != null
-        && definition.getStatus() != null
-        && definition.getStatus().getConditions().stream()
-            .anyMatch(
-                condition ->
-                    condition.getType().equals("Established")
-                        && condition.getStatus().equals("True"));
   }
 
   /** The target as a generic object, to read its replicas and change its labels. */

@@ -1,13 +1,8 @@
 package com.custompodautoscaler.api.v1;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /** The CustomPodAutoscaler CRD ({@code deploy/crd/custompodautoscaler.yaml}) on a cluster. */
 public final class CustomPodAutoscalerCrd {
@@ -23,23 +18,6 @@ public final class CustomPodAutoscalerCrd {
    */
   public static void install(KubernetesClient client, Path file, String fieldManager)
       throws IOException {
-    try (InputStream crd = Files.newInputStream(file)) {
-      for (HasMetadata object : client.load(crd).items()) {
-        client.resource(object).fieldManager(fieldManager).forceConflicts().serverSideApply();
-      }
-    }
-    client
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .withName(NAME)
-        .waitUntilCondition(CustomPodAutoscalerCrd::isEstablished, 30, TimeUnit.SECONDS);
-  }
-
-  private static boolean isEstablished(CustomResourceDefinition crd) {
-    return crd != null
-        && crd.getStatus() != null
-        && crd.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True"));
+    CustomResourceDefinitions.install(client, file, fieldManager);
   }
 }

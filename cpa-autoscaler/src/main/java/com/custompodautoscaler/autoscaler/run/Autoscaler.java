@@ -66,10 +66,7 @@ public final class Autoscaler implements AutoCloseable {
     this.evaluateStage = new EvaluateStage(userLogic);
     this.scaleStage =
         new ScaleStage(
-            new ScaleSettings(target, namespace, config.bounds(), config.decider()),
-            scales,
-            userLogic,
-            clock);
+            new ScaleSettings(target, namespace, config.decider()), scales, userLogic, clock);
     this.observer = observer;
   }
 

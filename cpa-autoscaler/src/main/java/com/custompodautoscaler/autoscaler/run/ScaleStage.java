@@ -6,7 +6,6 @@ import com.custompodautoscaler.api.wire.ScaleTargetRefDocument;
 import com.custompodautoscaler.core.behavior.BehaviorDecision;
 import com.custompodautoscaler.core.behavior.BehaviorState;
 import com.custompodautoscaler.core.behavior.ReplicaDecider;
-import com.custompodautoscaler.core.model.ReplicaBounds;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.core.model.TargetRef;
@@ -29,7 +28,6 @@ final class ScaleStage {
 
   private final TargetRef target;
   private final String namespace;
-  private final ReplicaBounds bounds;
   private final ReplicaDecider decider;
   private final ScaleClient scales;
   private final UserLogic userLogic;
@@ -39,7 +37,6 @@ final class ScaleStage {
   ScaleStage(ScaleSettings settings, ScaleClient scales, UserLogic userLogic, Clock clock) {
     this.target = settings.target();
     this.namespace = settings.namespace();
-    this.bounds = settings.bounds();
     this.decider = settings.decider();
     this.scales = scales;
     this.userLogic = userLogic;
@@ -100,14 +97,13 @@ final class ScaleStage {
         snapshot.resource().json(),
         new ScaleTargetRefDocument(target.kind(), target.name(), target.apiVersion()),
         namespace,
-        bounds.min(),
-        bounds.max(),
+        decider.bounds().min(),
+        decider.bounds().max(),
         evaluated,
         snapshot.currentReplicas(),
         runType.wireName());
   }
 
   /** What scaling needs to know from the configuration. */
-  record ScaleSettings(
-      TargetRef target, String namespace, ReplicaBounds bounds, ReplicaDecider decider) {}
+  record ScaleSettings(TargetRef target, String namespace, ReplicaDecider decider) {}
 }

@@ -20,6 +20,8 @@ public final class ReplicaDecider {
   private final ReplicaBounds bounds;
   private final ScalingBehavior behavior;
   private final Duration downscaleStabilization;
+  private final BehaviorPolicy behaviorPolicy = new BehaviorPolicy();
+  private final ScalingPolicy cpaV2Policy = new ScalingPolicy();
 
   private ReplicaDecider(
       ReplicaBounds bounds, ScalingBehavior behavior, Duration downscaleStabilization) {
@@ -38,6 +40,11 @@ public final class ReplicaDecider {
     return new ReplicaDecider(bounds, null, Objects.requireNonNull(window, "window"));
   }
 
+  /** The replica bounds every decision keeps to. */
+  public ReplicaBounds bounds() {
+    return bounds;
+  }
+
   /** The behavior this decider applies, if it applies one. */
   public Optional<ScalingBehavior> behavior() {
     return Optional.ofNullable(behavior);
@@ -46,19 +53,13 @@ public final class ReplicaDecider {
   /** Decides the replica count for a target at {@code current} that the logic evaluated. */
   public BehaviorDecision decide(int current, int evaluated, BehaviorState state, Instant now) {
     if (behavior != null) {
-      return new BehaviorPolicy()
-          .decide(new BehaviorInput(current, evaluated, bounds, behavior, state, now));
+      return behaviorPolicy.decide(
+          new BehaviorInput(current, evaluated, bounds, behavior, state, now));
     }
     ScalingDecision decision =
-        new ScalingPolicy()
-            .decide(
-                new ScalingInput(
-                    current,
-                    evaluated,
-                    bounds,
-                    downscaleStabilization,
-                    now,
-                    state.recommendations()));
+        cpaV2Policy.decide(
+            new ScalingInput(
+                current, evaluated, bounds, downscaleStabilization, now, state.recommendations()));
     return new BehaviorDecision(
         decision.targetReplicas(),
         decision.reason(),
