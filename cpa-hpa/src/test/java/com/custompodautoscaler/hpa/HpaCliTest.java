@@ -3,12 +3,15 @@ package com.custompodautoscaler.hpa;
 import static com.custompodautoscaler.hpa.HpaSituations.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -155,6 +158,17 @@ class HpaCliTest {
         .isEqualTo("{\"metric\":\"resource cpu\",\"replicas\":5,\"current\":50}");
     assertThat(output.path("metrics").get(1).path("metric").asText()).isEqualTo("pods metric qps");
     assertThat(output.path("metrics").get(1).path("error").asText()).isNotBlank();
+  }
+
+  @Test
+  void theExamplesMetricInputGivesTheOutputItsReadmeShows() throws Exception {
+    Path example = ProjectFiles.resolve("examples/horizontal-pod-autoscaler");
+
+    Result metric = run("metric", Files.readString(example.resolve("metric-input.json")), Map.of());
+
+    assertThat(metric.status()).as(metric.err()).isZero();
+    assertThat(metric.out().strip())
+        .isEqualTo(Files.readString(example.resolve("metric-output.json")).strip());
   }
 
   @Test

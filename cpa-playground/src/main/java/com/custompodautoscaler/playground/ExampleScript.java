@@ -13,14 +13,16 @@ import java.util.OptionalInt;
 
 /**
  * How the playground runs one example, from its {@code playground.yaml}: the target to create,
- * environment for the autoscaler, whether simulated pods serve a metric endpoint, and the steps
- * that change the world over time, each with the replica count the autoscaler should reach.
+ * environment for the autoscaler, whether simulated pods serve a metric endpoint or have pod
+ * metrics, and the steps that change the world over time, each with the replica count the
+ * autoscaler should reach.
  */
 public record ExampleScript(
     String description,
     String customResourceDefinition,
     Target target,
     PodEndpoints podEndpoints,
+    PodMetrics podMetrics,
     StandIn standIn,
     JavaBuild javaBuild,
     Map<String, String> environment,
@@ -54,6 +56,7 @@ public record ExampleScript(
         new PodEndpoints(8080),
         null,
         null,
+        null,
         Map.of(),
         List.of());
   }
@@ -84,6 +87,21 @@ public record ExampleScript(
 
   /** Simulated pods serve {@code GET /metric} on their pod IP and this port. */
   public record PodEndpoints(int port) {}
+
+  /** The pod metrics metrics-server would report, when the example reads them. */
+  public Optional<PodMetrics> podMetricsSpec() {
+    return Optional.ofNullable(podMetrics);
+  }
+
+  /**
+   * The playground stands in for metrics-server: simulated pods request {@code cpuRequest} CPU, and
+   * steps set the CPU they use together.
+   */
+  public record PodMetrics(String cpuRequest) {
+    public PodMetrics {
+      Objects.requireNonNull(cpuRequest, "podMetrics.cpuRequest");
+    }
+  }
 
   /** The jar the example's Java logic is built into before it runs, if it has Java logic. */
   public Optional<JavaBuild> javaBuildSpec() {
@@ -123,16 +141,18 @@ public record ExampleScript(
   }
 
   /**
-   * One change: {@code after} seconds after the previous step, set {@code labels} on the target,
-   * spread {@code podLoad} over the pods' endpoints and move the stand-in to {@code standInPhase};
-   * the autoscaler should then reach {@code expect} replicas, and, when {@code expectError} is set,
-   * a run should fail with an error containing it.
+   * One change: {@code after} seconds after the previous step's replicas were reached, set {@code
+   * labels} on the target, spread {@code podLoad} over the pods' endpoints, have the pods use
+   * {@code cpuLoad} CPU together (a quantity such as {@code 800m}) and move the stand-in to {@code
+   * standInPhase}; the autoscaler should then reach {@code expect} replicas, and, when {@code
+   * expectError} is set, a run should fail with an error containing it.
    */
   public record Step(
       int after,
       String say,
       Map<String, String> labels,
       Integer podLoad,
+      String cpuLoad,
       String standInPhase,
       int expect,
       String expectError) {

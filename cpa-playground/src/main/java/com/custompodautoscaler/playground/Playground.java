@@ -12,19 +12,26 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * One example running on a control plane: its target object, the simulated workload controller, the
- * stand-in pod endpoints if it needs them, and the autoscaler as its own process. Its runs are
- * printed as they happen; {@link #apply} makes the script's changes.
+ * stand-in pod endpoints, pod metrics and server if it needs them, and the autoscaler as its own
+ * process. Its runs are printed as they happen; {@link #apply} makes the script's changes.
  */
 public final class Playground implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How long a step waits at most for the replicas it expects. */
+  private static final Duration STEP_WAIT = Duration.ofSeconds(60);
+
+  private static final long POLL_MILLIS = 250;
 
   /** Written in a script's environment values, it becomes the stand-in server's base URL. */
   static final String STAND_IN_URL = "${standIn}";
@@ -34,6 +41,7 @@ public final class Playground implements AutoCloseable {
   private final ExampleScript script;
   private final Console console;
   private final PodEndpoints endpoints;
+  private final MetricsServerStandIn metricsServer;
   private final WorkloadSimulator simulator;
   private final StandInServer standIn;
   private final AutoscalerChild autoscaler;
@@ -56,9 +64,17 @@ public final class Playground implements AutoCloseable {
       CustomResourceDefinitions.install(
           client, folder.resolve(script.customResourceDefinitionFile().get()), "cpa-playground");
     }
-    client.resource(TargetObjects.build(script.target())).inNamespace(namespace).create();
+    Optional<ExampleScript.PodMetrics> podMetrics = script.podMetricsSpec();
+    client
+        .resource(
+            TargetObjects.build(
+                script.target(), podMetrics.map(ExampleScript.PodMetrics::cpuRequest)))
+        .inNamespace(namespace)
+        .create();
     OptionalInt port = script.podEndpointPort();
     this.endpoints = port.isPresent() ? new PodEndpoints(port.getAsInt()) : null;
+    this.metricsServer =
+        podMetrics.isPresent() ? MetricsServerStandIn.start(client, namespace) : null;
     this.simulator = new WorkloadSimulator(client, namespace, new EndpointsFollowPods());
     simulator.start();
     if (script.javaBuildSpec().isPresent()) {
@@ -167,8 +183,23 @@ public final class Playground implements AutoCloseable {
     if (step.podLoad() != null && endpoints != null) {
       endpoints.setTotalLoad(step.podLoad());
     }
+    if (step.cpuLoad() != null) {
+      useCpu(step.cpuLoad());
+    }
     if (step.standInPhase() != null) {
       chooseStandInPhase(step.standInPhase());
+    }
+  }
+
+  private void useCpu(String cpuLoad) {
+    if (metricsServer == null) {
+      console.event("this step sets a CPU load, but the example has no podMetrics");
+      return;
+    }
+    try {
+      metricsServer.useCpu(cpuLoad);
+    } catch (IllegalArgumentException e) {
+      console.event("this step's cpuLoad is not a CPU quantity: " + e.getMessage());
     }
   }
 
@@ -194,7 +225,10 @@ public final class Playground implements AutoCloseable {
     }
   }
 
-  /** Plays the script's steps at their pace, over and over, until interrupted. */
+  /**
+   * Plays the script's steps over and over, until interrupted: each step waits for the replicas the
+   * one before expects (a minute at most), then for its own {@code after} seconds.
+   */
   public void playForever() throws InterruptedException {
     List<ExampleScript.Step> steps = script.steps();
     while (!steps.isEmpty()) {
@@ -205,9 +239,32 @@ public final class Playground implements AutoCloseable {
         } catch (KubernetesClientException e) {
           console.event("could not make this step happen: " + ClientErrors.describe(e));
         }
+        awaitReplicas(step.expect());
       }
     }
     Thread.currentThread().join();
+  }
+
+  private void awaitReplicas(int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + STEP_WAIT.toNanos();
+    while (System.nanoTime() < deadline && autoscalerRunning()) {
+      try {
+        if (targetReplicas() == expected) {
+          return;
+        }
+      } catch (KubernetesClientException e) {
+        // The target could not be read this time; the next look will do.
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+    if (autoscalerRunning()) {
+      console.event(
+          "the replicas did not reach "
+              + expected
+              + " within "
+              + STEP_WAIT.toSeconds()
+              + " s; the script goes on");
+    }
   }
 
   /** The target's replicas as its spec says now. */
@@ -233,6 +290,9 @@ public final class Playground implements AutoCloseable {
       standIn.close();
     }
     simulator.close();
+    if (metricsServer != null) {
+      metricsServer.close();
+    }
     if (endpoints != null) {
       endpoints.close();
     }

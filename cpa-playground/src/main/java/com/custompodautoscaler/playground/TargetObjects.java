@@ -7,12 +7,14 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.Map;
+import java.util.Optional;
 
 /** The objects an example scales, built from its script, and access to them by kind and name. */
 final class TargetObjects {
@@ -22,13 +24,16 @@ final class TargetObjects {
 
   private TargetObjects() {}
 
-  /** A new workload as {@code target} describes it; its pods are labelled {@code app=<name>}. */
-  static HasMetadata build(ExampleScript.Target target) {
+  /**
+   * A new workload as {@code target} describes it; its pods are labelled {@code app=<name>} and
+   * request {@code cpuRequest} CPU when it is given.
+   */
+  static HasMetadata build(ExampleScript.Target target, Optional<String> cpuRequest) {
     Map<String, String> podLabels = Map.of("app", target.name());
     var metadata =
         new ObjectMetaBuilder().withName(target.name()).withLabels(target.labels()).build();
     var selector = new LabelSelectorBuilder().withMatchLabels(podLabels).build();
-    PodTemplateSpec template = template(podLabels);
+    PodTemplateSpec template = template(podLabels, cpuRequest);
     if (!target.apiVersion().equals(APPS)) {
       return custom(target, metadata, podLabels);
     }
@@ -91,7 +96,9 @@ final class TargetObjects {
         .withName(target.name());
   }
 
-  private static PodTemplateSpec template(Map<String, String> labels) {
+  private static PodTemplateSpec template(Map<String, String> labels, Optional<String> cpuRequest) {
+    Map<String, Quantity> requests =
+        cpuRequest.map(cpu -> Map.of("cpu", new Quantity(cpu))).orElse(Map.of());
     return new PodTemplateSpecBuilder()
         .withNewMetadata()
         .withLabels(labels)
@@ -100,6 +107,9 @@ final class TargetObjects {
         .addNewContainer()
         .withName("app")
         .withImage(IMAGE)
+        .withNewResources()
+        .withRequests(requests)
+        .endResources()
         .endContainer()
         .endSpec()
         .build();

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ final class WorkloadSimulator implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WorkloadSimulator.class);
   static final String OWNER_LABEL = "playground.custompodautoscaler.com/owner";
-  private static final long PERIOD_MILLIS = 300;
+  private static final Duration PERIOD = Duration.ofMillis(300);
 
   /** StatefulSet pods go by ordinal, others by age, so that scale-down removes the last ones. */
   private static final Comparator<Pod> BY_ORDINAL =
@@ -52,8 +53,7 @@ final class WorkloadSimulator implements AutoCloseable {
   private final KubernetesClient client;
   private final String namespace;
   private final PodListener pods;
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final RepeatingPass passes;
 
   /** Hears of pod addresses: each new one before its pod runs, and all of them after every pass. */
   interface PodListener {
@@ -66,27 +66,11 @@ final class WorkloadSimulator implements AutoCloseable {
     this.client = client;
     this.namespace = namespace;
     this.pods = pods;
-    this.thread = new Thread(this::loop, "workload-simulator");
-    this.thread.setDaemon(true);
+    this.passes = new RepeatingPass("workload-simulator", PERIOD, this::reconcileAll);
   }
 
   void start() {
-    thread.start();
-  }
-
-  private void loop() {
-    while (running) {
-      try {
-        reconcileAll();
-      } catch (KubernetesClientException e) {
-        log.debug("simulated controllers will try again: {}", e.getMessage());
-      }
-      try {
-        Thread.sleep(PERIOD_MILLIS);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
+    passes.start();
   }
 
   /** One pass over every workload of the namespace. */
@@ -248,7 +232,6 @@ final class WorkloadSimulator implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    thread.interrupt();
+    passes.close();
   }
 }

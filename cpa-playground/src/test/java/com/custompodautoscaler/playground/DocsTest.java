@@ -36,12 +36,23 @@ class DocsTest {
   private static final Path ROOT =
       Path.of(System.getProperty("cpa.project.root", "..")).toAbsolutePath().normalize();
   private static final Pattern FROM_FILE =
-      Pattern.compile("<!-- from (\\S+) -->\\n```\\w*\\n(.*?)```", Pattern.DOTALL);
+      Pattern.compile(
+          "<!-- from (\\S+)(?: lines (\\d+)-(\\d+))? -->\\n```\\w*\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern FRAGMENT =
       Pattern.compile("<!-- config fragment -->\\n```yaml\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern EXAMPLE_FLAG = Pattern.compile("--example ([a-z0-9-]+)");
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)");
   private static final YAMLMapper YAML = new YAMLMapper();
+
+  /** A block of commands; marked "your files", it works on files the reader makes. */
+  private static final Pattern SHELL_BLOCK =
+      Pattern.compile("(<!-- your files -->\\n)?```sh\\n(.*?)```", Pattern.DOTALL);
+
+  /** A word of a command that names a file: by its extension, or by a folder of the project. */
+  private static final Pattern FILE_WORD =
+      Pattern.compile(
+          "(?:[\\w.-]*/)*[\\w.-]+\\.(?:ya?ml|jsonl?|py|sh|jar|java|Dockerfile)"
+              + "|(?:scripts|deploy|examples|cpa-[a-z]+)/[\\w./-]*");
 
   /** A camelCase name in code style, as config keys are written in prose. */
   private static final Pattern CODE_NAME = Pattern.compile("`([a-z]+[A-Z][A-Za-z]*)`");
@@ -86,9 +97,17 @@ class DocsTest {
     while (block.find()) {
       Path file = ROOT.resolve(block.group(1));
       assertThat(file).as("file named in %s", page).isRegularFile();
-      assertThat(block.group(2))
-          .as("the block from %s in %s", file, page)
-          .isEqualTo(Files.readString(file));
+      String taken = Files.readString(file);
+      if (block.group(2) != null) {
+        List<String> lines = Files.readAllLines(file);
+        int first = Integer.parseInt(block.group(2));
+        int last = Integer.parseInt(block.group(3));
+        assertThat(last)
+            .as("lines %d-%d of %s in %s", first, last, file, page)
+            .isBetween(first, lines.size());
+        taken = String.join("\n", lines.subList(first - 1, last)) + "\n";
+      }
+      assertThat(block.group(4)).as("the block from %s in %s", file, page).isEqualTo(taken);
     }
   }
 
@@ -154,6 +173,65 @@ class DocsTest {
     command.getCommandSpec().options().forEach(option -> names.addAll(List.of(option.names())));
     command.getSubcommands().values().forEach(sub -> names.addAll(flags(sub)));
     return names;
+  }
+
+  /**
+   * Commands run from the repository's root, or from the page's folder ("from this folder"), and
+   * follow their own {@code cd}; a jar under {@code target/} is a module's runnable jar, and an
+   * example's {@code javaBuild} jar is built by the commands before it. Blocks marked as working on
+   * the reader's own files are left alone.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pages")
+  void theFilesThatCommandsNameExist(Path page) throws IOException {
+    Set<String> built = builtJars(page.getParent());
+    Matcher block = SHELL_BLOCK.matcher(Files.readString(page));
+    while (block.find()) {
+      if (block.group(1) != null) {
+        continue;
+      }
+      Path folder = ROOT;
+      for (String line : block.group(2).split("\n")) {
+        List<String> words = List.of(line.replaceAll("#.*", "").trim().split("\\s+"));
+        if (words.get(0).equals("cd")) {
+          folder = folder.resolve(words.get(1)).normalize();
+          assertThat(folder).as("cd %s in %s", words.get(1), page).isDirectory();
+          continue;
+        }
+        for (String word : words) {
+          String named = word.substring(word.indexOf('=') + 1);
+          if (!FILE_WORD.matcher(named).matches() || built.contains(named)) {
+            continue;
+          }
+          Path file = folder.resolve(named).normalize();
+          if (file.getParent() != null && file.getParent().endsWith("target")) {
+            Path module = file.getParent().getParent();
+            assertThat(module.resolve("pom.xml"))
+                .as("the module of %s in %s", named, page)
+                .isRegularFile();
+            assertThat(file.getFileName().toString())
+                .as("the runnable jar of %s in %s", module.getFileName(), page)
+                .isEqualTo(module.getFileName() + ".jar");
+          } else {
+            assertThat(Files.exists(file) || Files.exists(page.getParent().resolve(named)))
+                .as("%s, named by a command in %s", named, page)
+                .isTrue();
+          }
+        }
+      }
+    }
+  }
+
+  /** The jar of an example's {@code javaBuild}, if the page is an example's README. */
+  private static Set<String> builtJars(Path folder) throws IOException {
+    Path script = folder.resolve(ExampleLibrary.SCRIPT_FILE);
+    if (!Files.isRegularFile(script)) {
+      return Set.of();
+    }
+    return ExampleScript.read(script)
+        .javaBuildSpec()
+        .map(build -> Set.of(build.jar()))
+        .orElse(Set.of());
   }
 
   @ParameterizedTest(name = "{0}")

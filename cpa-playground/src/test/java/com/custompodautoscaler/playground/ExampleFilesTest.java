@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +26,9 @@ class ExampleFilesTest {
           .toAbsolutePath()
           .normalize();
 
+  /** Logic that several examples share; not an example itself. */
+  private static final String SHARED = "shared";
+
   static List<String> examples() throws Exception {
     return ExampleLibrary.in(EXAMPLES).names();
   }
@@ -32,6 +36,21 @@ class ExampleFilesTest {
   @Test
   void theFirstExamplesAreThere() throws Exception {
     assertThat(examples()).contains("getting-started", "per-pod");
+  }
+
+  /** The playground runs, and ExamplesIT tests, only examples with a playground script. */
+  @Test
+  void everyExampleFolderHasAPlaygroundScript() throws Exception {
+    try (Stream<Path> folders = Files.list(EXAMPLES)) {
+      List<String> all =
+          folders
+              .filter(Files::isDirectory)
+              .map(folder -> folder.getFileName().toString())
+              .filter(name -> !name.equals(SHARED))
+              .sorted()
+              .toList();
+      assertThat(examples()).isEqualTo(all);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -21,10 +21,14 @@ public final class CustomResourceDefinitions {
    */
   public static void install(KubernetesClient client, Path file, String fieldManager)
       throws IOException {
-    List<HasMetadata> objects;
     try (InputStream yaml = Files.newInputStream(file)) {
-      objects = client.load(yaml).items();
+      install(client, yaml, fieldManager);
     }
+  }
+
+  /** As {@link #install(KubernetesClient, Path, String)}, from YAML read off {@code yaml}. */
+  public static void install(KubernetesClient client, InputStream yaml, String fieldManager) {
+    List<HasMetadata> objects = client.load(yaml).items();
     for (HasMetadata object : objects) {
       client.resource(object).fieldManager(fieldManager).forceConflicts().serverSideApply();
     }
@@ -43,6 +47,7 @@ public final class CustomResourceDefinitions {
   private static boolean isEstablished(CustomResourceDefinition crd) {
     return crd != null
         && crd.getStatus() != null
+        && crd.getStatus().getConditions() != null
         && crd.getStatus().getConditions().stream()
             .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True"));
   }
