@@ -15,8 +15,10 @@ def main():
     ip = (pod.get("status") or {}).get("podIP")
     name = pod["metadata"]["name"]
     if not ip:
-        sys.stderr.write(f"pod {name} has no IP yet\n")
-        sys.exit(1)
+        # A pod that has not started yet holds no work: it counts as empty, and the run goes on.
+        sys.stderr.write(f"pod {name} has no IP yet; counted as empty\n")
+        sys.stdout.write(json.dumps({"load": 0}))
+        return
     with urllib.request.urlopen(f"http://{ip}:{PORT}/metric", timeout=2) as response:
         sys.stdout.write(response.read().decode("utf-8"))
 

@@ -8,6 +8,7 @@ import com.custompodautoscaler.autoscaler.config.ConfigLoader;
 import com.custompodautoscaler.autoscaler.config.KeySpec;
 import com.custompodautoscaler.autoscaler.config.KeySuggestion;
 import com.custompodautoscaler.autoscaler.config.LoadedConfig;
+import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -33,8 +34,7 @@ import picocli.CommandLine;
  */
 class DocsTest {
 
-  private static final Path ROOT =
-      Path.of(System.getProperty("cpa.project.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT = ProjectFiles.root();
   private static final Pattern FROM_FILE =
       Pattern.compile(
           "<!-- from (\\S+)(?: lines (\\d+)-(\\d+))? -->\\n```\\w*\\n(.*?)```", Pattern.DOTALL);

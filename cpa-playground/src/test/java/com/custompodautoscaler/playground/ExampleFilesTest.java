@@ -6,6 +6,7 @@ import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.config.ConfigLoader;
 import com.custompodautoscaler.autoscaler.config.LoadedConfig;
 import com.custompodautoscaler.autoscaler.config.ShellMethodConfig;
+import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
@@ -20,11 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every example's files agree with each other: config, scripts, playground script, CPA YAML. */
 class ExampleFilesTest {
 
-  private static final Path EXAMPLES =
-      Path.of(System.getProperty("cpa.project.root", ".."))
-          .resolve("examples")
-          .toAbsolutePath()
-          .normalize();
+  private static final Path EXAMPLES = ProjectFiles.resolve("examples");
 
   /** Logic that several examples share; not an example itself. */
   private static final String SHARED = "shared";

@@ -3,6 +3,7 @@ package com.custompodautoscaler.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,11 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ExamplesIT {
 
-  private static final Path EXAMPLES =
-      Path.of(System.getProperty("cpa.project.root", ".."))
-          .resolve("examples")
-          .toAbsolutePath()
-          .normalize();
+  private static final Path EXAMPLES = ProjectFiles.resolve("examples");
 
   @TempDir static Path workDir;
   private static ControlPlane plane;

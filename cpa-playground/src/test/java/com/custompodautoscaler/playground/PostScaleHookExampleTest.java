@@ -2,6 +2,7 @@ package com.custompodautoscaler.playground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The post-scale-hook example's hook appends what each run did, as its README shows. */
 class PostScaleHookExampleTest {
 
-  private static final Path HOOK =
-      Path.of(System.getProperty("cpa.project.root", ".."))
-          .resolve("examples/post-scale-hook/record.py")
-          .toAbsolutePath()
-          .normalize();
+  private static final Path HOOK = ProjectFiles.resolve("examples/post-scale-hook/record.py");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
