@@ -34,7 +34,7 @@ final class MetricsServerStandIn implements AutoCloseable {
   private static final Duration PERIOD = Duration.ofSeconds(1);
 
   /** The span each usage is measured over, as metrics-server reports it. */
-  static final Duration WINDOW = Duration.ofSeconds(5);
+  private static final Duration WINDOW = Duration.ofSeconds(5);
 
   private final KubernetesClient client;
   private final String namespace;
