@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -108,8 +110,8 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
       TargetScale.hold(client, cpa, target.get(), paused.replicas());
     }
     observer.reconciled(report.isReady());
-    UpdateControl<CustomPodAutoscaler> control =
-        UpdateControl.patchStatus(statusOf(cpa, report, pause));
+    applyStatus(client, statusOf(cpa, report, pause));
+    UpdateControl<CustomPodAutoscaler> control = UpdateControl.noUpdate();
     return report.isReady() ? control : control.rescheduleAfter(RETRY_WHILE_NOT_READY);
   }
 
@@ -119,8 +121,29 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
     observer.failed();
     ProvisioningReport report = new ProvisioningReport();
     report.problem("reconciliation failed: " + e.getMessage());
-    return ErrorStatusUpdateControl.patchStatus(
+    applyStatus(
+        context.getClient(),
         statusOf(cpa, report, PauseRequest.from(cpa.getMetadata().getAnnotations())));
+    return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+
+  /**
+   * Applies the operator's part of the status itself rather than through the SDK's status update.
+   * The SDK takes the resource version its update returns as its own and drops the events up to it;
+   * an apply that changes nothing returns the version of whoever wrote last, so a pause annotation
+   * set while a reconciliation ran could be dropped with them. The status change this makes comes
+   * back as an event that {@link SpecOrAnnotationsChanged} leaves out.
+   */
+  private static void applyStatus(KubernetesClient client, CustomPodAutoscaler status) {
+    client
+        .resource(status)
+        .subresource("status")
+        .patch(
+            new PatchContext.Builder()
+                .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                .withFieldManager(Provisioning.FIELD_MANAGER)
+                .withForce(true)
+                .build());
   }
 
   /** A CPA holding only the operator's part of the status, for server-side apply. */

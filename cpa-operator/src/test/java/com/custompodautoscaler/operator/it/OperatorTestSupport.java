@@ -19,12 +19,13 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -86,25 +87,23 @@ final class OperatorTestSupport {
         .orElseThrow();
   }
 
-  /** Sets the paused-replicas annotation of CPA {@code name} to {@code value}, or removes it. */
+  /**
+   * Sets the paused-replicas annotation of CPA {@code name} to {@code value}, or removes it, with a
+   * merge patch as {@code kubectl annotate} sends: no resource version, so the operator's status
+   * writes cannot make it conflict.
+   */
   static void setPause(KubernetesClient admin, String namespace, String name, String value) {
+    Map<String, String> annotations = new HashMap<>();
+    annotations.put(PauseRequest.ANNOTATION, value);
     admin
         .resources(CustomPodAutoscaler.class)
         .inNamespace(namespace)
         .withName(name)
-        .edit(
-            cpa -> {
-              Map<String, String> annotations =
-                  new HashMap<>(
-                      Optional.ofNullable(cpa.getMetadata().getAnnotations()).orElse(Map.of()));
-              if (value == null) {
-                annotations.remove(PauseRequest.ANNOTATION);
-              } else {
-                annotations.put(PauseRequest.ANNOTATION, value);
-              }
-              cpa.getMetadata().setAnnotations(annotations);
-              return cpa;
-            });
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            admin
+                .getKubernetesSerialization()
+                .asJson(Map.of("metadata", Map.of("annotations", annotations))));
   }
 
   static int replicas(KubernetesClient admin, String namespace, String deployment) {
