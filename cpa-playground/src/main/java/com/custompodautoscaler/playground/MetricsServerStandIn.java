@@ -38,12 +38,18 @@ final class MetricsServerStandIn implements AutoCloseable {
 
   private final KubernetesClient client;
   private final String namespace;
+  private final NonNamespaceOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      podMetrics;
   private final RepeatingPass passes;
   private volatile long totalCpuMillis;
 
   private MetricsServerStandIn(KubernetesClient client, String namespace) {
     this.client = client;
     this.namespace = namespace;
+    this.podMetrics = client.genericKubernetesResources(API_VERSION, KIND).inNamespace(namespace);
     this.passes = new RepeatingPass("metrics-server-stand-in", PERIOD, this::publish);
   }
 
@@ -86,7 +92,7 @@ final class MetricsServerStandIn implements AutoCloseable {
             .filter(pod -> pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase()))
             .toList();
     Map<String, GenericKubernetesResource> published = new HashMap<>();
-    for (GenericKubernetesResource metrics : podMetrics().list().getItems()) {
+    for (GenericKubernetesResource metrics : podMetrics.list().getItems()) {
       published.put(metrics.getMetadata().getName(), metrics);
     }
     long podCpuMillis = shareOf(totalCpuMillis, pods.size());
@@ -95,14 +101,14 @@ final class MetricsServerStandIn implements AutoCloseable {
       GenericKubernetesResource previous = published.remove(pod.getMetadata().getName());
       GenericKubernetesResource metrics = metricsOf(pod, podCpuMillis, now);
       if (previous == null) {
-        podMetrics().resource(metrics).create();
+        podMetrics.resource(metrics).create();
       } else {
         metrics.getMetadata().setResourceVersion(previous.getMetadata().getResourceVersion());
-        podMetrics().resource(metrics).update();
+        podMetrics.resource(metrics).update();
       }
     }
     for (String gone : published.keySet()) {
-      podMetrics().withName(gone).delete();
+      podMetrics.withName(gone).delete();
     }
   }
 
@@ -126,14 +132,6 @@ final class MetricsServerStandIn implements AutoCloseable {
             .map(container -> Map.of("name", container.getName(), "usage", Map.of("cpu", cpu)))
             .toList());
     return metrics;
-  }
-
-  private NonNamespaceOperation<
-          GenericKubernetesResource,
-          GenericKubernetesResourceList,
-          Resource<GenericKubernetesResource>>
-      podMetrics() {
-    return client.genericKubernetesResources(API_VERSION, KIND).inNamespace(namespace);
   }
 
   @Override

@@ -97,8 +97,10 @@ class DocsTest {
     while (block.find()) {
       Path file = ROOT.resolve(block.group(1));
       assertThat(file).as("file named in %s", page).isRegularFile();
-      String taken = Files.readString(file);
-      if (block.group(2) != null) {
+      String taken;
+      if (block.group(2) == null) {
+        taken = Files.readString(file);
+      } else {
         List<String> lines = Files.readAllLines(file);
         int first = Integer.parseInt(block.group(2));
         int last = Integer.parseInt(block.group(3));
