@@ -1,6 +1,5 @@
 package com.custompodautoscaler.autoscaler.config;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Optional;
 
 /** Reads and checks the {@code apiConfig} block, defaulting each key it lacks. */
@@ -14,12 +13,11 @@ final class ApiConfigBinder {
     Optional<BlockReader> found =
         top.has("apiConfig")
             ? top.block("apiConfig", ConfigBlock.API_CONFIG)
-            : Optional.of(emptyBlock(top));
+            : Optional.of(BlockReader.empty(ConfigBlock.API_CONFIG, top, "apiConfig"));
     if (found.isEmpty()) {
       return Optional.empty();
     }
     BlockReader api = found.get();
-    api.reportUnknownKeys();
     boolean enabled = api.boolOrDefault("enabled");
     boolean useHttps = api.boolOrDefault("useHTTPS");
     int port = api.integerOrDefault("port");
@@ -39,13 +37,5 @@ final class ApiConfigBinder {
     return valid
         ? Optional.of(new ApiConfig(enabled, useHttps, port, host, certFile, keyFile))
         : Optional.empty();
-  }
-
-  private static BlockReader emptyBlock(BlockReader top) {
-    return new BlockReader(
-        JsonNodeFactory.instance.objectNode(),
-        ConfigBlock.API_CONFIG,
-        top.path("apiConfig"),
-        top.problems());
   }
 }

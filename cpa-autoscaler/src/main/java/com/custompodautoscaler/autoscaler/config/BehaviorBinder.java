@@ -6,7 +6,6 @@ import com.custompodautoscaler.core.behavior.RatePolicyType;
 import com.custompodautoscaler.core.behavior.ScalingBehavior;
 import com.custompodautoscaler.core.behavior.ScalingRules;
 import com.custompodautoscaler.core.behavior.SelectPolicy;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,6 @@ final class BehaviorBinder {
   }
 
   private static ScalingBehavior behavior(BlockReader block) {
-    block.reportUnknownKeys();
     ScalingBehavior behavior =
         new ScalingBehavior(
             rules(block, "scaleUp", ScalingRules.scaleUpDefaults()),
@@ -57,7 +55,6 @@ final class BehaviorBinder {
         .block(key, ConfigBlock.SCALING_RULES)
         .map(
             rules -> {
-              rules.reportUnknownKeys();
               ScalingRules bound = defaults;
               Optional<Long> window = rules.longValue("stabilizationWindowSeconds");
               if (window.isPresent()) {
@@ -110,21 +107,16 @@ final class BehaviorBinder {
 
   private static Optional<List<RatePolicy>> policies(BlockReader rules) {
     return rules
-        .objects("policies")
-        .map(
-            nodes -> {
+        .blocks("policies", ConfigBlock.RATE_POLICY)
+        .flatMap(
+            readers -> {
               List<RatePolicy> policies = new ArrayList<>();
-              for (int i = 0; i < nodes.size(); i++) {
-                String path = rules.path("policies") + "[" + i + "]";
-                policy(nodes.get(i), path, rules.problems()).ifPresent(policies::add);
-              }
-              return policies.size() == nodes.size() ? policies : null;
+              readers.forEach(reader -> policy(reader).ifPresent(policies::add));
+              return policies.size() == readers.size() ? Optional.of(policies) : Optional.empty();
             });
   }
 
-  private static Optional<RatePolicy> policy(JsonNode node, String path, ConfigProblems problems) {
-    BlockReader policy = new BlockReader(node, ConfigBlock.RATE_POLICY, path, problems);
-    policy.reportUnknownKeys();
+  private static Optional<RatePolicy> policy(BlockReader policy) {
     Optional<RatePolicyType> type = policyType(policy);
     Optional<Integer> value = required(policy, "value");
     Optional<Integer> period = required(policy, "periodSeconds");

@@ -1,7 +1,8 @@
 package com.custompodautoscaler.autoscaler.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import java.util.function.Function;
  * Reads the keys of one configuration block from a parsed tree, checking each value's type and
  * recording a problem, with the key's full path, for every value that is wrong. A missing or null
  * value is absent; a wrong one is reported and then treated as absent, so that reading goes on and
- * every problem is found in one pass.
+ * every problem is found in one pass. {@link SchemaCheck} has usually reported it already, and
+ * {@link ConfigProblems} keeps one error per key.
  */
 final class BlockReader {
 
@@ -28,6 +30,12 @@ final class BlockReader {
     this.block = block;
     this.path = path;
     this.problems = problems;
+  }
+
+  /** An empty block at {@code key} of {@code parent}: every key of it takes its default. */
+  static BlockReader empty(ConfigBlock block, BlockReader parent, String key) {
+    return new BlockReader(
+        JsonNodeFactory.instance.objectNode(), block, parent.path(key), parent.problems);
   }
 
   /** The full dotted path of {@code key} in this block, as problems name it. */
@@ -44,7 +52,7 @@ final class BlockReader {
   }
 
   Optional<String> string(String key) {
-    return typed(key, JsonNodeType.STRING, "a string", JsonNode::textValue);
+    return typed(key, ValueType.Scalar.STRING, JsonNode::textValue);
   }
 
   String stringOrDefault(String key) {
@@ -52,7 +60,7 @@ final class BlockReader {
   }
 
   Optional<Boolean> bool(String key) {
-    return typed(key, JsonNodeType.BOOLEAN, "true or false", JsonNode::booleanValue);
+    return typed(key, ValueType.Scalar.BOOLEAN, JsonNode::booleanValue);
   }
 
   boolean boolOrDefault(String key) {
@@ -60,7 +68,7 @@ final class BlockReader {
   }
 
   Optional<Long> longValue(String key) {
-    return value(key).flatMap(value -> integral(key, value, Long.MIN_VALUE, Long.MAX_VALUE));
+    return value(key).flatMap(value -> integral(path(key), value, Long.MIN_VALUE, Long.MAX_VALUE));
   }
 
   long longOrDefault(String key) {
@@ -69,7 +77,7 @@ final class BlockReader {
 
   Optional<Integer> integer(String key) {
     return value(key)
-        .flatMap(value -> integral(key, value, Integer.MIN_VALUE, Integer.MAX_VALUE))
+        .flatMap(value -> integral(path(key), value, Integer.MIN_VALUE, Integer.MAX_VALUE))
         .map(Long::intValue);
   }
 
@@ -77,45 +85,40 @@ final class BlockReader {
     return integer(key).orElseGet(() -> ((Number) defaultOf(key)).intValue());
   }
 
+  /** A quantity as written: a string such as {@code 500m}, or a number. */
+  Optional<String> quantity(String key) {
+    return typed(key, ValueType.Scalar.QUANTITY, JsonNode::asText);
+  }
+
   /** A nested block, read against {@code nested}'s keys. */
   Optional<BlockReader> block(String key, ConfigBlock nested) {
-    return typed(key, JsonNodeType.OBJECT, "an object", value -> value)
+    return typed(key, new ValueType.Nested(nested), value -> value)
         .map(value -> new BlockReader(value, nested, path(key), problems));
   }
 
   Optional<List<String>> strings(String key) {
-    return list(key, "a string", item -> item.isTextual() ? item.textValue() : null);
+    return list(key, ValueType.Scalar.STRING, (item, itemPath) -> Optional.of(item.textValue()));
   }
 
   Optional<List<Integer>> integers(String key) {
     return list(
         key,
-        "an integer",
-        item -> item.isIntegralNumber() && item.canConvertToInt() ? item.intValue() : null);
+        ValueType.Scalar.INTEGER,
+        (item, itemPath) ->
+            integral(itemPath, item, Integer.MIN_VALUE, Integer.MAX_VALUE).map(Long::intValue));
   }
 
-  Optional<List<JsonNode>> objects(String key) {
-    return list(key, "an object", item -> item.isObject() ? item : null);
+  /** A list of blocks, each read against {@code nested}'s keys. */
+  Optional<List<BlockReader>> blocks(String key, ConfigBlock nested) {
+    return list(
+        key,
+        new ValueType.Nested(nested),
+        (item, itemPath) -> Optional.of(new BlockReader(item, nested, itemPath, problems)));
   }
 
   Optional<Map<String, String>> stringMap(String key) {
-    return typed(key, JsonNodeType.OBJECT, "an object of strings", value -> value)
+    return typed(key, new ValueType.MapOf(ValueType.Scalar.STRING), value -> value)
         .map(value -> stringEntries(key, value));
-  }
-
-  /** Warns about every key this block does not know, naming the closest known one. */
-  void reportUnknownKeys() {
-    List<String> known = block.keys().stream().map(KeySpec::name).toList();
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!known.contains(name) && !matchesSomeKeyIgnoringCase(name)) {
-        String hint =
-            KeySuggestion.closest(name, known)
-                .map(closest -> "; did you mean " + closest + "?")
-                .orElse("; known keys: " + String.join(", ", known));
-        problems.warning(path(name), "unknown key, ignored" + hint);
-      }
-    }
   }
 
   private Optional<JsonNode> value(String key) {
@@ -123,17 +126,12 @@ final class BlockReader {
     if (exact != null) {
       return present(exact);
     }
-    Optional<String> loose = caseInsensitiveMatch(key);
-    loose.ifPresent(
-        written ->
-            problems.warning(
-                path(written), "matched key " + key + " ignoring case; write it as " + key));
-    return loose.flatMap(written -> present(node.get(written)));
+    return caseInsensitiveMatch(key).flatMap(written -> present(node.get(written)));
   }
 
   /**
    * The name a known {@code key} is written with in another letter case, if it is: CPA v2 decodes
-   * keys with Go's JSON rules, which accept any case.
+   * keys with Go's JSON rules, which accept any case. {@link SchemaCheck} warns about it.
    */
   private Optional<String> caseInsensitiveMatch(String key) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
@@ -145,56 +143,56 @@ final class BlockReader {
     return Optional.empty();
   }
 
-  private boolean matchesSomeKeyIgnoringCase(String name) {
-    return block.keys().stream().anyMatch(spec -> spec.name().equalsIgnoreCase(name));
-  }
-
   private static Optional<JsonNode> present(JsonNode value) {
     return value.isNull() || value.isMissingNode() ? Optional.empty() : Optional.of(value);
   }
 
-  private <T> Optional<T> typed(
-      String key, JsonNodeType type, String expected, Function<JsonNode, T> convert) {
+  private <T> Optional<T> typed(String key, ValueType type, Function<JsonNode, T> convert) {
     return value(key)
         .flatMap(
             value -> {
-              if (value.getNodeType() != type) {
-                problems.error(path(key), "expected " + expected + ", got " + describe(value));
+              if (!type.accepts(value)) {
+                problems.error(
+                    path(key), "expected " + type.expected() + ", got " + describe(value));
                 return Optional.empty();
               }
               return Optional.of(convert.apply(value));
             });
   }
 
-  private Optional<Long> integral(String key, JsonNode value, long min, long max) {
-    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-      problems.error(path(key), "expected an integer, got " + describe(value));
+  private Optional<Long> integral(String path, JsonNode value, long min, long max) {
+    if (!ValueType.Scalar.INTEGER.accepts(value)) {
+      problems.error(path, "expected an integer, got " + describe(value));
       return Optional.empty();
     }
-    long number = value.longValue();
-    if (number < min || number > max) {
-      problems.error(path(key), "value " + number + " is out of range");
+    BigDecimal number = value.decimalValue();
+    if (number.compareTo(BigDecimal.valueOf(min)) < 0
+        || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+      problems.error(path, "value " + number.toPlainString() + " is out of range");
       return Optional.empty();
     }
-    return Optional.of(number);
+    return Optional.of(number.longValueExact());
   }
 
-  /** A list whose items {@code convert} accepts; it returns null for an item it rejects. */
-  private <T> Optional<List<T>> list(
-      String key, String expectedItem, Function<JsonNode, T> convert) {
-    return typed(key, JsonNodeType.ARRAY, "a list", value -> value)
+  /** How one list item is read once its JSON type is right; empty when it is invalid. */
+  private interface ItemReader<T> {
+    Optional<T> read(JsonNode item, String itemPath);
+  }
+
+  /** A list whose items all have type {@code item}; empty when any item is wrong. */
+  private <T> Optional<List<T>> list(String key, ValueType item, ItemReader<T> reader) {
+    return typed(key, new ValueType.ListOf(item), value -> value)
         .flatMap(
             array -> {
               List<T> items = new ArrayList<>();
               for (int i = 0; i < array.size(); i++) {
-                T item = convert.apply(array.get(i));
-                if (item == null) {
+                String itemPath = path(key) + "[" + i + "]";
+                if (!item.accepts(array.get(i))) {
                   problems.error(
-                      path(key) + "[" + i + "]",
-                      "expected " + expectedItem + ", got " + describe(array.get(i)));
-                } else {
-                  items.add(item);
+                      itemPath, "expected " + item.expected() + ", got " + describe(array.get(i)));
+                  continue;
                 }
+                reader.read(array.get(i), itemPath).ifPresent(items::add);
               }
               return items.size() == array.size()
                   ? Optional.of(List.copyOf(items))

@@ -9,7 +9,6 @@ import com.custompodautoscaler.core.model.TargetRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,8 +19,8 @@ final class ConfigBinder {
 
   /** The configuration, or empty when {@code problems} holds an error. */
   static Optional<AutoscalerConfig> bind(JsonNode root, ConfigProblems problems) {
+    SchemaCheck.check(root, problems);
     BlockReader top = new BlockReader(root, ConfigBlock.TOP_LEVEL, "", problems);
-    top.reportUnknownKeys();
     Optional<TargetRef> target = scaleTargetRef(top);
     String namespace = namespace(top);
     Map<Stage, MethodConfig> methods = methods(top);
@@ -71,7 +70,6 @@ final class ConfigBinder {
     return top.block("scaleTargetRef", ConfigBlock.SCALE_TARGET_REF)
         .flatMap(
             ref -> {
-              ref.reportUnknownKeys();
               Optional<String> apiVersion =
                   MethodBinder.nonBlank(ref, "apiVersion", "the API version, such as apps/v1");
               Optional<String> kind =
@@ -158,9 +156,8 @@ final class ConfigBinder {
   }
 
   private static KubernetesMetricsConfig kubernetesMetrics(BlockReader top) {
-    List<JsonNode> specs = top.objects("kubernetesMetricSpecs").orElse(List.of());
     return new KubernetesMetricsConfig(
-        new MetricSpecBinder(top.problems()).bind(specs),
+        MetricSpecBinder.bind(top),
         top.boolOrDefault("requireKubernetesMetrics"),
         Duration.ofSeconds(atLeast(top, "initialReadinessDelay", 0)),
         Duration.ofSeconds(atLeast(top, "cpuInitializationPeriod", 0)));

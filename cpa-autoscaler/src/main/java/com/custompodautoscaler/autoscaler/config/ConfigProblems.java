@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Collects every problem found while loading a configuration, so that all of them are reported at
- * once. Knows which top-level keys came from environment variables and says so in messages.
+ * once: the first error found at each key, and each distinct warning. Knows which top-level keys
+ * came from environment variables and says so in messages.
  */
 final class ConfigProblems {
 
@@ -21,12 +22,22 @@ final class ConfigProblems {
     origins.put(key, "environment variable " + key);
   }
 
+  /** Records an error at {@code key}, unless one was found there already: one error per key. */
   void error(String key, String message) {
-    add(Severity.ERROR, key, message);
+    boolean known =
+        problems.stream()
+            .anyMatch(problem -> problem.severity() == Severity.ERROR && problem.key().equals(key));
+    if (!known) {
+      problems.add(problem(Severity.ERROR, key, message));
+    }
   }
 
+  /** Records a warning at {@code key}, unless the same one was found already. */
   void warning(String key, String message) {
-    add(Severity.WARNING, key, message);
+    ConfigProblem problem = problem(Severity.WARNING, key, message);
+    if (!problems.contains(problem)) {
+      problems.add(problem);
+    }
   }
 
   /** How many problems have been found so far. */
@@ -43,10 +54,10 @@ final class ConfigProblems {
     return problems.stream().sorted(Comparator.comparing(ConfigProblem::severity)).toList();
   }
 
-  private void add(Severity severity, String key, String message) {
-    String topLevel = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+  private ConfigProblem problem(Severity severity, String key, String message) {
+    String topLevel = key.split("[.\\[]", 2)[0];
     String origin = origins.get(topLevel);
-    problems.add(
-        new ConfigProblem(severity, key, origin == null ? message : message + " (" + origin + ")"));
+    return new ConfigProblem(
+        severity, key, origin == null ? message : message + " (" + origin + ")");
   }
 }

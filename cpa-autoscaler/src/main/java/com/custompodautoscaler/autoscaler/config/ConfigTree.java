@@ -77,7 +77,7 @@ final class ConfigTree {
       return;
     }
     try {
-      JsonNode parsed = YAML.readTree(value);
+      JsonNode parsed = parseValue(value);
       JsonNode current = root.get(key);
       if (parsed != null && parsed.isObject() && current != null && current.isObject()) {
         mergeInto((ObjectNode) current, (ObjectNode) parsed);
@@ -86,6 +86,27 @@ final class ConfigTree {
       }
     } catch (JsonProcessingException e) {
       problems.error(key, "invalid YAML or JSON value: " + e.getOriginalMessage() + at(e));
+    }
+  }
+
+  /**
+   * A value that starts with '{' or '[' is read as JSON, as CPA v2 reads it, so that JSON indented
+   * with tabs or holding escapes such as {@code \/}, which YAML refuses, works; if it is not JSON
+   * it may still be YAML's flow style ({@code {port: 3000}}). Anything else is YAML.
+   */
+  private static JsonNode parseValue(String value) throws JsonProcessingException {
+    String trimmed = value.strip();
+    if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+      return YAML.readTree(value);
+    }
+    try {
+      return JSON.readTree(trimmed);
+    } catch (JsonProcessingException notJson) {
+      try {
+        return YAML.readTree(value);
+      } catch (JsonProcessingException notYaml) {
+        throw notJson;
+      }
     }
   }
 

@@ -24,7 +24,6 @@ final class MethodBinder {
   private MethodBinder() {}
 
   static Optional<MethodConfig> bind(BlockReader method) {
-    method.reportUnknownKeys();
     Optional<Duration> timeout = timeout(method);
     Optional<String> type = method.string("type");
     if (type.isEmpty()) {
@@ -85,7 +84,6 @@ final class MethodBinder {
       return Optional.empty();
     }
     BlockReader shell = found.get();
-    shell.reportUnknownKeys();
     Optional<String> entrypoint = nonBlank(shell, "entrypoint", "the program to run");
     Optional<List<String>> command =
         shell.has("command") ? shell.strings("command") : Optional.of(List.of());
@@ -104,7 +102,6 @@ final class MethodBinder {
       return Optional.empty();
     }
     BlockReader java = found.get();
-    java.reportUnknownKeys();
     Optional<String> className = nonBlank(java, "className", "the class to call");
     Optional<List<String>> classpath =
         java.has("classpath") ? java.strings("classpath") : Optional.of(List.of());
@@ -123,7 +120,6 @@ final class MethodBinder {
       return Optional.empty();
     }
     BlockReader http = found.get();
-    http.reportUnknownKeys();
     Optional<String> verb = verb(http);
     Optional<URI> url = url(http);
     Optional<Map<String, String>> headers = headers(http);

@@ -323,6 +323,60 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anEnvironmentValueThatStartsLikeJsonIsReadAsJsonSoTabsAndEscapedSlashesWork()
+      throws Exception {
+    AutoscalerConfig config =
+        load(
+            REQUIRED,
+            Map.of(
+                "metric",
+                "{\n\t\"type\": \"http\",\n\t\"http\": {\n\t\t\"url\":"
+                    + " \"http:\\/\\/queue.default.svc:8090\\/length\",\n"
+                    + "\t\t\"parameterMode\": \"query\"\n\t}\n}",
+                "kubernetesMetricSpecs",
+                "[\n\t{\"type\": \"Resource\", \"resource\": {\"name\": \"cpu\", \"target\":"
+                    + " {\"type\": \"AverageValue\", \"averageValue\": \"100m\"}}}\n]"));
+
+    assertThat(config.method(Stage.METRIC))
+        .get()
+        .isInstanceOfSatisfying(
+            HttpMethodConfig.class,
+            http -> assertThat(http.url()).hasToString("http://queue.default.svc:8090/length"));
+    assertThat(config.kubernetesMetrics().specs()).singleElement();
+  }
+
+  @Test
+  void anEnvironmentValueInYamlsFlowStyleIsStillRead() throws Exception {
+    AutoscalerConfig config = load(REQUIRED, Map.of("apiConfig", "{port: 3000}"));
+
+    assertThat(config.api().port()).isEqualTo(3000);
+  }
+
+  @Test
+  void anEnvironmentValueThatIsNeitherJsonNorYamlIsReportedAsJson() {
+    InvalidConfigException invalid =
+        catchThrowableOfType(
+            InvalidConfigException.class, () -> load(REQUIRED, Map.of("apiConfig", "{\"port\":")));
+
+    assertThat(invalid.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.key()).isEqualTo("apiConfig");
+              assertThat(problem.message())
+                  .startsWith("invalid YAML or JSON value: Unexpected end-of-input");
+            });
+  }
+
+  @Test
+  void aWholeNumberWrittenWithAFractionIsAWholeNumber() throws Exception {
+    AutoscalerConfig config = load(REQUIRED + "interval: 15000.0\nmaxReplicas: 4.0\n", Map.of());
+
+    assertThat(config.interval()).isEqualTo(Duration.ofMillis(15000));
+    assertThat(config.bounds().max()).isEqualTo(4);
+  }
+
+  @Test
   void readsTheFileNamedByConfigPath(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("x.yaml");
     Files.writeString(file, REQUIRED + "namespace: from-x\n");

@@ -84,7 +84,39 @@ class MetricSpecBinderTest {
             "{type: Resource, resource: {name: cpu, target: {type: Utilization,"
                 + " averageUtilization: 0}}}",
             "kubernetesMetricSpecs[0].resource.target.averageUtilization",
-            "above 0"));
+            "above 0"),
+        new Case(
+            "a selector whose matchLabels is a string",
+            "{type: External, external: {metric: {name: q, selector: {matchLabels: bad}}, target:"
+                + " {type: Value, value: 1}}}",
+            "kubernetesMetricSpecs[0].external.metric.selector.matchLabels",
+            "expected an object of strings, got a string (\"bad\")"),
+        new Case(
+            "a selector written as a string",
+            "{type: External, external: {metric: {name: q, selector: 'queue=orders'}, target:"
+                + " {type: Value, value: 1}}}",
+            "kubernetesMetricSpecs[0].external.metric.selector",
+            "expected an object, got a string (\"queue=orders\")"),
+        new Case(
+            "an In requirement without values",
+            "{type: Pods, pods: {metric: {name: q, selector: {matchExpressions: [{key: a,"
+                + " operator: In}]}}, target: {type: AverageValue, averageValue: 1}}}",
+            "kubernetesMetricSpecs[0].pods.metric.selector.matchExpressions[0].values",
+            "missing; operator In needs values"),
+        new Case(
+            "an Exists requirement with values",
+            "{type: Pods, pods: {metric: {name: q, selector: {matchExpressions: [{key: a,"
+                + " operator: Exists, values: [b]}]}}, target: {type: AverageValue, averageValue:"
+                + " 1}}}",
+            "kubernetesMetricSpecs[0].pods.metric.selector.matchExpressions[0].values",
+            "must be empty for operator Exists"),
+        new Case(
+            "an unknown operator",
+            "{type: Pods, pods: {metric: {name: q, selector: {matchExpressions: [{key: a,"
+                + " operator: Equals, values: [b]}]}}, target: {type: AverageValue, averageValue:"
+                + " 1}}}",
+            "kubernetesMetricSpecs[0].pods.metric.selector.matchExpressions[0].operator",
+            "unknown operator \"Equals\""));
   }
 
   @ParameterizedTest
@@ -115,7 +147,8 @@ class MetricSpecBinderTest {
                 + " averageUtilization: 50}}}",
             "- {type: ContainerResource, containerResource: {name: memory, container: app,"
                 + " target: {type: AverageValue, averageValue: 200Mi}}}",
-            "- {type: Pods, pods: {metric: {name: qps, selector: {matchLabels: {a: b}}},"
+            "- {type: Pods, pods: {metric: {name: qps, selector: {matchLabels: {a: b},"
+                + " matchExpressions: [{key: c, operator: NotIn, values: [d]}]}},"
                 + " target: {type: AverageValue, averageValue: 10}}}",
             "- {type: Object, object: {describedObject: {apiVersion: networking.k8s.io/v1, kind:"
                 + " Ingress, name: main}, metric: {name: hits}, target: {type: Value, value: 2k}}}",
@@ -132,5 +165,17 @@ class MetricSpecBinderTest {
     assertThat(
             loaded.config().kubernetesMetrics().specs().get(3).getObject().getTarget().getValue())
         .hasToString("2k");
+    assertThat(
+            loaded
+                .config()
+                .kubernetesMetrics()
+                .specs()
+                .get(2)
+                .getPods()
+                .getMetric()
+                .getSelector()
+                .getMatchExpressions())
+        .singleElement()
+        .satisfies(requirement -> assertThat(requirement.getValues()).containsExactly("d"));
   }
 }
