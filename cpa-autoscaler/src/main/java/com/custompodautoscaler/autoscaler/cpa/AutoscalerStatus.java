@@ -2,6 +2,7 @@ package com.custompodautoscaler.autoscaler.cpa;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.LastRun;
+import com.custompodautoscaler.autoscaler.run.MetricFailure;
 import com.custompodautoscaler.autoscaler.run.RunException;
 import com.custompodautoscaler.autoscaler.run.RunReport;
 import com.custompodautoscaler.autoscaler.run.RunStep;
@@ -17,10 +18,13 @@ import java.util.Optional;
 /**
  * The autoscaler's part of a CustomPodAutoscaler's status after a run, computed from the part it
  * wrote last: replicas, last scale time, the last run, the state decisions keep, and the HPA-like
- * conditions {@code AbleToScale}, {@code ScalingActive} and {@code ScalingLimited}. Pure: the time
+ * conditions {@code AbleToScale}, {@code ScalingActive} and {@code ScalingLimited}, and {@code
+ * KubernetesMetricsAvailable} once a Kubernetes metric failed without failing a run. Pure: the time
  * is an input.
  */
 final class AutoscalerStatus {
+
+  static final String METRICS_AVAILABLE = "KubernetesMetricsAvailable";
 
   private AutoscalerStatus() {}
 
@@ -68,6 +72,7 @@ final class AutoscalerStatus {
     conditions.add(ableToScale(previous, report, now));
     scalingActive(previous, report, now).ifPresent(conditions::add);
     scalingLimited(previous, report, now).ifPresent(conditions::add);
+    kubernetesMetricsAvailable(previous, report, now).ifPresent(conditions::add);
     keepUnchanged(previous, conditions);
     return conditions;
   }
@@ -160,6 +165,43 @@ final class AutoscalerStatus {
             });
   }
 
+  /**
+   * Whether every Kubernetes metric was gathered, once one was not: False, with the first failure,
+   * while some fail without failing the run (a refused permission among them makes the reason
+   * Forbidden); True again once all are gathered.
+   */
+  private static Optional<Condition> kubernetesMetricsAvailable(
+      List<Condition> previous, RunReport report, Instant now) {
+    List<MetricFailure> failures = report.kubernetesMetricFailures();
+    if (!failures.isEmpty()) {
+      boolean forbidden = failures.stream().anyMatch(MetricFailure::forbidden);
+      String more = failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : "";
+      return Optional.of(
+          condition(
+              previous,
+              METRICS_AVAILABLE,
+              false,
+              forbidden ? "Forbidden" : "FailedGetMetrics",
+              failures.get(0).message() + more,
+              now));
+    }
+    boolean shownBefore =
+        previous != null
+            && previous.stream()
+                .anyMatch(condition -> condition.getType().equals(METRICS_AVAILABLE));
+    if (report.metrics().isEmpty() || !shownBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        condition(
+            previous,
+            METRICS_AVAILABLE,
+            true,
+            "AllGathered",
+            "every Kubernetes metric was gathered",
+            now));
+  }
+
   /** The HPA's ScalingLimited reason for a decision that a limit shaped, if one did. */
   private static Optional<String> limitReason(DecisionReason reason) {
     return switch (reason) {
@@ -188,7 +230,8 @@ final class AutoscalerStatus {
     if (previous == null) {
       return;
     }
-    for (String type : List.of("AbleToScale", "ScalingActive", "ScalingLimited")) {
+    for (String type :
+        List.of("AbleToScale", "ScalingActive", "ScalingLimited", METRICS_AVAILABLE)) {
       boolean reported =
           conditions.stream().anyMatch(condition -> condition.getType().equals(type));
       if (!reported) {

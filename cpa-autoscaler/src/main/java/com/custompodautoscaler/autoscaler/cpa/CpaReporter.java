@@ -3,6 +3,7 @@ package com.custompodautoscaler.autoscaler.cpa;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.autoscaler.kubernetes.ClientErrors;
+import com.custompodautoscaler.autoscaler.run.MetricFailure;
 import com.custompodautoscaler.autoscaler.run.RunGoal;
 import com.custompodautoscaler.autoscaler.run.RunObserver;
 import com.custompodautoscaler.autoscaler.run.RunReport;
@@ -21,9 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reports runs to the CustomPodAutoscaler the autoscaler runs for: its part of the status, written
  * by server-side apply under its own field manager so that the operator's fields stay the
- * operator's, and events for scale-ups, scale-downs and failures. It also gives back, at start, the
- * recommendations and rescales kept in the status, so that a restart does not reset them. A failure
- * to report is logged and never fails a run.
+ * operator's, and events for scale-ups, scale-downs, failed runs and Kubernetes metrics that could
+ * not be gathered. It also gives back, at start, the recommendations and rescales kept in the
+ * status, so that a restart does not reset them. A failure to report is logged and never fails a
+ * run.
  */
 public final class CpaReporter implements RunObserver {
 
@@ -136,6 +138,13 @@ public final class CpaReporter implements RunObserver {
               + " ("
               + report.decision().orElseThrow().reason().wireName()
               + ")",
+          clock.instant());
+    }
+    for (MetricFailure failure : report.kubernetesMetricFailures()) {
+      events.record(
+          "Warning",
+          failure.forbidden() ? "MetricForbidden" : "FailedGetKubernetesMetric",
+          failure.message(),
           clock.instant());
     }
     report

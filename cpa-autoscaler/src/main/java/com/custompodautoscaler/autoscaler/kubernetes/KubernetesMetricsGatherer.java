@@ -9,6 +9,7 @@ import com.custompodautoscaler.api.wire.kubernetes.SingleMetricValue;
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig.KubernetesMetricsConfig;
 import com.custompodautoscaler.autoscaler.run.KubernetesMetricsSource;
+import com.custompodautoscaler.autoscaler.run.MetricFailure;
 import com.custompodautoscaler.core.hpa.GroupedPods;
 import com.custompodautoscaler.core.hpa.PodGrouping;
 import com.custompodautoscaler.core.hpa.ReadinessRule;
@@ -64,16 +65,28 @@ public final class KubernetesMetricsGatherer implements KubernetesMetricsSource 
   @Override
   public Gathered gather(ScaleState scale) {
     List<KubernetesMetric> metrics = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
+    List<MetricFailure> failures = new ArrayList<>();
     Run run = new Run(scale);
     for (MetricSpec spec : specs) {
+      String what = "failed to get " + describe(spec.getType()) + " metric: ";
       try {
         metrics.add(run.gather(spec));
-      } catch (KubernetesAccessException | IllegalArgumentException e) {
-        errors.add("failed to get " + describe(spec.getType()) + " metric: " + e.getMessage());
+      } catch (KubernetesAccessException e) {
+        failures.add(failure(what, e));
+      } catch (IllegalArgumentException e) {
+        failures.add(MetricFailure.failed(what + e.getMessage()));
       }
     }
-    return new Gathered(metrics, errors);
+    return new Gathered(metrics, failures);
+  }
+
+  /** A failed request; a refused one says which permission to grant, when RBAC names it. */
+  private static MetricFailure failure(String what, KubernetesAccessException e) {
+    if (!e.isForbidden()) {
+      return MetricFailure.failed(what + e.getMessage());
+    }
+    String advice = MissingPermission.advice(e.getMessage()).map(text -> "; " + text).orElse("");
+    return new MetricFailure(what + e.getMessage() + advice, true);
   }
 
   private static String describe(String type) {

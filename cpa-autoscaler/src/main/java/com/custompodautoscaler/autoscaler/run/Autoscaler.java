@@ -121,9 +121,11 @@ public final class Autoscaler implements AutoCloseable {
         target.describe(),
         snapshot.currentReplicas(),
         snapshot.scale().selector());
-    List<ResourceMetric> metrics =
+    MetricStage.Result gathered =
         step(report, "metrics", RunStep.METRICS, () -> metricStage.gather(snapshot, type));
+    List<ResourceMetric> metrics = gathered.metrics();
     report.gatheredMetrics(metrics);
+    report.kubernetesMetricsFailed(gathered.kubernetesMetricFailures());
     log.debug("gathered metrics: {}", metrics);
     if (goal == RunGoal.METRICS) {
       return;

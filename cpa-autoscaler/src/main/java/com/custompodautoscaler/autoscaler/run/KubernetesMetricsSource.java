@@ -9,16 +9,16 @@ public interface KubernetesMetricsSource {
 
   /**
    * The metrics of the configured specs for a target whose scale is {@code scale}: an entry for
-   * each spec that could be gathered, and a message for each that could not.
+   * each spec that could be gathered, and a failure for each that could not.
    */
   Gathered gather(ScaleState scale) throws InterruptedException;
 
   /** What one gathering found. */
-  record Gathered(List<KubernetesMetric> metrics, List<String> errors) {
+  record Gathered(List<KubernetesMetric> metrics, List<MetricFailure> failures) {
 
     public Gathered {
       metrics = List.copyOf(metrics);
-      errors = List.copyOf(errors);
+      failures = List.copyOf(failures);
     }
   }
 }

@@ -1,6 +1,5 @@
 package com.custompodautoscaler.autoscaler.run;
 
-import com.custompodautoscaler.api.wire.kubernetes.KubernetesMetric;
 import com.custompodautoscaler.core.port.ScaleState;
 import java.util.List;
 import org.slf4j.Logger;
@@ -9,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Kubernetes metrics of a run, with CPA v2's failure rules: when they are required, any spec
  * that could not be gathered fails the run; otherwise each failure is logged and user logic gets
- * what could be gathered.
+ * what could be gathered, and the failures go on to the run's report (the CPA's status and events).
  */
 final class KubernetesMetricsStep {
 
@@ -25,36 +24,45 @@ final class KubernetesMetricsStep {
     this.required = required;
   }
 
-  /** The gathered metrics; none when no spec is configured. */
-  List<KubernetesMetric> gather(ScaleState scale) throws InterruptedException {
+  /**
+   * The gathered metrics, and the failures that did not fail the run; none when no spec is
+   * configured.
+   */
+  KubernetesMetricsSource.Gathered gather(ScaleState scale) throws InterruptedException {
     if (specs == 0) {
-      return List.of();
+      return new KubernetesMetricsSource.Gathered(List.of(), List.of());
     }
     KubernetesMetricsSource.Gathered gathered = source.gather(scale);
-    List<String> errors = gathered.errors();
-    if (errors.isEmpty()) {
-      return gathered.metrics();
+    List<MetricFailure> failures = gathered.failures();
+    if (failures.isEmpty()) {
+      return gathered;
     }
     String summary =
         "gatherer multi metric error: "
-            + errors.size()
+            + failures.size()
             + " errors, first error is "
-            + errors.get(0);
+            + failures.get(0).message();
     if (required) {
       throw new StageFailure(
           gathered.metrics().isEmpty()
               ? "failed to get all required Kubernetes metrics: " + summary
               : "failed to get some ("
-                  + errors.size()
+                  + failures.size()
                   + "/"
                   + specs
                   + ") required Kubernetes metrics: "
                   + summary);
     }
-    for (int i = 0; i < errors.size(); i++) {
-      log.warn("error when retrieving Kubernetes metrics ({}/{}): {}", i + 1, specs, errors.get(i));
+    for (int i = 0; i < failures.size(); i++) {
+      MetricFailure failure = failures.get(i);
+      log.warn(
+          "{} when retrieving Kubernetes metrics ({}/{}): {}",
+          failure.forbidden() ? "missing permission" : "error",
+          i + 1,
+          specs,
+          failure.message());
     }
     log.warn("failed to retrieve Kubernetes metrics, not required so continuing: {}", summary);
-    return gathered.metrics();
+    return gathered;
   }
 }

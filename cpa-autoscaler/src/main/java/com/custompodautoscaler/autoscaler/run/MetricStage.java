@@ -49,9 +49,15 @@ final class MetricStage {
     this.kubernetesMetrics = kubernetesMetrics;
   }
 
-  List<ResourceMetric> gather(TargetSnapshot snapshot, RunType runType)
-      throws InterruptedException {
-    List<KubernetesMetric> gathered = kubernetesMetrics.gather(snapshot.scale());
+  /**
+   * What the stage gathered: the metrics ({@code null} in per-pod mode without pods, as CPA v2
+   * sends it) and the Kubernetes metrics that failed without failing the run.
+   */
+  record Result(List<ResourceMetric> metrics, List<MetricFailure> kubernetesMetricFailures) {}
+
+  Result gather(TargetSnapshot snapshot, RunType runType) throws InterruptedException {
+    KubernetesMetricsSource.Gathered kubernetes = kubernetesMetrics.gather(snapshot.scale());
+    List<KubernetesMetric> gathered = kubernetes.metrics();
     List<KubernetesObject> pods = runMode == RunMode.PER_POD ? pods(snapshot) : List.of();
     String resource = snapshot.resource().json();
     hook(Stage.PRE_METRIC, new MetricInput(resource, runType.wireName(), gathered), "pre-metric");
@@ -63,7 +69,7 @@ final class MetricStage {
         Stage.POST_METRIC,
         new PostMetricInput(resource, metrics, runType.wireName(), gathered),
         "post-metric");
-    return metrics;
+    return new Result(metrics, kubernetes.failures());
   }
 
   private List<KubernetesObject> pods(TargetSnapshot snapshot) {

@@ -20,6 +20,7 @@ public final class RunReport {
   private Integer currentReplicas;
   private List<ResourceMetric> metrics;
   private boolean metricsGathered;
+  private List<MetricFailure> kubernetesMetricFailures = List.of();
   private Integer evaluatedReplicas;
   private ReplicaDecision decision;
   private BehaviorState keptState;
@@ -55,6 +56,11 @@ public final class RunReport {
   /** The gathered metrics; the list may be null (per-pod mode with no pods), as CPA v2 sends it. */
   public Optional<MetricsResult> metrics() {
     return metricsGathered ? Optional.of(new MetricsResult(metrics)) : Optional.empty();
+  }
+
+  /** The Kubernetes metrics that could not be gathered but were not required. */
+  public List<MetricFailure> kubernetesMetricFailures() {
+    return kubernetesMetricFailures;
   }
 
   public OptionalInt evaluatedReplicas() {
@@ -97,6 +103,10 @@ public final class RunReport {
   void gatheredMetrics(List<ResourceMetric> gathered) {
     metrics = gathered;
     metricsGathered = true;
+  }
+
+  void kubernetesMetricsFailed(List<MetricFailure> failures) {
+    kubernetesMetricFailures = List.copyOf(failures);
   }
 
   void evaluated(int replicas) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.LastRun;
+import com.custompodautoscaler.autoscaler.run.MetricFailure;
 import com.custompodautoscaler.autoscaler.run.RunReport;
 import com.custompodautoscaler.autoscaler.run.RunReports;
 import com.custompodautoscaler.autoscaler.run.RunStep;
@@ -105,6 +106,33 @@ class AutoscalerStatusTest {
     assertThat(condition(next, "ScalingLimited"))
         .as("a run that decided nothing leaves ScalingLimited as it was")
         .isEqualTo(condition(previous, "ScalingLimited"));
+  }
+
+  @Test
+  void aRefusedKubernetesMetricIsShownUntilEveryMetricIsGatheredAgain() {
+    MetricFailure refused =
+        new MetricFailure(
+            "failed to get external metric: 403; add {apiGroups: [\"external.metrics.k8s.io\"]}",
+            true);
+    RunReport missing =
+        RunReports.missing(
+            RunReports.decided(2, 2, decision(2, DecisionReason.AS_EVALUATED)),
+            List.of(refused, MetricFailure.failed("failed to get pods metric: 503")));
+
+    CustomPodAutoscalerStatus failing =
+        AutoscalerStatus.after(new CustomPodAutoscalerStatus(), missing, EARLIER);
+    CustomPodAutoscalerStatus recovered =
+        AutoscalerStatus.after(
+            failing, RunReports.decided(2, 2, decision(2, DecisionReason.AS_EVALUATED)), NOW);
+
+    Condition shown = condition(failing, "KubernetesMetricsAvailable");
+    assertThat(shown.getStatus()).isEqualTo("False");
+    assertThat(shown.getReason()).isEqualTo("Forbidden");
+    assertThat(shown.getMessage()).isEqualTo(refused.message() + " (and 1 more)");
+    assertThat(failing.getLastRun().getOutcome()).as("the run went on").isEqualTo("success");
+    assertThat(condition(recovered, "KubernetesMetricsAvailable"))
+        .extracting(Condition::getStatus, Condition::getReason, Condition::getLastTransitionTime)
+        .containsExactly("True", "AllGathered", NOW.toString());
   }
 
   @Test

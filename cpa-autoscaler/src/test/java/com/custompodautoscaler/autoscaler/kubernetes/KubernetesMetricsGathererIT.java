@@ -4,6 +4,7 @@ import static com.custompodautoscaler.autoscaler.testing.TestConfigs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custompodautoscaler.autoscaler.run.KubernetesMetricsSource.Gathered;
+import com.custompodautoscaler.autoscaler.run.MetricFailure;
 import com.custompodautoscaler.core.port.ScaleState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -152,10 +153,11 @@ class KubernetesMetricsGathererIT {
             .gather(new ScaleState(1, 1, "app=lean"));
 
     assertThat(gathered.metrics()).isEmpty();
-    assertThat(gathered.errors())
+    assertThat(gathered.failures())
         .containsExactly(
-            "failed to get resource metric: missing request for cpu in container app of Pod"
-                + " lean-1");
+            MetricFailure.failed(
+                "failed to get resource metric: missing request for cpu in container app of Pod"
+                    + " lean-1"));
   }
 
   @Test
@@ -278,8 +280,9 @@ class KubernetesMetricsGathererIT {
 
     assertThat(JSON.valueToTree(onlyMetric(fromZero).path("external")).toString())
         .contains("\"ready_pod_count\":0");
-    assertThat(withoutPods.errors())
+    assertThat(withoutPods.failures())
         .singleElement()
+        .extracting(MetricFailure::message)
         .asString()
         .contains("no pods returned by selector while calculating replica count");
   }
@@ -307,10 +310,15 @@ class KubernetesMetricsGathererIT {
                     + " value: 5}}}")
             .gather(SCALE);
 
-    assertThat(gathered.errors())
+    assertThat(gathered.failures())
         .singleElement()
-        .asString()
-        .startsWith("failed to get resource metric: GET " + POD_METRICS + ": 403 forbidden");
+        .satisfies(
+            failure -> {
+              assertThat(failure.forbidden()).isTrue();
+              assertThat(failure.message())
+                  .startsWith(
+                      "failed to get resource metric: GET " + POD_METRICS + ": 403 forbidden");
+            });
     assertThat(gathered.metrics())
         .singleElement()
         .satisfies(m -> assertThat(m.external()).isNotNull());
@@ -330,7 +338,7 @@ class KubernetesMetricsGathererIT {
   }
 
   private static JsonNode onlyMetric(Gathered gathered) {
-    assertThat(gathered.errors()).isEmpty();
+    assertThat(gathered.failures()).isEmpty();
     assertThat(gathered.metrics()).hasSize(1);
     return JSON.valueToTree(gathered.metrics().get(0));
   }

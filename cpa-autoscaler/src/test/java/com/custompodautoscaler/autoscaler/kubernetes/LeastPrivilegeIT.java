@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,12 +59,9 @@ class LeastPrivilegeIT {
 
   @Test
   void theDocumentedPermissionsAreEnoughForAFullPerPodRun() throws Exception {
-    try (InputStream manifest = Files.newInputStream(DOCUMENTED_RBAC)) {
-      List<HasMetadata> objects = admin.load(manifest).items();
-      objects.forEach(object -> admin.resource(object).inNamespace(namespace).create());
-    }
+    grantTheDocumentedPermissions();
 
-    RunReport report = fullRunAs("web-autoscaler");
+    RunReport report = fullRunAs("web-autoscaler", "");
 
     assertThat(report.failure()).isEmpty();
     assertThat(report.metrics().orElseThrow().list()).hasSize(1);
@@ -79,8 +78,39 @@ class LeastPrivilegeIT {
   }
 
   @Test
+  void aMetricItsRoleDoesNotGrantIsNamedWithTheRuleToAddAndTheRunGoesOn() throws Exception {
+    grantTheDocumentedPermissions();
+
+    RunReport report =
+        fullRunAs(
+            "web-autoscaler",
+            "kubernetesMetricSpecs:\n"
+                + "- type: External\n"
+                + "  external:\n"
+                + "    metric: {name: queue_depth}\n"
+                + "    target: {type: AverageValue, averageValue: 10}\n");
+
+    assertThat(report.failure()).isEmpty();
+    assertThat(report.kubernetesMetricFailures())
+        .singleElement()
+        .satisfies(
+            failure -> {
+              assertThat(failure.forbidden()).isTrue();
+              assertThat(failure.message())
+                  .contains(
+                      "cannot list resource \"queue_depth\" in API group"
+                          + " \"external.metrics.k8s.io\"")
+                  .endsWith(
+                      "the autoscaler's Role lacks list on queue_depth.external.metrics.k8s.io:"
+                          + " add {apiGroups: [\"external.metrics.k8s.io\"], resources:"
+                          + " [\"queue_depth\"], verbs: [\"list\"]} to the"
+                          + " CustomPodAutoscaler's spec.roleRules");
+            });
+  }
+
+  @Test
   void anIdentityWithoutThemIsRefused() throws Exception {
-    RunReport report = fullRunAs("nobody");
+    RunReport report = fullRunAs("nobody", "");
 
     assertThat(report.failure().orElseThrow().getMessage())
         .startsWith(
@@ -89,7 +119,16 @@ class LeastPrivilegeIT {
                 + "/deployments/web: 403");
   }
 
-  private RunReport fullRunAs(String serviceAccount) throws InterruptedException {
+  private static void grantTheDocumentedPermissions() throws IOException {
+    try (InputStream manifest = Files.newInputStream(DOCUMENTED_RBAC)) {
+      List<HasMetadata> objects = admin.load(manifest).items();
+      objects.forEach(
+          object ->
+              admin.resource(object).inNamespace(namespace).createOr(NonDeletingOperation::update));
+    }
+  }
+
+  private RunReport fullRunAs(String serviceAccount, String extraYaml) throws InterruptedException {
     Config restricted =
         new ConfigBuilder(Config.fromKubeconfig(SharedKubeApiServer.kubeconfigYaml()))
             .withImpersonateUsername("system:serviceaccount:" + namespace + ":" + serviceAccount)
@@ -104,7 +143,7 @@ class LeastPrivilegeIT {
             .answering(Stage.EVALUATE, "{\"targetReplicas\":4}");
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(restricted).build()) {
       KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
-      AutoscalerConfig config = config("", Map.of("namespace", namespace));
+      AutoscalerConfig config = config(extraYaml, Map.of("namespace", namespace));
       try (Autoscaler autoscaler =
           new Autoscaler(
               config,

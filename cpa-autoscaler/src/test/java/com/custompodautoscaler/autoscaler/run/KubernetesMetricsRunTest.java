@@ -91,13 +91,17 @@ class KubernetesMetricsRunTest {
     FakeCluster cluster =
         new FakeCluster("web", 3)
             .withKubernetesMetrics(
-                new Gathered(List.of(CPU), List.of("failed to get external metric: no adapter")));
+                new Gathered(
+                    List.of(CPU),
+                    List.of(MetricFailure.failed("failed to get external metric: no adapter"))));
     ScriptedUserLogic logic = logic();
 
     RunReport report = run("runMode: per-resource\n" + SPECS, cluster, logic);
 
     assertThat(report.succeeded()).isTrue();
     assertThat(logic.documentsFor(Stage.METRIC).get(0)).contains("\"kubernetesMetrics\":[{");
+    assertThat(report.kubernetesMetricFailures())
+        .containsExactly(MetricFailure.failed("failed to get external metric: no adapter"));
   }
 
   @Test
@@ -105,7 +109,11 @@ class KubernetesMetricsRunTest {
     FakeCluster cluster =
         new FakeCluster("web", 3)
             .withKubernetesMetrics(
-                new Gathered(List.of(), List.of("failed to get resource metric: a", "b")));
+                new Gathered(
+                    List.of(),
+                    List.of(
+                        MetricFailure.failed("failed to get resource metric: a"),
+                        MetricFailure.failed("b"))));
     ScriptedUserLogic logic = logic();
 
     RunReport report = run("runMode: per-resource\n" + SPECS, cluster, logic);
@@ -120,7 +128,9 @@ class KubernetesMetricsRunTest {
     FakeCluster cluster =
         new FakeCluster("web", 3)
             .withKubernetesMetrics(
-                new Gathered(List.of(CPU), List.of("failed to get external metric: no adapter")));
+                new Gathered(
+                    List.of(CPU),
+                    List.of(MetricFailure.failed("failed to get external metric: no adapter"))));
 
     RunReport report =
         run("runMode: per-resource\nrequireKubernetesMetrics: true\n" + SPECS, cluster, logic());
@@ -136,7 +146,10 @@ class KubernetesMetricsRunTest {
   void requiredATotalFailureFailsTheRun() throws Exception {
     FakeCluster cluster =
         new FakeCluster("web", 3)
-            .withKubernetesMetrics(new Gathered(List.of(), List.of("first", "second")));
+            .withKubernetesMetrics(
+                new Gathered(
+                    List.of(),
+                    List.of(MetricFailure.failed("first"), MetricFailure.failed("second"))));
 
     RunReport report =
         run("runMode: per-resource\nrequireKubernetesMetrics: true\n" + SPECS, cluster, logic());
@@ -152,7 +165,8 @@ class KubernetesMetricsRunTest {
   void withoutSpecsNothingIsGathered() throws Exception {
     FakeCluster cluster =
         new FakeCluster("web", 3)
-            .withKubernetesMetrics(new Gathered(List.of(), List.of("must not be asked")));
+            .withKubernetesMetrics(
+                new Gathered(List.of(), List.of(MetricFailure.failed("must not be asked"))));
 
     RunReport report =
         run("runMode: per-resource\nrequireKubernetesMetrics: true\n", cluster, logic());

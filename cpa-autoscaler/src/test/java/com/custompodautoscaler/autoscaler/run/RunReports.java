@@ -3,6 +3,7 @@ package com.custompodautoscaler.autoscaler.run;
 import com.custompodautoscaler.core.behavior.BehaviorDecision;
 import com.custompodautoscaler.core.model.RunType;
 import java.time.Duration;
+import java.util.List;
 
 /** Run reports as a finished scheduled run leaves them, for tests of what reads reports. */
 public final class RunReports {
@@ -13,6 +14,7 @@ public final class RunReports {
   public static RunReport decided(int current, int evaluated, BehaviorDecision decision) {
     RunReport report = new RunReport(RunType.SCALER, RunGoal.SCALE);
     report.readCurrentReplicas(current);
+    report.gatheredMetrics(List.of());
     report.evaluated(evaluated);
     report.decided(decision);
     report.kept(decision.state());
@@ -20,6 +22,14 @@ public final class RunReports {
       report.appliedReplicas();
     }
     report.finished(Duration.ofMillis(250));
+    return report;
+  }
+
+  /**
+   * {@code report}, whose metric stage could not gather the Kubernetes metrics of {@code failures}.
+   */
+  public static RunReport missing(RunReport report, List<MetricFailure> failures) {
+    report.kubernetesMetricsFailed(failures);
     return report;
   }
 

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 public class KubernetesAccessException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
+  private static final int FORBIDDEN = 403;
   private static final int CONFLICT = 409;
 
   private final OptionalInt status;
@@ -18,6 +19,11 @@ public class KubernetesAccessException extends RuntimeException {
   /** The HTTP status the API server answered with, if it answered. */
   public OptionalInt status() {
     return status;
+  }
+
+  /** Whether the server refused the caller's identity the permission the call needs. */
+  public boolean isForbidden() {
+    return status.isPresent() && status.getAsInt() == FORBIDDEN;
   }
 
   /** Whether the server refused a write because the object changed meanwhile. */
