@@ -27,8 +27,12 @@ public final class HpaLogic implements InProcessUserLogic {
   static final String METRIC = "metric";
   static final String EVALUATE = "evaluate";
 
+  /** The config entry of the Go horizontal-pod-autoscaler that held the HPA's metric specs. */
+  static final String GO_HPA_METRICS = "metrics";
+
   private final MetricProposals proposals;
   private final ProposalSelector selector = new ProposalSelector();
+  private final boolean goHpaMetricsEntry;
 
   /** The logic with its options from this process's environment, for the {@code java} method. */
   public HpaLogic() {
@@ -40,6 +44,7 @@ public final class HpaLogic implements InProcessUserLogic {
    */
   HpaLogic(Map<String, String> env) {
     this.proposals = new MetricProposals(new ReplicaCalculator(HpaOptions.from(env).tolerance()));
+    this.goHpaMetricsEntry = env.containsKey(GO_HPA_METRICS);
   }
 
   @Override
@@ -59,8 +64,15 @@ public final class HpaLogic implements InProcessUserLogic {
     JsonNode metrics = input.path("kubernetesMetrics");
     if (!metrics.isArray() || metrics.isEmpty()) {
       throw new HpaInputException(
-          "the metric input has no kubernetesMetrics: list the HPA's metrics under"
-              + " kubernetesMetricSpecs, and see the log for metrics that could not be gathered");
+          goHpaMetricsEntry
+              ? "the metric input has no kubernetesMetrics, and the environment holds a `metrics`"
+                  + " entry, which held the HPA's metric specs in the Go"
+                  + " horizontal-pod-autoscaler: name that config entry kubernetesMetricSpecs"
+                  + " (same value), or run the cpa-horizontal-pod-autoscaler image, which reads"
+                  + " `metrics` as it"
+              : "the metric input has no kubernetesMetrics: list the HPA's metrics under"
+                  + " kubernetesMetricSpecs, and see the log for metrics that could not be"
+                  + " gathered");
     }
     ObjectNode output = Documents.JSON.createObjectNode();
     output.put(

@@ -211,6 +211,21 @@ class HpaCliTest {
   }
 
   @Test
+  void theGoHpasMetricsEntryIsNamedWithWhatToWriteInstead() {
+    Result result =
+        run(
+            "metric",
+            "{\"resource\":{},\"runType\":\"scaler\"}",
+            Map.of("metrics", "- type: Resource\n  resource: {name: cpu}"));
+
+    assertThat(result.status()).isEqualTo(1);
+    assertThat(result.err())
+        .contains("the environment holds a `metrics` entry")
+        .contains("name that config entry kubernetesMetricSpecs (same value)")
+        .contains("cpa-horizontal-pod-autoscaler image");
+  }
+
+  @Test
   void anUnknownStageIsAUsageError() {
     Result result = run("preScale", "{}", Map.of());
 

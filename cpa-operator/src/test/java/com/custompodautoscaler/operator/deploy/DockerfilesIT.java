@@ -36,7 +36,12 @@ class DockerfilesIT {
   record Instruction(String keyword, String arguments) {}
 
   @ParameterizedTest
-  @ValueSource(strings = {"operator.Dockerfile", "autoscaler.Dockerfile"})
+  @ValueSource(
+      strings = {
+        "operator.Dockerfile",
+        "autoscaler.Dockerfile",
+        "horizontal-pod-autoscaler.Dockerfile"
+      })
   void everyCopiedFileIsBuiltAndInTheBuildContext(String dockerfile) throws IOException {
     List<String> ignore = Files.readAllLines(ProjectFiles.resolve(".dockerignore"));
     assertThat(inBuildContext(ignore, "pom.xml")).as("the sources stay out").isFalse();
@@ -76,6 +81,36 @@ class DockerfilesIT {
   }
 
   @Test
+  void thePythonImageTakesTheGoCpasPythonUserImagesUnchanged() throws IOException {
+    assertThat(instruction("autoscaler-python.Dockerfile", "RUN"))
+        .as("python as python3 and python, and pip for requirements.txt files")
+        .contains("python3 ")
+        .contains("python3-pip")
+        .contains("python-is-python3");
+    assertThat(instruction("autoscaler-python.Dockerfile", "ENV"))
+        .as("pip may install into the image's Python, which PEP 668 would refuse")
+        .isEqualTo("PIP_BREAK_SYSTEM_PACKAGES=1");
+    assertThat(instruction("autoscaler.Dockerfile", "WORKDIR"))
+        .as("the working directory of the Go CPA's images")
+        .isEqualTo("/app");
+  }
+
+  @Test
+  void theHpaImageStartsItsEntrypointWithTheGoHpasConfiguration() throws IOException {
+    assertThat(instruction("horizontal-pod-autoscaler.Dockerfile", "ENTRYPOINT"))
+        .isEqualTo("[\"/opt/cpa/hpa-entrypoint.sh\"]");
+    assertThat(copies("horizontal-pod-autoscaler.Dockerfile"))
+        .extracting(Instruction::arguments)
+        .containsExactly(
+            "deploy/docker/horizontal-pod-autoscaler/config.yaml /config.yaml",
+            "deploy/docker/horizontal-pod-autoscaler/entrypoint.sh /opt/cpa/hpa-entrypoint.sh");
+    assertThat(ProjectFiles.resolve("deploy/docker/horizontal-pod-autoscaler/entrypoint.sh"))
+        .isExecutable();
+    assertThat(instruction("horizontal-pod-autoscaler.Dockerfile", "ARG"))
+        .isEqualTo("BASE=" + tag("autoscaler.Dockerfile"));
+  }
+
+  @Test
   void imageNamesAgreeWithTheChartTheExamplesAndEachOther() throws IOException {
     String version =
         Files.readAllLines(ProjectFiles.resolve("deploy/helm/cpa-operator/Chart.yaml")).stream()
@@ -86,6 +121,8 @@ class DockerfilesIT {
     assertThat(tag("operator.Dockerfile")).isEqualTo("cpa-operator:" + version);
     assertThat(tag("autoscaler.Dockerfile")).isEqualTo("cpa-autoscaler:" + version);
     assertThat(tag("autoscaler-python.Dockerfile")).isEqualTo("cpa-autoscaler-python:" + version);
+    assertThat(tag("horizontal-pod-autoscaler.Dockerfile"))
+        .isEqualTo("cpa-horizontal-pod-autoscaler:" + version);
     assertThat(instruction("autoscaler-python.Dockerfile", "ARG"))
         .isEqualTo("BASE=" + tag("autoscaler.Dockerfile"));
     assertThat(Files.readString(ProjectFiles.resolve("deploy/helm/cpa-operator/values.yaml")))

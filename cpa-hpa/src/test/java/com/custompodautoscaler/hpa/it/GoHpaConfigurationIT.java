@@ -1,0 +1,104 @@
+package com.custompodautoscaler.hpa.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
+import com.custompodautoscaler.autoscaler.testing.JarProcess;
+import com.custompodautoscaler.autoscaler.testing.MetricsServerCluster;
+import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A CustomPodAutoscaler written for the Go horizontal-pod-autoscaler image, switched to the
+ * horizontal-pod-autoscaler image and nothing else: the image's entrypoint and configuration run
+ * with the environment the operator makes of that CPA's {@code config} entries ({@code metrics},
+ * {@code minReplicas}, {@code maxReplicas}, {@code interval}, {@code downscaleStabilization}), as a
+ * process against an API server that serves the target and metrics-server's pod metrics. Only the
+ * jars' paths differ from the image, and the times are short.
+ */
+class GoHpaConfigurationIT {
+
+  private static final Path IMAGE = ProjectFiles.resolve("deploy/docker/horizontal-pod-autoscaler");
+
+  /** The Go HPA's example: CPU at 50% of the requests, from 1 to 3 replicas. */
+  private static final Map<String, String> GO_HPA_CONFIG_ENTRIES =
+      Map.of(
+          "minReplicas",
+          "1",
+          "maxReplicas",
+          "3",
+          "interval",
+          "1000",
+          "downscaleStabilization",
+          "3",
+          "metrics",
+          "- type: Resource\n"
+              + "  resource:\n"
+              + "    name: cpu\n"
+              + "    target:\n"
+              + "      type: Utilization\n"
+              + "      averageUtilization: 50\n");
+
+  @TempDir Path dir;
+
+  @Test
+  void theGoHpasConfigEntriesScaleUpToTheirMaximumAndDownAfterTheirWindow() throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve("config.yaml"),
+            Files.readString(IMAGE.resolve("config.yaml"))
+                .replace("/opt/cpa/cpa-hpa.jar", hpaJar().toString()));
+    try (MetricsServerCluster cluster = new MetricsServerCluster("default", 1)) {
+      // One pod at 400% of its request: the HPA asks for 8, maxReplicas holds it to 3.
+      cluster.useCpu(4 * MetricsServerCluster.CPU_REQUEST_MILLIS);
+      try (JarProcess autoscaler = start(config, cluster.writeKubeconfig(dir))) {
+        await()
+            .atMost(Duration.ofSeconds(40))
+            .untilAsserted(() -> assertThat(cluster.replicas()).as(autoscaler.logs()).isEqualTo(3));
+        assertThat(autoscaler.logs()).contains("reason=lowered_to_max");
+
+        cluster.useCpu(10);
+        long dropped = System.nanoTime();
+        await()
+            .atMost(Duration.ofSeconds(40))
+            .untilAsserted(() -> assertThat(cluster.replicas()).as(autoscaler.logs()).isEqualTo(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - dropped))
+            .as("downscaleStabilization held the scale-down")
+            .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+      }
+    }
+  }
+
+  /** The image's entrypoint with the operator's environment for the Go HPA's CPA. */
+  private JarProcess start(Path config, Path kubeconfig) throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(GO_HPA_CONFIG_ENTRIES);
+    env.put(
+        "scaleTargetRef", "{\"kind\":\"Deployment\",\"name\":\"web\",\"apiVersion\":\"apps/v1\"}");
+    env.put("namespace", "default");
+    env.put("KUBECONFIG", kubeconfig.toString());
+    env.put("CPA_AUTOSCALER_JAR", AutoscalerProcess.jar().toAbsolutePath().toString());
+    env.put("apiConfig", "{\"host\": \"127.0.0.1\", \"port\": " + JarProcess.freePort() + "}");
+    env.put(
+        "PATH",
+        Path.of(System.getProperty("java.home"), "bin")
+            + File.pathSeparator
+            + System.getenv("PATH"));
+    return JarProcess.startCommand(
+        List.of("sh", IMAGE.resolve("entrypoint.sh").toString(), "--config", config.toString()),
+        dir,
+        dir.resolve("autoscaler.log"),
+        env);
+  }
+
+  private static Path hpaJar() {
+    return JarProcess.jar("cpa.hpa.jar", "target/cpa-hpa.jar").toAbsolutePath();
+  }
+}
