@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -231,13 +230,12 @@ class UpstreamExampleRunsIT {
       app.setValue(FlaskMetricStandIn.MAX);
       awaitReplicas(replicas, 4, autoscaler);
 
+      // Both pods now have all their room free: the logic asks for 3, the window holds 4 until the
+      // last recommendation of 4 is older than the window.
       app.setValue(0);
-      Instant freed = Instant.now();
       awaitReplicas(replicas, 3, autoscaler);
-      assertThat(Duration.between(freed, Instant.now()))
-          .as("the 4 replicas were held for the window")
-          .isGreaterThanOrEqualTo(window.minusSeconds(1));
-      assertThat(autoscaler.logs()).contains("reason=downscale_stabilized");
+      assertThat(autoscaler.logs())
+          .contains("current=4 evaluated=3 decided=4 reason=downscale_stabilized");
     }
   }
 
