@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A cluster with metrics-server, as far as an autoscaler sees one: a Deployment {@code web} whose
- * pods follow its replicas at once (as its controller would make them), every pod Running and Ready
- * and requesting 100m CPU, and a CPU load the test sets, shared evenly by the pods. A bare
- * kube-apiserver serves no metrics, so fabric8's mock server answers every path.
+ * A cluster with metrics-server, as far as an autoscaler sees one: a Deployment ({@code web} unless
+ * named otherwise) whose pods follow its replicas at once (as its controller would make them),
+ * every pod Running and Ready and requesting 100m CPU, and a CPU load the test sets, shared evenly
+ * by the pods. A bare kube-apiserver serves no metrics, so fabric8's mock server answers every
+ * path.
  */
 public final class MetricsServerCluster implements AutoCloseable {
 
@@ -34,15 +35,22 @@ public final class MetricsServerCluster implements AutoCloseable {
 
   private final KubernetesMockServer server = new KubernetesMockServer(false);
   private final String namespace;
+  private final String name;
   private final AtomicInteger replicas;
   private final AtomicLong cpuMillis = new AtomicLong();
 
   public MetricsServerCluster(String namespace, int replicas) {
+    this(namespace, "web", replicas);
+  }
+
+  /** A cluster whose Deployment is called {@code name}; its pods are labelled {@code app=name}. */
+  public MetricsServerCluster(String namespace, String name, int replicas) {
     this.namespace = namespace;
+    this.name = name;
     this.replicas = new AtomicInteger(replicas);
     server.init();
-    String deployment = "/apis/apps/v1/namespaces/" + namespace + "/deployments/web";
-    String selector = "?labelSelector=app%3Dweb";
+    String deployment = "/apis/apps/v1/namespaces/" + namespace + "/deployments/" + name;
+    String selector = "?labelSelector=app%3D" + name;
     server
         .expect()
         .get()
@@ -112,34 +120,44 @@ public final class MetricsServerCluster implements AutoCloseable {
   }
 
   private String deployment() {
-    return "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\","
-        + "\"namespace\":\""
+    return "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\""
+        + name
+        + "\",\"namespace\":\""
         + namespace
         + "\"},\"spec\":{\"replicas\":"
         + replicas.get()
-        + ",\"selector\":{\"matchLabels\":{\"app\":\"web\"}}},\"status\":{\"replicas\":"
+        + ",\"selector\":{\"matchLabels\":{\"app\":\""
+        + name
+        + "\"}}},\"status\":{\"replicas\":"
         + replicas.get()
         + "}}";
   }
 
   private String scale() {
-    return "{\"apiVersion\":\"autoscaling/v1\",\"kind\":\"Scale\",\"metadata\":{\"name\":\"web\"},"
-        + "\"spec\":{\"replicas\":"
+    return "{\"apiVersion\":\"autoscaling/v1\",\"kind\":\"Scale\",\"metadata\":{\"name\":\""
+        + name
+        + "\"},\"spec\":{\"replicas\":"
         + replicas.get()
         + "},\"status\":{\"replicas\":"
         + replicas.get()
-        + ",\"selector\":\"app=web\"}}";
+        + ",\"selector\":\"app="
+        + name
+        + "\"}}";
   }
 
   private String pods() {
     List<String> items = new ArrayList<>();
     for (int i = 0; i < replicas.get(); i++) {
       items.add(
-          "{\"metadata\":{\"name\":\"web-"
+          "{\"metadata\":{\"name\":\""
+              + name
+              + "-"
               + i
               + "\",\"namespace\":\""
               + namespace
-              + "\",\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"app\","
+              + "\",\"labels\":{\"app\":\""
+              + name
+              + "\"}},\"spec\":{\"containers\":[{\"name\":\"app\","
               + "\"image\":\"web:1\",\"resources\":{\"requests\":{\"cpu\":\""
               + CPU_REQUEST_MILLIS
               + "m\"}}}]},\"status\":{\"phase\":\"Running\","
@@ -157,7 +175,9 @@ public final class MetricsServerCluster implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       long each = count == 0 ? 0 : cpuMillis.get() / count;
       items.add(
-          "{\"metadata\":{\"name\":\"web-"
+          "{\"metadata\":{\"name\":\""
+              + name
+              + "-"
               + i
               + "\"},\"timestamp\":\""
               + Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS)

@@ -1,0 +1,1 @@
+../zero-scaler/evaluate.py

@@ -1,0 +1,1 @@
+../simple-pod-metrics-python/evaluate.py

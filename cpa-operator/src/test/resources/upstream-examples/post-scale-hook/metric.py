@@ -1,0 +1,1 @@
+../python-custom-autoscaler/metric.py
