@@ -75,7 +75,7 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
       Class<R> kind, EventSourceContext<CustomPodAutoscaler> context) {
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(kind, CustomPodAutoscaler.class)
-            .withLabelSelector(Provisioning.MANAGED_BY_LABEL + "=" + Provisioning.FIELD_MANAGER)
+            .withLabelSelector(Provisioning.MANAGED_SELECTOR)
             .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(CustomPodAutoscaler.class))
             .build(),
         context);
