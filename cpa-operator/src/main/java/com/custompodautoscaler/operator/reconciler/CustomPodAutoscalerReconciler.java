@@ -12,6 +12,7 @@ import com.custompodautoscaler.operator.model.RoleFactory;
 import com.custompodautoscaler.operator.model.ServiceAccountFactory;
 import com.custompodautoscaler.operator.model.TargetResource;
 import com.custompodautoscaler.operator.model.UserRoleRules;
+import com.custompodautoscaler.operator.model.UserWorkloads;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -122,7 +123,9 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
     provisioner.provision(spec.getProvisionRoleBinding(), RoleBindingFactory.roleBinding(cpa));
     int replicas = pause instanceof PauseRequest.Paused ? 0 : 1;
     provisioner.provision(
-        spec.getProvisionPod(), AutoscalerDeploymentFactory.deployment(cpa, replicas));
+        spec.getProvisionPod(),
+        AutoscalerDeploymentFactory.deployment(cpa, replicas),
+        UserWorkloads.acceptedFor(cpa));
   }
 
   /**
