@@ -42,9 +42,9 @@ import java.util.Optional;
 /**
  * Turns a CustomPodAutoscaler into a running autoscaler: its ServiceAccount, least-privilege Role,
  * RoleBinding and Deployment, each applied as desired on every reconciliation (so edits to the CPA
- * reach them and deleted ones come back), unless the CPA leaves that object to its user. Also
- * pauses and resumes the autoscaler, and reports in the status's {@code Ready} and {@code Paused}
- * conditions.
+ * reach them and deleted ones come back), unless the CPA leaves that object to its user. Deletes
+ * the bare Pod the Go operator may have left for the CPA. Also pauses and resumes the autoscaler,
+ * and reports in the status's {@code Ready} and {@code Paused} conditions.
  */
 @ControllerConfiguration(
     name = "custompodautoscaler",
@@ -57,10 +57,12 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
 
   private final Clock clock;
   private final ReconcileObserver observer;
+  private final GoOperatorTakeOver takeOver;
 
   public CustomPodAutoscalerReconciler(Clock clock, ReconcileObserver observer) {
     this.clock = clock;
     this.observer = observer;
+    this.takeOver = new GoOperatorTakeOver(new OperatorEvents(clock));
   }
 
   @Override
@@ -100,6 +102,9 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
               + spec.getScaleTargetRef().getApiVersion());
     }
     provision(new Provisioner(client, cpa, report), cpa, target, pause, report);
+    if (!Boolean.FALSE.equals(spec.getProvisionPod())) {
+      takeOver.removeLeftoverPods(client, cpa);
+    }
     if (pause instanceof PauseRequest.Paused paused && target.isPresent()) {
       TargetScale.hold(client, cpa, target.get(), paused.replicas());
     }

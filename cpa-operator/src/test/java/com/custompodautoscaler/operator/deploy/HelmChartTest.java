@@ -111,6 +111,20 @@ class HelmChartTest {
   }
 
   @Test
+  void theOperatorMayListAndDeletePodsAndCreateEventsButNoMore() throws Exception {
+    List<PolicyRule> rules = rules(render(Map.of()));
+
+    assertThat(rules)
+        .filteredOn(rule -> rule.getApiGroups().equals(List.of("")))
+        .filteredOn(
+            rule -> rule.getResources().contains("pods") || rule.getResources().contains("events"))
+        .extracting(PolicyRule::getResources, PolicyRule::getVerbs)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(List.of("pods"), List.of("list", "delete")),
+            org.assertj.core.groups.Tuple.tuple(List.of("events"), List.of("create")));
+  }
+
+  @Test
   void moreThanOneReplicaElectsALeader() throws Exception {
     List<HasMetadata> objects = render(Map.of("replicas", 2));
 
