@@ -23,7 +23,7 @@ app.kubernetes.io/part-of: custom-pod-autoscaler
 {{- end -}}
 {{- end -}}
 
-{{/* The namespaces a namespace-mode operator watches, comma-separated. */}}
+{{/* The namespaces a namespace-mode operator (mode namespace or namespaced) watches, comma-separated. */}}
 {{- define "cpa-operator.watchNamespaces" -}}
 {{- if .Values.watchNamespaces -}}
 {{- join "," .Values.watchNamespaces -}}
