@@ -1,12 +1,13 @@
 package com.custompodautoscaler.operator.reconciler;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerEvents;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,31 +25,18 @@ final class OperatorEvents {
 
   void normal(KubernetesClient client, CustomPodAutoscaler cpa, String reason, String message) {
     String namespace = cpa.getMetadata().getNamespace();
-    String time = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-    Event event =
-        new EventBuilder()
-            .withNewMetadata()
-            .withGenerateName(cpa.getMetadata().getName() + ".")
-            .withNamespace(namespace)
-            .endMetadata()
-            .withNewInvolvedObject()
+    ObjectReference reference =
+        new ObjectReferenceBuilder()
             .withApiVersion(cpa.getApiVersion())
             .withKind(cpa.getKind())
             .withNamespace(namespace)
             .withName(cpa.getMetadata().getName())
             .withUid(cpa.getMetadata().getUid())
-            .endInvolvedObject()
-            .withType("Normal")
-            .withReason(reason)
-            .withMessage(message)
-            .withCount(1)
-            .withFirstTimestamp(time)
-            .withLastTimestamp(time)
-            .withNewSource()
-            .withComponent(COMPONENT)
-            .endSource()
-            .withReportingComponent(COMPONENT)
             .build();
+    Event event =
+        CustomPodAutoscalerEvents.first(
+            reference, COMPONENT, "Normal", reason, message, clock.instant());
+    event.getMetadata().setGenerateName(cpa.getMetadata().getName() + ".");
     try {
       client.v1().events().inNamespace(namespace).resource(event).create();
     } catch (KubernetesClientException e) {

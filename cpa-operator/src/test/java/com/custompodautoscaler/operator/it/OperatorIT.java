@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,15 +200,10 @@ class OperatorIT {
 
   @Test
   void objectsLeftToTheUserAreNeitherCreatedNorChangedAndTheirAbsenceIsReported() throws Exception {
-    String namespace = SharedKubeApiServer.freshNamespace(admin, "mine");
-    CustomPodAutoscaler cpa = OperatorTestSupport.cpa("mine-cpa", Map.of());
-    cpa.getSpec().setProvisionServiceAccount(false);
-    admin.resource(cpa).inNamespace(namespace).create();
-
-    CustomPodAutoscaler notReady =
-        OperatorTestSupport.awaitCondition(admin, namespace, "mine-cpa", "Ready", "False");
-    assertThat(OperatorTestSupport.condition(notReady, "Ready").getMessage())
-        .contains(
+    String namespace =
+        createNotReady(
+            "mine-cpa",
+            spec -> spec.setProvisionServiceAccount(false),
             "ServiceAccount mine-cpa is left to you (provisionServiceAccount: false) and does not exist");
     assertThat(admin.serviceAccounts().inNamespace(namespace).withName("mine-cpa").get()).isNull();
 
@@ -258,15 +255,10 @@ class OperatorIT {
 
   @Test
   void aBarePodNamedAfterTheCpaRunsTheAutoscalerWithProvisionPodFalse() throws Exception {
-    String namespace = SharedKubeApiServer.freshNamespace(admin, "own-pod");
-    CustomPodAutoscaler cpa = OperatorTestSupport.cpa("bare-cpa", Map.of());
-    cpa.getSpec().setProvisionPod(false);
-    admin.resource(cpa).inNamespace(namespace).create();
-
-    CustomPodAutoscaler notReady =
-        OperatorTestSupport.awaitCondition(admin, namespace, "bare-cpa", "Ready", "False");
-    assertThat(OperatorTestSupport.condition(notReady, "Ready").getMessage())
-        .contains(
+    String namespace =
+        createNotReady(
+            "bare-cpa",
+            spec -> spec.setProvisionPod(false),
             "Deployment bare-cpa or Pod bare-cpa is left to you (provisionPod: false) and does not exist");
 
     // A bare API server runs no pods: this one stays Pending, which is enough to be found.
@@ -293,16 +285,26 @@ class OperatorIT {
 
   @Test
   void anUnknownTargetKindIsReported() throws Exception {
-    String namespace = SharedKubeApiServer.freshNamespace(admin, "unknown");
-    CustomPodAutoscaler cpa = OperatorTestSupport.cpa("lost-cpa", Map.of());
-    cpa.getSpec().getScaleTargetRef().setKind("Deploymnt");
+    createNotReady(
+        "lost-cpa",
+        spec -> spec.getScaleTargetRef().setKind("Deploymnt"),
+        "Deploymnt is not served in apps/v1");
+  }
+
+  /**
+   * Creates CPA {@code name}, its spec changed by {@code change}, in a fresh namespace, and waits
+   * until its Ready condition is False with {@code message}; returns the namespace.
+   */
+  private static String createNotReady(
+      String name, Consumer<CustomPodAutoscalerSpec> change, String message) {
+    String namespace = SharedKubeApiServer.freshNamespace(admin, name);
+    CustomPodAutoscaler cpa = OperatorTestSupport.cpa(name, Map.of());
+    change.accept(cpa.getSpec());
     admin.resource(cpa).inNamespace(namespace).create();
-
     CustomPodAutoscaler notReady =
-        OperatorTestSupport.awaitCondition(admin, namespace, "lost-cpa", "Ready", "False");
-
-    assertThat(OperatorTestSupport.condition(notReady, "Ready").getMessage())
-        .contains("Deploymnt is not served in apps/v1");
+        OperatorTestSupport.awaitCondition(admin, namespace, name, "Ready", "False");
+    assertThat(OperatorTestSupport.condition(notReady, "Ready").getMessage()).contains(message);
+    return namespace;
   }
 
   private static List<HasMetadata> provisioned(String namespace, String name) {

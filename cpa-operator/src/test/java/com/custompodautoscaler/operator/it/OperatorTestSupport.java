@@ -10,6 +10,8 @@ import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
+import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
+import com.custompodautoscaler.operator.OperatorSettings;
 import com.custompodautoscaler.operator.model.PauseRequest;
 import com.custompodautoscaler.operator.model.Provisioning;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -26,11 +28,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -45,6 +50,12 @@ final class OperatorTestSupport {
   static synchronized void installCrd(KubernetesClient admin) throws Exception {
     CustomPodAutoscalerCrd.install(
         admin, ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml"), "cpa-tests");
+  }
+
+  /** Starts the operator in-process over every namespace, without leader election. */
+  static CustomPodAutoscalerOperator startOperator() throws IOException {
+    return CustomPodAutoscalerOperator.start(
+        SharedKubeApiServer.adminClient(), new OperatorSettings(Set.of(), Optional.empty(), 0));
   }
 
   /** A v1 CPA for Deployment {@code web}, with {@code config} entries in name order. */

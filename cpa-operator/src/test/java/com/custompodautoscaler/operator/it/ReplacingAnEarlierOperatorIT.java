@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
-import com.custompodautoscaler.operator.OperatorSettings;
 import com.custompodautoscaler.operator.model.AutoscalerDeploymentFactory;
 import com.custompodautoscaler.operator.model.Provisioning;
 import com.custompodautoscaler.operator.model.RoleBindingFactory;
@@ -19,8 +18,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +52,7 @@ class ReplacingAnEarlierOperatorIT {
         admin.resource(OperatorTestSupport.cpa("go-cpa", Map.of())).inNamespace(namespace).create();
     OperatorTestSupport.createGoOperatorPodAndOthers(admin, cpa);
 
-    CustomPodAutoscalerOperator operator = start();
+    CustomPodAutoscalerOperator operator = OperatorTestSupport.startOperator();
     try {
       OperatorTestSupport.awaitReady(admin, namespace, "go-cpa");
       OperatorTestSupport.awaitGoOperatorPodReplaced(admin, cpa);
@@ -81,7 +78,7 @@ class ReplacingAnEarlierOperatorIT {
           .serverSideApply();
     }
 
-    CustomPodAutoscalerOperator operator = start();
+    CustomPodAutoscalerOperator operator = OperatorTestSupport.startOperator();
     try {
       await()
           .atMost(Duration.ofSeconds(30))
@@ -128,10 +125,5 @@ class ReplacingAnEarlierOperatorIT {
         admin.rbac().roles().inNamespace(namespace).withName("old-cpa").get(),
         admin.rbac().roleBindings().inNamespace(namespace).withName("old-cpa").get(),
         admin.apps().deployments().inNamespace(namespace).withName("old-cpa").get());
-  }
-
-  private static CustomPodAutoscalerOperator start() throws Exception {
-    return CustomPodAutoscalerOperator.start(
-        SharedKubeApiServer.adminClient(), new OperatorSettings(Set.of(), Optional.empty(), 0));
   }
 }

@@ -6,18 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.RoleRule;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
-import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
-import com.custompodautoscaler.operator.OperatorSettings;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code spec.roleRules} on a real API server: what a rule grants, the ServiceAccount may do; an
@@ -26,32 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 class RoleRulesIT {
 
-  private static KubernetesClient admin;
-  private static CustomPodAutoscalerOperator operator;
-
-  @BeforeAll
-  static void start() throws Exception {
-    admin = SharedKubeApiServer.adminClient();
-    OperatorTestSupport.installCrd(admin);
-    operator =
-        CustomPodAutoscalerOperator.start(
-            SharedKubeApiServer.adminClient(), new OperatorSettings(Set.of(), Optional.empty(), 0));
-  }
-
-  @AfterAll
-  static void stop() {
-    operator.close();
-    admin.close();
-  }
+  @RegisterExtension static final InProcessOperator OPERATOR = new InProcessOperator();
 
   @Test
   void theServiceAccountMayDoWhatTheAddedRulesGrantAndNoMore() {
-    String namespace = SharedKubeApiServer.freshNamespace(admin, "rules");
+    String namespace = SharedKubeApiServer.freshNamespace(OPERATOR.admin(), "rules");
     CustomPodAutoscaler cpa = OperatorTestSupport.cpa("ruled", Map.of());
     cpa.getSpec().setRoleRules(List.of(databaseReader(), externalMetricsReader()));
-    admin.resource(cpa).inNamespace(namespace).create();
+    OPERATOR.admin().resource(cpa).inNamespace(namespace).create();
 
-    CustomPodAutoscaler ready = OperatorTestSupport.awaitReady(admin, namespace, "ruled");
+    CustomPodAutoscaler ready =
+        OperatorTestSupport.awaitReady(OPERATOR.admin(), namespace, "ruled");
 
     assertThat(OperatorTestSupport.condition(ready, "Ready").getMessage())
         .contains("Role (with 2 rules from spec.roleRules)");
@@ -66,7 +45,7 @@ class RoleRulesIT {
 
   @Test
   void theSchemaRefusesARuleWithoutVerbsOrWithNonResourceUrls() {
-    String namespace = SharedKubeApiServer.freshNamespace(admin, "badrules");
+    String namespace = SharedKubeApiServer.freshNamespace(OPERATOR.admin(), "badrules");
     RoleRule noVerbs = databaseReader();
     noVerbs.setVerbs(List.of());
     RoleRule urls = databaseReader();
@@ -83,11 +62,12 @@ class RoleRulesIT {
 
   @Test
   void anInvalidRuleIsReportedByItsPathAndTheRoleStaysAsItWas() {
-    String namespace = SharedKubeApiServer.freshNamespace(admin, "emptyverb");
+    String namespace = SharedKubeApiServer.freshNamespace(OPERATOR.admin(), "emptyverb");
     create(namespace, "kept", databaseReader());
-    OperatorTestSupport.awaitReady(admin, namespace, "kept");
+    OperatorTestSupport.awaitReady(OPERATOR.admin(), namespace, "kept");
 
-    admin
+    OPERATOR
+        .admin()
         .resources(CustomPodAutoscaler.class)
         .inNamespace(namespace)
         .withName("kept")
@@ -100,7 +80,7 @@ class RoleRulesIT {
             });
 
     CustomPodAutoscaler notReady =
-        OperatorTestSupport.awaitCondition(admin, namespace, "kept", "Ready", "False");
+        OperatorTestSupport.awaitCondition(OPERATOR.admin(), namespace, "kept", "Ready", "False");
     assertThat(OperatorTestSupport.condition(notReady, "Ready").getMessage())
         .contains("spec.roleRules[1].verbs[0]: is empty")
         .contains("the Role stays as it was until spec.roleRules is fixed");
@@ -108,7 +88,7 @@ class RoleRulesIT {
         .as("the Role in place has one")
         .isEqualTo(1);
     List<PolicyRule> rules =
-        admin.rbac().roles().inNamespace(namespace).withName("kept").get().getRules();
+        OPERATOR.admin().rbac().roles().inNamespace(namespace).withName("kept").get().getRules();
     assertThat(rules.get(rules.size() - 1).getResources()).containsExactly("statefulsets");
     assertThat(may(namespace, "kept", "external.metrics.k8s.io", "queue_depth", "list", ""))
         .isFalse();
@@ -117,14 +97,14 @@ class RoleRulesIT {
   private static void create(String namespace, String name, RoleRule rule) {
     CustomPodAutoscaler cpa = OperatorTestSupport.cpa(name, Map.of());
     cpa.getSpec().setRoleRules(List.of(rule));
-    admin.resource(cpa).inNamespace(namespace).create();
+    OPERATOR.admin().resource(cpa).inNamespace(namespace).create();
   }
 
   /** Whether the ServiceAccount of CPA {@code cpa} may do {@code verb} on that. */
   private static boolean may(
       String namespace, String cpa, String group, String resource, String verb, String name) {
     return OperatorTestSupport.serviceAccountMay(
-        admin,
+        OPERATOR.admin(),
         namespace,
         cpa,
         OperatorTestSupport.access(namespace, group, resource, "", verb, name));
