@@ -23,7 +23,7 @@ app.kubernetes.io/part-of: custom-pod-autoscaler
 {{- end -}}
 {{- end -}}
 
-{{/* The namespaces a namespace-mode operator watches, comma-separated. */}}
+{{/* The namespaces a namespace-mode operator (mode namespace or namespaced) watches, comma-separated. */}}
 {{- define "cpa-operator.watchNamespaces" -}}
 {{- if .Values.watchNamespaces -}}
 {{- join "," .Values.watchNamespaces -}}
@@ -36,8 +36,10 @@ app.kubernetes.io/part-of: custom-pod-autoscaler
 What the operator may do where it works. It applies each autoscaler's ServiceAccount, Role,
 RoleBinding and Deployment (server-side apply: create and patch), watches them, and writes the
 CustomPodAutoscaler's status. "escalate" and "bind" let it grant an autoscaler's Role rules it does
-not hold itself (get on the target, list on pods, the metrics APIs), so it needs no wildcard for
-them. A pause sets the replicas of a target of any kind: the scale subresource of every resource.
+not hold itself (get on the target, list on pods, the metrics APIs, spec.roleRules), so it needs no
+wildcard for them. A pause sets the replicas of a target of any kind: the scale subresource of every
+resource. It lists pods and deletes the bare Pod the Go operator left for a CPA, and records that
+in an event.
 */}}
 {{- define "cpa-operator.rules" -}}
 - apiGroups: ["custompodautoscaler.com"]
@@ -58,6 +60,12 @@ them. A pause sets the replicas of a target of any kind: the scale subresource o
 - apiGroups: ["apps"]
   resources: ["deployments"]
   verbs: ["get", "list", "watch", "create", "patch"]
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["list", "delete"]
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create"]
 - apiGroups: ["*"]
   resources: ["*/scale"]
   verbs: ["get", "patch", "update"]

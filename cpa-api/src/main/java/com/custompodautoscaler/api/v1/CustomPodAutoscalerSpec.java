@@ -18,7 +18,8 @@ import java.util.List;
   "provisionServiceAccount",
   "provisionPod",
   "roleRequiresMetricsServer",
-  "roleRequiresArgoRollouts"
+  "roleRequiresArgoRollouts",
+  "roleRules"
 })
 public class CustomPodAutoscalerSpec {
 
@@ -46,6 +47,8 @@ public class CustomPodAutoscalerSpec {
 
   @Default("false")
   private Boolean roleRequiresArgoRollouts = false;
+
+  private List<RoleRule> roleRules = new ArrayList<>();
 
   /** The autoscaler's pod template. */
   public PodTemplateSpec getTemplate() {
@@ -118,5 +121,14 @@ public class CustomPodAutoscalerSpec {
 
   public void setRoleRequiresArgoRollouts(Boolean roleRequiresArgoRollouts) {
     this.roleRequiresArgoRollouts = roleRequiresArgoRollouts;
+  }
+
+  /** Rules added to the autoscaler's Role after the operator's own, for the user's logic. */
+  public List<RoleRule> getRoleRules() {
+    return roleRules;
+  }
+
+  public void setRoleRules(List<RoleRule> roleRules) {
+    this.roleRules = roleRules == null ? new ArrayList<>() : roleRules;
   }
 }

@@ -5,13 +5,15 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 
 /**
- * What a CustomPodAutoscaler reports. The operator writes {@code observedGeneration} and the {@code
- * Ready} and {@code Paused} conditions; the autoscaler writes everything else and the {@code
- * AbleToScale}, {@code ScalingActive} and {@code ScalingLimited} conditions. Each writes through
- * server-side apply with its own field manager, so neither overwrites the other's fields.
+ * What a CustomPodAutoscaler reports. The operator writes {@code observedGeneration}, {@code
+ * addedRoleRules} and the {@code Ready} and {@code Paused} conditions; the autoscaler writes
+ * everything else and the {@code AbleToScale}, {@code ScalingActive} and {@code ScalingLimited}
+ * conditions. Each writes through server-side apply with its own field manager, so neither
+ * overwrites the other's fields.
  */
 @JsonPropertyOrder({
   "observedGeneration",
+  "addedRoleRules",
   "conditions",
   "currentReplicas",
   "desiredReplicas",
@@ -24,6 +26,7 @@ import java.util.List;
 public class CustomPodAutoscalerStatus {
 
   private Long observedGeneration;
+  private Integer addedRoleRules;
   private List<Condition> conditions;
   private Integer currentReplicas;
   private Integer desiredReplicas;
@@ -39,6 +42,18 @@ public class CustomPodAutoscalerStatus {
 
   public void setObservedGeneration(Long observedGeneration) {
     this.observedGeneration = observedGeneration;
+  }
+
+  /**
+   * How many rules of {@code spec.roleRules} the Role in place carries, as the operator last
+   * applied it; absent when the Role is left to the user.
+   */
+  public Integer getAddedRoleRules() {
+    return addedRoleRules;
+  }
+
+  public void setAddedRoleRules(Integer addedRoleRules) {
+    this.addedRoleRules = addedRoleRules;
   }
 
   public List<Condition> getConditions() {

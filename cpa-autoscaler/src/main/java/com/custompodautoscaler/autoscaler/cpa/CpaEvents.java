@@ -1,8 +1,8 @@
 package com.custompodautoscaler.autoscaler.cpa;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerEvents;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -71,24 +71,8 @@ final class CpaEvents {
     }
     String name =
         cpa.getName() + "." + Long.toHexString(now.toEpochMilli() * 1000 + recorded.size());
-    Event event =
-        new EventBuilder()
-            .withNewMetadata()
-            .withName(name)
-            .withNamespace(cpa.getNamespace())
-            .endMetadata()
-            .withInvolvedObject(cpa)
-            .withType(type)
-            .withReason(reason)
-            .withMessage(message)
-            .withCount(1)
-            .withFirstTimestamp(time)
-            .withLastTimestamp(time)
-            .withNewSource()
-            .withComponent(COMPONENT)
-            .endSource()
-            .withReportingComponent(COMPONENT)
-            .build();
+    Event event = CustomPodAutoscalerEvents.first(cpa, COMPONENT, type, reason, message, now);
+    event.getMetadata().setName(name);
     client.v1().events().inNamespace(cpa.getNamespace()).resource(event).create();
     recorded.put(key, new Recorded(name, 1));
   }

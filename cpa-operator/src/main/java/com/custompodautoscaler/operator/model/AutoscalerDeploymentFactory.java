@@ -15,8 +15,10 @@ import java.util.Map;
 
 /**
  * The autoscaler's workload: a Deployment of one replica (none while paused), with the Recreate
- * strategy so that two autoscalers never run at once, the pod template of {@code spec.template},
- * the CPA's ServiceAccount, and the operator's environment added to every container.
+ * strategy so that two autoscalers never run at once, the pod template of {@code spec.template}
+ * with the provisioned objects' labels added (the selector stays the CPA's name label alone, since
+ * a selector cannot change), the CPA's ServiceAccount, and the operator's environment added to
+ * every container.
  */
 public final class AutoscalerDeploymentFactory {
 
@@ -48,7 +50,7 @@ public final class AutoscalerDeploymentFactory {
         template.getMetadata() == null ? new ObjectMeta() : template.getMetadata();
     Map<String, String> labels =
         metadata.getLabels() == null ? new HashMap<>() : new HashMap<>(metadata.getLabels());
-    labels.put(Provisioning.NAME_LABEL, cpa.getMetadata().getName());
+    labels.putAll(Provisioning.labels(cpa));
     metadata.setLabels(labels);
     template.setMetadata(metadata);
     template.getSpec().setServiceAccountName(cpa.getMetadata().getName());

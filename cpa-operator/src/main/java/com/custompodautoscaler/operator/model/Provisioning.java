@@ -15,7 +15,19 @@ public final class Provisioning {
   /** Labels every provisioned object with the CustomPodAutoscaler it belongs to. */
   public static final String NAME_LABEL = "custompodautoscaler.com/name";
 
+  /**
+   * With {@link #MANAGED_BY}, the Go operator's label on everything it provisions, kept so that
+   * users' selectors (scripts, NetworkPolicies) go on finding the objects.
+   */
   public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+
+  public static final String MANAGED_BY = "custom-pod-autoscaler-operator";
+
+  /** The Go operator's label naming the CustomPodAutoscaler an object belongs to. */
+  public static final String OWNED_BY_LABEL = "v1.custompodautoscaler.com/owned-by";
+
+  /** Selects every object the operator provisions (and those the Go operator did). */
+  public static final String MANAGED_SELECTOR = MANAGED_BY_LABEL + "=" + MANAGED_BY;
 
   private Provisioning() {}
 
@@ -40,7 +52,9 @@ public final class Provisioning {
         .build();
   }
 
+  /** The labels of every provisioned object, the autoscaler's pods included. */
   public static Map<String, String> labels(CustomPodAutoscaler cpa) {
-    return Map.of(NAME_LABEL, cpa.getMetadata().getName(), MANAGED_BY_LABEL, FIELD_MANAGER);
+    String name = cpa.getMetadata().getName();
+    return Map.of(NAME_LABEL, name, MANAGED_BY_LABEL, MANAGED_BY, OWNED_BY_LABEL, name);
   }
 }

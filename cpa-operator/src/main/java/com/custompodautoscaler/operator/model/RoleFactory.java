@@ -53,6 +53,7 @@ public final class RoleFactory {
       rules.add(rule("argoproj.io", "rollouts", targetName, "get"));
       rules.add(rule("argoproj.io", "rollouts/scale", targetName, "get", "patch", "update"));
     }
+    rules.addAll(UserRoleRules.policyRules(spec.getRoleRules()));
     return new RoleBuilder().withMetadata(Provisioning.metadataFor(cpa)).withRules(rules).build();
   }
 

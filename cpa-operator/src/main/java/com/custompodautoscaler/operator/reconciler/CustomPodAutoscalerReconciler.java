@@ -3,6 +3,7 @@ package com.custompodautoscaler.operator.reconciler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
+import com.custompodautoscaler.api.v1.RoleRule;
 import com.custompodautoscaler.operator.model.AutoscalerDeploymentFactory;
 import com.custompodautoscaler.operator.model.PauseRequest;
 import com.custompodautoscaler.operator.model.Provisioning;
@@ -10,6 +11,8 @@ import com.custompodautoscaler.operator.model.RoleBindingFactory;
 import com.custompodautoscaler.operator.model.RoleFactory;
 import com.custompodautoscaler.operator.model.ServiceAccountFactory;
 import com.custompodautoscaler.operator.model.TargetResource;
+import com.custompodautoscaler.operator.model.UserRoleRules;
+import com.custompodautoscaler.operator.model.UserWorkloads;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -39,9 +42,9 @@ import java.util.Optional;
 /**
  * Turns a CustomPodAutoscaler into a running autoscaler: its ServiceAccount, least-privilege Role,
  * RoleBinding and Deployment, each applied as desired on every reconciliation (so edits to the CPA
- * reach them and deleted ones come back), unless the CPA leaves that object to its user. Also
- * pauses and resumes the autoscaler, and reports in the status's {@code Ready} and {@code Paused}
- * conditions.
+ * reach them and deleted ones come back), unless the CPA leaves that object to its user. Deletes
+ * the bare Pod the Go operator may have left for the CPA. Also pauses and resumes the autoscaler,
+ * and reports in the status's {@code Ready} and {@code Paused} conditions.
  */
 @ControllerConfiguration(
     name = "custompodautoscaler",
@@ -54,10 +57,12 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
 
   private final Clock clock;
   private final ReconcileObserver observer;
+  private final GoOperatorTakeOver takeOver;
 
   public CustomPodAutoscalerReconciler(Clock clock, ReconcileObserver observer) {
     this.clock = clock;
     this.observer = observer;
+    this.takeOver = new GoOperatorTakeOver(new OperatorEvents(clock));
   }
 
   @Override
@@ -75,7 +80,7 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
       Class<R> kind, EventSourceContext<CustomPodAutoscaler> context) {
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(kind, CustomPodAutoscaler.class)
-            .withLabelSelector(Provisioning.MANAGED_BY_LABEL + "=" + Provisioning.FIELD_MANAGER)
+            .withLabelSelector(Provisioning.MANAGED_SELECTOR)
             .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(CustomPodAutoscaler.class))
             .build(),
         context);
@@ -96,16 +101,10 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
               + " is not served in "
               + spec.getScaleTargetRef().getApiVersion());
     }
-    Provisioner provisioner = new Provisioner(client, cpa, report);
-    provisioner.provision(
-        spec.getProvisionServiceAccount(), ServiceAccountFactory.serviceAccount(cpa));
-    target.ifPresent(
-        resource ->
-            provisioner.provision(spec.getProvisionRole(), RoleFactory.role(cpa, resource)));
-    provisioner.provision(spec.getProvisionRoleBinding(), RoleBindingFactory.roleBinding(cpa));
-    int replicas = pause instanceof PauseRequest.Paused ? 0 : 1;
-    provisioner.provision(
-        spec.getProvisionPod(), AutoscalerDeploymentFactory.deployment(cpa, replicas));
+    provision(new Provisioner(client, cpa, report), cpa, target, pause, report);
+    if (!Boolean.FALSE.equals(spec.getProvisionPod())) {
+      takeOver.removeLeftoverPods(client, cpa);
+    }
     if (pause instanceof PauseRequest.Paused paused && target.isPresent()) {
       TargetScale.hold(client, cpa, target.get(), paused.replicas());
     }
@@ -113,6 +112,50 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
     applyStatus(client, statusOf(cpa, report, pause));
     UpdateControl<CustomPodAutoscaler> control = UpdateControl.noUpdate();
     return report.isReady() ? control : control.rescheduleAfter(RETRY_WHILE_NOT_READY);
+  }
+
+  /** The four objects, in order; the Role only for a target the API server serves. */
+  private static void provision(
+      Provisioner provisioner,
+      CustomPodAutoscaler cpa,
+      Optional<TargetResource> target,
+      PauseRequest pause,
+      ProvisioningReport report) {
+    CustomPodAutoscalerSpec spec = cpa.getSpec();
+    provisioner.provision(
+        spec.getProvisionServiceAccount(), ServiceAccountFactory.serviceAccount(cpa));
+    target.ifPresent(resource -> provisionRole(provisioner, cpa, resource, report));
+    provisioner.provision(spec.getProvisionRoleBinding(), RoleBindingFactory.roleBinding(cpa));
+    int replicas = pause instanceof PauseRequest.Paused ? 0 : 1;
+    provisioner.provision(
+        spec.getProvisionPod(),
+        AutoscalerDeploymentFactory.deployment(cpa, replicas),
+        UserWorkloads.acceptedFor(cpa));
+  }
+
+  /**
+   * The Role, or a check that the user's exists; a provisioned Role only with valid {@code
+   * spec.roleRules}, else the Role in place stays as it is.
+   */
+  private static void provisionRole(
+      Provisioner provisioner,
+      CustomPodAutoscaler cpa,
+      TargetResource target,
+      ProvisioningReport report) {
+    Role role = RoleFactory.role(cpa, target);
+    if (Boolean.FALSE.equals(cpa.getSpec().getProvisionRole())) {
+      provisioner.checkLeftToUser(role, List.of(role));
+      return;
+    }
+    List<RoleRule> added = cpa.getSpec().getRoleRules();
+    List<String> problems = UserRoleRules.problems(added);
+    if (!problems.isEmpty()) {
+      problems.forEach(report::problem);
+      report.problem("the Role stays as it was until spec.roleRules is fixed");
+      return;
+    }
+    provisioner.apply(role);
+    report.roleApplied(added.size());
   }
 
   @Override
@@ -146,6 +189,19 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
                 .build());
   }
 
+  /**
+   * The {@code spec.roleRules} in the Role in place: as just applied, else as last applied, and
+   * none for a Role left to the user.
+   */
+  private static Integer addedRoleRules(CustomPodAutoscaler cpa, ProvisioningReport report) {
+    if (Boolean.FALSE.equals(cpa.getSpec().getProvisionRole())) {
+      return null;
+    }
+    return report
+        .addedRoleRules()
+        .orElse(cpa.getStatus() == null ? null : cpa.getStatus().getAddedRoleRules());
+  }
+
   /** A CPA holding only the operator's part of the status, for server-side apply. */
   private CustomPodAutoscaler statusOf(
       CustomPodAutoscaler cpa, ProvisioningReport report, PauseRequest pause) {
@@ -163,6 +219,7 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
     conditions.add(PauseCondition.of(pause, existing, clock.instant()));
     CustomPodAutoscalerStatus status = new CustomPodAutoscalerStatus();
     status.setObservedGeneration(cpa.getMetadata().getGeneration());
+    status.setAddedRoleRules(addedRoleRules(cpa, report));
     status.setConditions(conditions);
     CustomPodAutoscaler patch = new CustomPodAutoscaler();
     patch.getMetadata().setName(cpa.getMetadata().getName());

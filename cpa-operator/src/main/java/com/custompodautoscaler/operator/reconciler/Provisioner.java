@@ -4,6 +4,8 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.operator.model.Provisioning;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Applies the objects the operator provisions, or, for those a CPA leaves to its user, checks that
@@ -23,21 +25,40 @@ final class Provisioner {
 
   /** Applies {@code desired} when {@code provisioned}, else reports it if it is missing. */
   void provision(Boolean provisioned, HasMetadata desired) {
-    String namespace = cpa.getMetadata().getNamespace();
-    if (!Boolean.FALSE.equals(provisioned)) {
-      client
-          .resource(desired)
-          .inNamespace(namespace)
-          .fieldManager(Provisioning.FIELD_MANAGER)
-          .forceConflicts()
-          .serverSideApply();
-      return;
+    provision(provisioned, desired, List.of(desired));
+  }
+
+  /**
+   * Applies {@code desired} when {@code provisioned}, else reports it if none of {@code accepted}
+   * (objects that may stand in for it, itself included) exists.
+   */
+  void provision(Boolean provisioned, HasMetadata desired, List<HasMetadata> accepted) {
+    if (Boolean.FALSE.equals(provisioned)) {
+      checkLeftToUser(desired, accepted);
+    } else {
+      apply(desired);
     }
-    if (client.resource(desired).inNamespace(namespace).get() == null) {
+  }
+
+  /** Applies {@code desired} (server-side, taking over fields others set). */
+  void apply(HasMetadata desired) {
+    client
+        .resource(desired)
+        .inNamespace(cpa.getMetadata().getNamespace())
+        .fieldManager(Provisioning.FIELD_MANAGER)
+        .forceConflicts()
+        .serverSideApply();
+  }
+
+  /** Reports {@code desired}, left to the user, if none of {@code accepted} exists. */
+  void checkLeftToUser(HasMetadata desired, List<HasMetadata> accepted) {
+    String namespace = cpa.getMetadata().getNamespace();
+    if (accepted.stream()
+        .allMatch(object -> client.resource(object).inNamespace(namespace).get() == null)) {
       report.problem(
-          desired.getKind()
-              + " "
-              + desired.getMetadata().getName()
+          accepted.stream()
+                  .map(object -> object.getKind() + " " + object.getMetadata().getName())
+                  .collect(Collectors.joining(" or "))
               + " is left to you (provision"
               + (desired.getKind().equals("Deployment") ? "Pod" : desired.getKind())
               + ": false) and does not exist");

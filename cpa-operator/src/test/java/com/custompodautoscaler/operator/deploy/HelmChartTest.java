@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The operator's Helm chart, linted and rendered by real Helm for each mode and option. */
 class HelmChartTest {
@@ -108,6 +110,40 @@ class HelmChartTest {
         .filteredOn(object -> object instanceof Role)
         .singleElement()
         .satisfies(role -> assertThat(role.getMetadata().getNamespace()).isEqualTo(NAMESPACE));
+  }
+
+  @ParameterizedTest(name = "watchNamespaces {0}")
+  @MethodSource("watchNamespaces")
+  void namespacedModeAsTheGoOperatorsChartSaysIsNamespaceMode(List<String> watchNamespaces)
+      throws Exception {
+    String namespaced =
+        OperatorChart.render(
+            RELEASE, NAMESPACE, Map.of("mode", "namespaced", "watchNamespaces", watchNamespaces));
+    String namespaceMode =
+        OperatorChart.render(
+            RELEASE, NAMESPACE, Map.of("mode", "namespace", "watchNamespaces", watchNamespaces));
+
+    assertThat(namespaced).isEqualTo(namespaceMode);
+    assertThat(env(container(OperatorChart.objects(namespaced)), "WATCH_NAMESPACE"))
+        .contains(watchNamespaces.isEmpty() ? NAMESPACE : String.join(",", watchNamespaces));
+  }
+
+  static Stream<List<String>> watchNamespaces() {
+    return Stream.of(List.of(), List.of("team-a", "team-b"));
+  }
+
+  @Test
+  void theOperatorMayListAndDeletePodsAndCreateEventsButNoMore() throws Exception {
+    List<PolicyRule> rules = rules(render(Map.of()));
+
+    assertThat(rules)
+        .filteredOn(rule -> rule.getApiGroups().equals(List.of("")))
+        .filteredOn(
+            rule -> rule.getResources().contains("pods") || rule.getResources().contains("events"))
+        .extracting(PolicyRule::getResources, PolicyRule::getVerbs)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(List.of("pods"), List.of("list", "delete")),
+            org.assertj.core.groups.Tuple.tuple(List.of("events"), List.of("create")));
   }
 
   @Test

@@ -94,10 +94,28 @@ class InstallManifestsIT {
     OperatorTestSupport.pauseThenResume(admin, namespace, "scaler", "web", 2);
   }
 
+  @Test
+  void theInstalledRbacLetsTheOperatorDeleteTheGoOperatorsPod() {
+    String namespace = SharedKubeApiServer.freshNamespace(admin, "takeover");
+    CustomPodAutoscaler cpa =
+        admin.resource(OperatorTestSupport.cpa("taken", Map.of())).inNamespace(namespace).create();
+    OperatorTestSupport.awaitReady(admin, namespace, "taken");
+    OperatorTestSupport.createGoOperatorPodAndOthers(admin, cpa);
+
+    // Any reconciliation deletes it: here after an edit, when taking over the one at start.
+    OperatorTestSupport.touch(admin, namespace, "taken");
+
+    OperatorTestSupport.awaitGoOperatorPodReplaced(admin, cpa);
+  }
+
   static Stream<Arguments> denied() {
     return Stream.of(
         access("read secrets", "", "secrets", "", "get"),
         access("create pods", "", "pods", "", "create"),
+        access("update pods", "", "pods", "", "update"),
+        access("exec into pods", "", "pods", "exec", "create"),
+        access("read pods' logs", "", "pods", "log", "get"),
+        access("delete events", "", "events", "", "delete"),
         access("delete Deployments", "apps", "deployments", "", "delete"),
         access("update a Deployment's spec", "apps", "deployments", "", "update"),
         access("delete ServiceAccounts", "", "serviceaccounts", "", "delete"),

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
+import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import com.custompodautoscaler.operator.OperatorSettings;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -20,12 +22,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The operator in-process against a real kube-apiserver with the checked-in CRD installed. */
 class OperatorIT {
+
+  /** The labels of the objects for CPA example-cpa: ours, then the Go operator's. */
+  private static final Map<String, String> LABELS =
+      Map.of(
+          "custompodautoscaler.com/name",
+          "example-cpa",
+          "app.kubernetes.io/managed-by",
+          "custom-pod-autoscaler-operator",
+          "v1.custompodautoscaler.com/owned-by",
+          "example-cpa");
 
   private static KubernetesClient admin;
   private static CustomPodAutoscalerOperator operator;
@@ -57,6 +70,9 @@ class OperatorIT {
     assertThat(cpa.getStatus().getObservedGeneration()).isEqualTo(1L);
     for (HasMetadata object : provisioned(namespace, "example-cpa")) {
       assertThat(object).as("%s exists", object == null ? "object" : object.getKind()).isNotNull();
+      assertThat(object.getMetadata().getLabels())
+          .as("the labels of the %s, the Go operator's among them", object.getKind())
+          .isEqualTo(LABELS);
       assertThat(object.getMetadata().getOwnerReferences())
           .singleElement()
           .satisfies(
@@ -82,6 +98,11 @@ class OperatorIT {
     assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
     assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
         .isEqualTo("example-cpa");
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+        .as("the autoscaler's pods carry them too")
+        .isEqualTo(LABELS);
+    assertThat(deployment.getSpec().getSelector().getMatchLabels())
+        .isEqualTo(Map.of("custompodautoscaler.com/name", "example-cpa"));
   }
 
   @Test
@@ -179,15 +200,10 @@ class OperatorIT {
 
   @Test
   void objectsLeftToTheUserAreNeitherCreatedNorChangedAndTheirAbsenceIsReported() throws Exception {
-    String namespace = SharedKubeApiServer.freshNamespace(admin, "mine");
-    CustomPodAutoscaler cpa = OperatorTestSupport.cpa("mine-cpa", Map.of());
-    cpa.getSpec().setProvisionServiceAccount(false);
-    admin.resource(cpa).inNamespace(namespace).create();
-
-    CustomPodAutoscaler notReady =
-        OperatorTestSupport.awaitCondition(admin, namespace, "mine-cpa", "Ready", "False");
-    assertThat(OperatorTestSupport.condition(notReady, "Ready").getMessage())
-        .contains(
+    String namespace =
+        createNotReady(
+            "mine-cpa",
+            spec -> spec.setProvisionServiceAccount(false),
             "ServiceAccount mine-cpa is left to you (provisionServiceAccount: false) and does not exist");
     assertThat(admin.serviceAccounts().inNamespace(namespace).withName("mine-cpa").get()).isNull();
 
@@ -202,18 +218,7 @@ class OperatorIT {
                 .endMetadata()
                 .build())
         .create();
-    admin
-        .resources(CustomPodAutoscaler.class)
-        .inNamespace(namespace)
-        .withName("mine-cpa")
-        .edit(
-            edited -> {
-              edited
-                  .getSpec()
-                  .getConfig()
-                  .add(new com.custompodautoscaler.api.v1.ConfigEntry("touch", "1"));
-              return edited;
-            });
+    OperatorTestSupport.touch(admin, namespace, "mine-cpa");
 
     OperatorTestSupport.awaitReady(admin, namespace, "mine-cpa");
     assertThat(
@@ -228,17 +233,78 @@ class OperatorIT {
   }
 
   @Test
-  void anUnknownTargetKindIsReported() throws Exception {
-    String namespace = SharedKubeApiServer.freshNamespace(admin, "unknown");
-    CustomPodAutoscaler cpa = OperatorTestSupport.cpa("lost-cpa", Map.of());
-    cpa.getSpec().getScaleTargetRef().setKind("Deploymnt");
+  void aDeploymentLeftToTheUserIsNeitherChangedNorOwned() throws Exception {
+    String namespace = SharedKubeApiServer.freshNamespace(admin, "own-deploy");
+    HasMetadata mine = Workloads.deployment("own-cpa", 2);
+    mine.getMetadata().setLabels(Map.of("owner", "me"));
+    admin.resource(mine).inNamespace(namespace).create();
+    CustomPodAutoscaler cpa = OperatorTestSupport.cpa("own-cpa", Map.of());
+    cpa.getSpec().setProvisionPod(false);
     admin.resource(cpa).inNamespace(namespace).create();
 
-    CustomPodAutoscaler notReady =
-        OperatorTestSupport.awaitCondition(admin, namespace, "lost-cpa", "Ready", "False");
+    OperatorTestSupport.awaitReady(admin, namespace, "own-cpa");
 
-    assertThat(OperatorTestSupport.condition(notReady, "Ready").getMessage())
-        .contains("Deploymnt is not served in apps/v1");
+    Deployment after = admin.apps().deployments().inNamespace(namespace).withName("own-cpa").get();
+    assertThat(after.getMetadata().getOwnerReferences()).as("not owned by the CPA").isEmpty();
+    assertThat(after.getMetadata().getLabels()).isEqualTo(Map.of("owner", "me"));
+    assertThat(after.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(after.getSpec().getTemplate().getSpec().getContainers())
+        .singleElement()
+        .satisfies(container -> assertThat(container.getEnv()).isEmpty());
+  }
+
+  @Test
+  void aBarePodNamedAfterTheCpaRunsTheAutoscalerWithProvisionPodFalse() throws Exception {
+    String namespace =
+        createNotReady(
+            "bare-cpa",
+            spec -> spec.setProvisionPod(false),
+            "Deployment bare-cpa or Pod bare-cpa is left to you (provisionPod: false) and does not exist");
+
+    // A bare API server runs no pods: this one stays Pending, which is enough to be found.
+    admin
+        .pods()
+        .inNamespace(namespace)
+        .resource(Workloads.pod("bare-cpa", Map.of("app", "my-autoscaler"), Map.of()))
+        .create();
+    OperatorTestSupport.touch(admin, namespace, "bare-cpa");
+
+    OperatorTestSupport.awaitReady(admin, namespace, "bare-cpa");
+    assertThat(admin.apps().deployments().inNamespace(namespace).withName("bare-cpa").get())
+        .isNull();
+    assertThat(
+            admin
+                .pods()
+                .inNamespace(namespace)
+                .withName("bare-cpa")
+                .get()
+                .getMetadata()
+                .getOwnerReferences())
+        .isEmpty();
+  }
+
+  @Test
+  void anUnknownTargetKindIsReported() throws Exception {
+    createNotReady(
+        "lost-cpa",
+        spec -> spec.getScaleTargetRef().setKind("Deploymnt"),
+        "Deploymnt is not served in apps/v1");
+  }
+
+  /**
+   * Creates CPA {@code name}, its spec changed by {@code change}, in a fresh namespace, and waits
+   * until its Ready condition is False with {@code message}; returns the namespace.
+   */
+  private static String createNotReady(
+      String name, Consumer<CustomPodAutoscalerSpec> change, String message) {
+    String namespace = SharedKubeApiServer.freshNamespace(admin, name);
+    CustomPodAutoscaler cpa = OperatorTestSupport.cpa(name, Map.of());
+    change.accept(cpa.getSpec());
+    admin.resource(cpa).inNamespace(namespace).create();
+    CustomPodAutoscaler notReady =
+        OperatorTestSupport.awaitCondition(admin, namespace, name, "Ready", "False");
+    assertThat(OperatorTestSupport.condition(notReady, "Ready").getMessage()).contains(message);
+    return namespace;
   }
 
   private static List<HasMetadata> provisioned(String namespace, String name) {

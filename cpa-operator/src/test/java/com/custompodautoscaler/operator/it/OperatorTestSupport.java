@@ -9,8 +9,15 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscalerCrd;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
+import com.custompodautoscaler.autoscaler.testing.Workloads;
+import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
+import com.custompodautoscaler.operator.OperatorSettings;
 import com.custompodautoscaler.operator.model.PauseRequest;
+import com.custompodautoscaler.operator.model.Provisioning;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
@@ -21,11 +28,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -42,6 +52,12 @@ final class OperatorTestSupport {
         admin, ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml"), "cpa-tests");
   }
 
+  /** Starts the operator in-process over every namespace, without leader election. */
+  static CustomPodAutoscalerOperator startOperator() throws IOException {
+    return CustomPodAutoscalerOperator.start(
+        SharedKubeApiServer.adminClient(), new OperatorSettings(Set.of(), Optional.empty(), 0));
+  }
+
   /** A v1 CPA for Deployment {@code web}, with {@code config} entries in name order. */
   static CustomPodAutoscaler cpa(String name, Map<String, String> config) {
     CustomPodAutoscaler cpa =
@@ -51,6 +67,107 @@ final class OperatorTestSupport {
     new TreeMap<>(config).forEach((key, value) -> entries.add(new ConfigEntry(key, value)));
     cpa.getSpec().setConfig(entries);
     return cpa;
+  }
+
+  /**
+   * Creates the Pod the Go operator ran CPA {@code cpa} as (named after it, labelled as the Go
+   * operator labels, the CPA its controller), and, beside it, Pods the take-over must leave alone:
+   * one of a ReplicaSet, as this operator's autoscaler pods are, and the user's own with the CPA as
+   * a plain owner. A bare API server runs no pods: they stay Pending.
+   */
+  static void createGoOperatorPodAndOthers(KubernetesClient admin, CustomPodAutoscaler cpa) {
+    String name = cpa.getMetadata().getName();
+    Map<String, String> labels =
+        Map.of(
+            Provisioning.MANAGED_BY_LABEL,
+            Provisioning.MANAGED_BY,
+            Provisioning.OWNED_BY_LABEL,
+            name);
+    createPod(
+        admin,
+        cpa,
+        name,
+        labels,
+        owner(cpa.getApiVersion(), cpa.getKind(), name, cpa.getMetadata().getUid(), true));
+    createPod(
+        admin,
+        cpa,
+        name + "-7d4b9c-x2x9q",
+        labels,
+        owner(
+            "apps/v1",
+            "ReplicaSet",
+            name + "-7d4b9c",
+            "4a0b3c1d-0000-4000-8000-000000000001",
+            true));
+    createPod(
+        admin,
+        cpa,
+        name + "-mine",
+        Map.of("owner", "me"),
+        owner(cpa.getApiVersion(), cpa.getKind(), name, cpa.getMetadata().getUid(), false));
+  }
+
+  private static void createPod(
+      KubernetesClient admin,
+      CustomPodAutoscaler cpa,
+      String name,
+      Map<String, String> labels,
+      OwnerReference owner) {
+    Pod pod = Workloads.pod(name, labels, Map.of());
+    pod.getMetadata().setOwnerReferences(List.of(owner));
+    admin.pods().inNamespace(cpa.getMetadata().getNamespace()).resource(pod).create();
+  }
+
+  private static OwnerReference owner(
+      String apiVersion, String kind, String name, String uid, boolean controller) {
+    return new OwnerReferenceBuilder()
+        .withApiVersion(apiVersion)
+        .withKind(kind)
+        .withName(name)
+        .withUid(uid)
+        .withController(controller)
+        .build();
+  }
+
+  /**
+   * Waits until the Go operator's Pod of {@code cpa} is gone and an event on the CPA says so; the
+   * other Pods stay.
+   */
+  static void awaitGoOperatorPodReplaced(KubernetesClient admin, CustomPodAutoscaler cpa) {
+    String namespace = cpa.getMetadata().getNamespace();
+    String name = cpa.getMetadata().getName();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(admin.pods().inNamespace(namespace).withName(name).get()).isNull();
+              assertThat(admin.v1().events().inNamespace(namespace).list().getItems())
+                  .anySatisfy(
+                      event -> {
+                        assertThat(event.getInvolvedObject().getName()).isEqualTo(name);
+                        assertThat(event.getInvolvedObject().getKind())
+                            .isEqualTo("CustomPodAutoscaler");
+                        assertThat(event.getReason()).isEqualTo("DeletedGoOperatorPod");
+                        assertThat(event.getMessage()).contains("Pod " + name);
+                      });
+            });
+    assertThat(admin.pods().inNamespace(namespace).list().getItems())
+        .extracting(pod -> pod.getMetadata().getName())
+        .containsExactlyInAnyOrder(name + "-7d4b9c-x2x9q", name + "-mine");
+  }
+
+  /** Adds a config entry to CPA {@code name}: a new generation, which reconciles it. */
+  static void touch(KubernetesClient admin, String namespace, String name) {
+    admin
+        .resources(CustomPodAutoscaler.class)
+        .inNamespace(namespace)
+        .withName(name)
+        .edit(
+            edited -> {
+              edited.getSpec().getConfig().add(new ConfigEntry("touch", "1"));
+              return edited;
+            });
   }
 
   static CustomPodAutoscaler awaitReady(KubernetesClient admin, String namespace, String name) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custompodautoscaler.api.v1.ConfigEntry;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.RoleRule;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -84,7 +85,24 @@ class ProvisionedObjectsTest {
                         new ScaleTargetReference("v1", "ReplicationController", "legacy")),
             new TargetResource("", "replicationcontrollers"),
             1),
-        new Case("a paused cpa runs no autoscaler", cpa -> {}, deployments, 0));
+        new Case("a paused cpa runs no autoscaler", cpa -> {}, deployments, 0),
+        new Case(
+            "role rules come after the generated ones",
+            cpa -> {
+              cpa.getSpec().setRoleRequiresMetricsServer(true);
+              RoleRule settings = new RoleRule(List.of(""), List.of("configmaps"), List.of("get"));
+              settings.setResourceNames(List.of("shop-settings"));
+              cpa.getSpec()
+                  .setRoleRules(
+                      List.of(
+                          settings,
+                          new RoleRule(
+                              List.of("external.metrics.k8s.io"),
+                              List.of("*"),
+                              List.of("get", "list"))));
+            },
+            deployments,
+            1));
   }
 
   @ParameterizedTest(name = "{0}")
