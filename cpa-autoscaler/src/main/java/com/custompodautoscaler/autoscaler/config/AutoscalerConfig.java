@@ -26,6 +26,7 @@ public record AutoscalerConfig(
     int logVerbosity,
     Duration downscaleStabilization,
     Optional<ScalingBehavior> behavior,
+    boolean hpaScaleUpLimit,
     ApiConfig api,
     KubernetesMetricsConfig kubernetesMetrics,
     int perPodConcurrency,
@@ -55,11 +56,17 @@ public record AutoscalerConfig(
     return cpaName.isBlank() ? Optional.empty() : Optional.of(cpaName);
   }
 
-  /** How runs decide the replicas: by the {@code behavior} if set, else CPA v2's rules. */
+  /**
+   * How runs decide the replicas: by the {@code behavior} if set, else by the HPA's rules without a
+   * behavior when {@code hpaScaleUpLimit} is set, else by CPA v2's rules.
+   */
   public ReplicaDecider decider() {
-    return behavior
-        .map(rules -> ReplicaDecider.withBehavior(bounds, rules))
-        .orElseGet(() -> ReplicaDecider.withDownscaleStabilization(bounds, downscaleStabilization));
+    if (behavior.isPresent()) {
+      return ReplicaDecider.withBehavior(bounds, behavior.get());
+    }
+    return hpaScaleUpLimit
+        ? ReplicaDecider.withHpaScaleUpLimit(bounds, downscaleStabilization)
+        : ReplicaDecider.withDownscaleStabilization(bounds, downscaleStabilization);
   }
 
   /** The method configured for {@code stage}, if any. */

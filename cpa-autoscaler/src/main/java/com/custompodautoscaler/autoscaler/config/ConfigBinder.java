@@ -31,6 +31,7 @@ final class ConfigBinder {
     int logVerbosity = atLeast(top, "logVerbosity", 0);
     Duration stabilization = Duration.ofSeconds(atLeast(top, "downscaleStabilization", 0));
     Optional<ScalingBehavior> behavior = BehaviorBinder.bind(top);
+    boolean hpaScaleUpLimit = hpaScaleUpLimit(top, behavior);
     Optional<ApiConfig> api = ApiConfigBinder.bind(top);
     KubernetesMetricsConfig kubernetesMetrics = kubernetesMetrics(top);
     int perPodConcurrency = atLeast(top, "perPodConcurrency", 1);
@@ -51,6 +52,7 @@ final class ConfigBinder {
             logVerbosity,
             stabilization,
             behavior,
+            hpaScaleUpLimit,
             api.orElseThrow(),
             kubernetesMetrics,
             perPodConcurrency,
@@ -115,6 +117,18 @@ final class ConfigBinder {
       return Optional.empty();
     }
     return Optional.of(Duration.ofMillis(millis));
+  }
+
+  private static boolean hpaScaleUpLimit(BlockReader top, Optional<ScalingBehavior> behavior) {
+    boolean limit = top.boolOrDefault("hpaScaleUpLimit");
+    if (limit && behavior.isPresent()) {
+      top.problems()
+          .error(
+              "hpaScaleUpLimit",
+              "set either behavior or hpaScaleUpLimit, not both; an HPA with a behavior limits"
+                  + " its scale-ups by the behavior's policies");
+    }
+    return limit;
   }
 
   private static Optional<ReplicaBounds> bounds(BlockReader top) {

@@ -308,6 +308,14 @@ public enum ConfigBlock {
                   "Window in which a downscale keeps the highest recommendation.")
               .in("s")
               .parsedFromEnvironmentAs(EnvParsing.BASE10_INTEGER),
+          scalar(
+              "hpaScaleUpLimit",
+              BOOLEAN,
+              false,
+              "Decide as the HPA controller does for an HPA without `behavior`: each scale-up"
+                  + " at most to twice the current replicas or 4, whichever is more, and a target"
+                  + " outside the bounds straight to the nearer one; with `downscaleStabilization:"
+                  + " 300` that HPA's rules exactly. Not with `behavior`."),
           structured(
               "behavior",
               new ValueType.Nested(BEHAVIOR),

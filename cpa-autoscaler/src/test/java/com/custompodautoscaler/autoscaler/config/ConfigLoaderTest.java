@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.custompodautoscaler.core.behavior.BehaviorDecision;
+import com.custompodautoscaler.core.behavior.BehaviorState;
 import com.custompodautoscaler.core.behavior.RatePolicy;
 import com.custompodautoscaler.core.behavior.ScalingBehavior;
 import com.custompodautoscaler.core.behavior.ScalingRules;
 import com.custompodautoscaler.core.behavior.SelectPolicy;
+import com.custompodautoscaler.core.decision.DecisionReason;
 import com.custompodautoscaler.core.model.ReplicaBounds;
 import com.custompodautoscaler.core.model.RunMode;
 import com.custompodautoscaler.core.model.Stage;
@@ -16,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +101,19 @@ class ConfigLoaderTest {
     AutoscalerConfig config = load(REQUIRED, Map.of());
 
     assertThat(config.behavior()).isEmpty();
+    assertThat(config.decider().behavior()).isEmpty();
+  }
+
+  @Test
+  void hpaScaleUpLimitDecidesAsAnHpaWithoutBehavior() throws Exception {
+    AutoscalerConfig config =
+        load(REQUIRED + "hpaScaleUpLimit: true\ndownscaleStabilization: 300\n", Map.of());
+
+    BehaviorDecision decision =
+        config.decider().decide(2, 8, BehaviorState.empty(), Instant.parse("2026-01-01T00:00:00Z"));
+
+    assertThat(decision.targetReplicas()).as("twice 2, or 4").isEqualTo(4);
+    assertThat(decision.reason()).isEqualTo(DecisionReason.SCALE_UP_LIMITED);
     assertThat(config.decider().behavior()).isEmpty();
   }
 

@@ -147,6 +147,11 @@ class ConfigValidationTest {
             "behavior",
             "set either behavior or downscaleStabilization, not both"),
         invalid(
+            "behavior with hpaScaleUpLimit",
+            VALID + "hpaScaleUpLimit: true\nbehavior: {}\n",
+            "hpaScaleUpLimit",
+            "set either behavior or hpaScaleUpLimit, not both"),
+        invalid(
             "behavior window above an hour",
             VALID + "behavior: {scaleDown: {stabilizationWindowSeconds: 3601}}\n",
             "behavior.scaleDown.stabilizationWindowSeconds",

@@ -1,8 +1,10 @@
 package com.custompodautoscaler.core.behavior;
 
+import com.custompodautoscaler.core.decision.HpaWithoutBehaviorPolicy;
 import com.custompodautoscaler.core.decision.ScalingDecision;
 import com.custompodautoscaler.core.decision.ScalingInput;
 import com.custompodautoscaler.core.decision.ScalingPolicy;
+import com.custompodautoscaler.core.decision.WindowPolicy;
 import com.custompodautoscaler.core.model.ReplicaBounds;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,33 +13,47 @@ import java.util.Optional;
 
 /**
  * Decides a run's replica count by a configuration's rules: its {@code behavior} when it has one,
- * else CPA v2's bounds and downscale stabilization. Holds no state: the state of the last decision
- * goes in, and the decision carries the state to keep, so runs, restarts and {@code simulate} all
- * decide alike.
+ * else CPA v2's bounds and downscale stabilization, or the HPA's rules for an HPA without a {@code
+ * behavior}. Holds no state: the state of the last decision goes in, and the decision carries the
+ * state to keep, so runs, restarts and {@code simulate} all decide alike.
  */
 public final class ReplicaDecider {
 
   private final ReplicaBounds bounds;
   private final ScalingBehavior behavior;
+  private final WindowPolicy windowPolicy;
   private final Duration downscaleStabilization;
   private final BehaviorPolicy behaviorPolicy = new BehaviorPolicy();
-  private final ScalingPolicy cpaV2Policy = new ScalingPolicy();
 
   private ReplicaDecider(
-      ReplicaBounds bounds, ScalingBehavior behavior, Duration downscaleStabilization) {
+      ReplicaBounds bounds,
+      ScalingBehavior behavior,
+      WindowPolicy windowPolicy,
+      Duration downscaleStabilization) {
     this.bounds = Objects.requireNonNull(bounds, "bounds");
     this.behavior = behavior;
-    this.downscaleStabilization = downscaleStabilization;
+    this.windowPolicy = windowPolicy;
+    this.downscaleStabilization = Objects.requireNonNull(downscaleStabilization, "window");
   }
 
   /** Decides with an autoscaling/v2 {@code behavior}, already completed with its defaults. */
   public static ReplicaDecider withBehavior(ReplicaBounds bounds, ScalingBehavior behavior) {
-    return new ReplicaDecider(bounds, Objects.requireNonNull(behavior, "behavior"), Duration.ZERO);
+    return new ReplicaDecider(
+        bounds, Objects.requireNonNull(behavior, "behavior"), null, Duration.ZERO);
   }
 
   /** Decides as CPA v2 does: bounds, then the highest recommendation inside {@code window}. */
   public static ReplicaDecider withDownscaleStabilization(ReplicaBounds bounds, Duration window) {
-    return new ReplicaDecider(bounds, null, Objects.requireNonNull(window, "window"));
+    return new ReplicaDecider(bounds, null, new ScalingPolicy(), window);
+  }
+
+  /**
+   * Decides as the HPA controller does for an HPA without a {@code behavior}: the highest
+   * recommendation inside {@code window} (its downscale stabilization), the bounds, and a scale-up
+   * limit of twice the current replicas or 4.
+   */
+  public static ReplicaDecider withHpaScaleUpLimit(ReplicaBounds bounds, Duration window) {
+    return new ReplicaDecider(bounds, null, new HpaWithoutBehaviorPolicy(), window);
   }
 
   /** The replica bounds every decision keeps to. */
@@ -57,7 +73,7 @@ public final class ReplicaDecider {
           new BehaviorInput(current, evaluated, bounds, behavior, state, now));
     }
     ScalingDecision decision =
-        cpaV2Policy.decide(
+        windowPolicy.decide(
             new ScalingInput(
                 current, evaluated, bounds, downscaleStabilization, now, state.recommendations()));
     return new BehaviorDecision(

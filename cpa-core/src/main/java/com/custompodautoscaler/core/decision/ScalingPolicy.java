@@ -8,9 +8,9 @@ import java.time.Instant;
  * with 0 replicas alone unless scaling from zero is allowed, and hold downscales at the highest
  * recommendation inside the stabilization window. Upscales are never delayed.
  */
-public final class ScalingPolicy {
+public final class ScalingPolicy implements WindowPolicy {
 
-  /** Decides the replica count for one run. */
+  @Override
   public ScalingDecision decide(ScalingInput input) {
     ReplicaBounds bounds = input.bounds();
     if (input.currentReplicas() == 0 && !bounds.allowsZero()) {
