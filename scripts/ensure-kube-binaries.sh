@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Provisions the control-plane binaries the tests and the playground run (kube-apiserver, etcd,
-# kubectl) on a machine that cannot download them, into the folder fabric8's kube-api-test reads:
+# kubectl, and kube-controller-manager for the comparison with the real HPA controller) on a machine
+# that cannot download them, into the folder fabric8's kube-api-test reads:
 #   ${KUBEAPITEST_DIR:-~/.kubeapitest}/k8s/1.20.2-linux-amd64/
 # Sources are Debian bookworm's archive only: etcd and kubectl come from binary packages;
-# kube-apiserver is compiled from Debian's 'kubernetes' source package (1.20.2, dependencies
-# vendored) with Debian's Go 1.19. First run: 10-15 minutes on 2 cores. Later runs return at once.
+# kube-apiserver and kube-controller-manager are compiled from Debian's 'kubernetes' source package
+# (1.20.2, dependencies vendored) with Debian's Go 1.19. First run: 12-18 minutes on 2 cores (the
+# controller manager about 3 of them, sharing the apiserver's build cache). Later runs return at once.
 # Needs root for apt-get. Prints the folder on success; progress goes to stderr.
 set -euo pipefail
 
@@ -15,8 +17,12 @@ readonly GO_BIN=/usr/lib/go-1.19/bin
 
 say() { printf '[ensure-kube-binaries] %s\n' "$*" >&2; }
 
+readonly COMPILED=(kube-apiserver kube-controller-manager)
+
 have_all() {
-  [ -x "$TARGET_DIR/kube-apiserver" ] && [ -x "$TARGET_DIR/etcd" ] && [ -x "$TARGET_DIR/kubectl" ]
+  [ -x "$TARGET_DIR/etcd" ] && [ -x "$TARGET_DIR/kubectl" ] || return 1
+  local binary
+  for binary in "${COMPILED[@]}"; do [ -x "$TARGET_DIR/$binary" ] || return 1; done
 }
 
 enable_source_packages() {
@@ -59,23 +65,25 @@ replace_vendored_reflect2() {
   find "$debian" -maxdepth 1 \( -name '*.go' -o -name '*.s' \) ! -name '*_test.go' -exec cp {} "$vendored"/ \;
 }
 
-build_kube_apiserver() {
+# Compiles cmd/$1 from the source package into the target folder.
+build_kubernetes_binary() {
+  local binary="$1"
   say "installing Go 1.19, rsync and reflect2 from Debian"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-1.19-go rsync \
     golang-github-modern-go-reflect2-dev >/dev/null
   fetch_kubernetes_source
   replace_vendored_reflect2
-  say "compiling kube-apiserver (several minutes on a first run; log: $BUILD_DIR/build.log)"
+  say "compiling $binary (several minutes on a first run; log: $BUILD_DIR/build.log)"
   local src="$BUILD_DIR/kubernetes"
   mkdir -p "$src/.gopath/src/k8s.io"
   ln -sfn "$src" "$src/.gopath/src/k8s.io/kubernetes"
   if ! (cd "$src" && env GOPATH="$src/.gopath" PATH="$GO_BIN:$PATH" CGO_ENABLED=0 GOPROXY=off GOFLAGS= \
-      GOCACHE="$BUILD_DIR/gocache" make WHAT=cmd/kube-apiserver >"$BUILD_DIR/build.log" 2>&1); then
+      GOCACHE="$BUILD_DIR/gocache" make WHAT="cmd/$binary" >"$BUILD_DIR/build.log" 2>&1); then
     tail -n 40 "$BUILD_DIR/build.log" >&2
-    say "kube-apiserver build failed"
+    say "$binary build failed"
     exit 1
   fi
-  install -m 0755 "$src/_output/bin/kube-apiserver" "$TARGET_DIR/kube-apiserver"
+  install -m 0755 "$src/_output/bin/$binary" "$TARGET_DIR/$binary"
 }
 
 main() {
@@ -84,13 +92,16 @@ main() {
     say "needs root to install Debian packages; run it as root or put the binaries in $TARGET_DIR"
     exit 1
   fi
-  say "first run: provisioning kube-apiserver, etcd and kubectl ${K8S_VERSION} into $TARGET_DIR (about 10 minutes, once)"
+  say "provisioning what is missing of kube-apiserver, kube-controller-manager, etcd and kubectl ${K8S_VERSION} into $TARGET_DIR (up to 18 minutes, once)"
   mkdir -p "$TARGET_DIR" "$BUILD_DIR"
   enable_source_packages
   say "apt-get update"
   apt-get update -qq >/dev/null
   if [ ! -x "$TARGET_DIR/etcd" ] || [ ! -x "$TARGET_DIR/kubectl" ]; then install_etcd_and_kubectl; fi
-  if [ ! -x "$TARGET_DIR/kube-apiserver" ]; then build_kube_apiserver; fi
+  local binary
+  for binary in "${COMPILED[@]}"; do
+    if [ ! -x "$TARGET_DIR/$binary" ]; then build_kubernetes_binary "$binary"; fi
+  done
   echo "$TARGET_DIR"
 }
 
