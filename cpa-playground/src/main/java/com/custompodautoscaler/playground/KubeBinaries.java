@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * The kube-apiserver, etcd and kubectl binaries the control plane runs, where kube-api-test looks
- * for them. When they are missing, the provisioning script that ships in this jar builds them from
- * Debian's packages, with its progress shown; that takes about ten minutes, once.
+ * for them, and kube-controller-manager for the comparison with the real HPA. When they are
+ * missing, the provisioning script that ships in this jar builds them from Debian's packages, with
+ * its progress shown; that takes about ten minutes, once.
  */
 final class KubeBinaries {
 
@@ -29,7 +30,7 @@ final class KubeBinaries {
 
   static boolean present() {
     Path dir = directory();
-    return List.of("kube-apiserver", "etcd", "kubectl").stream()
+    return List.of("kube-apiserver", "etcd", "kubectl", RealHpaController.BINARY).stream()
         .allMatch(binary -> Files.isExecutable(dir.resolve(binary)));
   }
 
@@ -43,7 +44,7 @@ final class KubeBinaries {
             + VERSION
             + " into "
             + directory()
-            + " from Debian's packages. This takes about 10 minutes, once.");
+            + " from Debian's packages. This takes up to 18 minutes, once.");
     Path script = Files.createTempFile("ensure-kube-binaries", ".sh");
     try {
       try (InputStream in = KubeBinaries.class.getResourceAsStream(SCRIPT)) {

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** What the playground asks of the machine it runs on: free ports and scratch folders. */
+/**
+ * What the playground asks of the machine it runs on: free ports, scratch folders, and stopping the
+ * processes it started.
+ */
 final class LocalMachine {
 
   private LocalMachine() {}
@@ -25,6 +30,22 @@ final class LocalMachine {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       // Only a temporary folder is left behind.
+    }
+  }
+
+  /**
+   * Asks {@code process} to stop (SIGTERM), as Kubernetes asks a container, and kills it if it has
+   * not stopped within {@code patience}.
+   */
+  static void stop(Process process, Duration patience) {
+    process.destroy();
+    try {
+      if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }

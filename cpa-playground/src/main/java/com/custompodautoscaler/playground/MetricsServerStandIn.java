@@ -44,24 +44,36 @@ final class MetricsServerStandIn implements AutoCloseable {
           Resource<GenericKubernetesResource>>
       podMetrics;
   private final RepeatingPass passes;
+  private final Duration firstSampleAfter;
   private volatile long totalCpuMillis;
 
-  private MetricsServerStandIn(KubernetesClient client, String namespace) {
+  private MetricsServerStandIn(
+      KubernetesClient client, String namespace, Duration firstSampleAfter) {
     this.client = client;
     this.namespace = namespace;
+    this.firstSampleAfter = firstSampleAfter;
     this.podMetrics = client.genericKubernetesResources(API_VERSION, KIND).inNamespace(namespace);
     this.passes = new RepeatingPass("metrics-server-stand-in", PERIOD, this::publish);
   }
 
   /** Installs the PodMetrics definition if needed and starts publishing for {@code namespace}. */
   static MetricsServerStandIn start(KubernetesClient client, String namespace) throws IOException {
+    return start(client, namespace, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #start(KubernetesClient, String)}, but a pod has no metrics until {@code
+   * firstSampleAfter} after its start, as metrics-server has none before its first scrape.
+   */
+  static MetricsServerStandIn start(
+      KubernetesClient client, String namespace, Duration firstSampleAfter) throws IOException {
     try (InputStream definition = MetricsServerStandIn.class.getResourceAsStream(DEFINITION)) {
       if (definition == null) {
         throw new IOException(DEFINITION + " is missing from this build");
       }
       CustomResourceDefinitions.install(client, definition, "cpa-playground");
     }
-    MetricsServerStandIn standIn = new MetricsServerStandIn(client, namespace);
+    MetricsServerStandIn standIn = new MetricsServerStandIn(client, namespace, firstSampleAfter);
     standIn.passes.start();
     return standIn;
   }
@@ -85,11 +97,16 @@ final class MetricsServerStandIn implements AutoCloseable {
     return parts == 0 ? 0 : totalMillis / parts;
   }
 
-  /** One round: a fresh PodMetrics for every Running pod, none for pods that are gone. */
+  /**
+   * One round: a fresh PodMetrics for every Running pod that has been sampled, none for pods that
+   * are gone; the load is shared by the sampled pods.
+   */
   void publish() {
+    Instant sampledBefore = Instant.now().minus(firstSampleAfter);
     List<Pod> pods =
         client.pods().inNamespace(namespace).list().getItems().stream()
             .filter(pod -> pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase()))
+            .filter(pod -> startedBefore(pod, sampledBefore))
             .toList();
     Map<String, GenericKubernetesResource> published = new HashMap<>();
     for (GenericKubernetesResource metrics : podMetrics.list().getItems()) {
@@ -110,6 +127,11 @@ final class MetricsServerStandIn implements AutoCloseable {
     for (String gone : published.keySet()) {
       podMetrics.withName(gone).delete();
     }
+  }
+
+  private static boolean startedBefore(Pod pod, Instant instant) {
+    String start = pod.getStatus().getStartTime();
+    return start == null || !Instant.parse(start).isAfter(instant);
   }
 
   /** The pod's metrics: its share of the load, split evenly over its containers. */

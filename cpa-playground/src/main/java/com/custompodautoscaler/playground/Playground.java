@@ -1,11 +1,13 @@
 package com.custompodautoscaler.playground;
 
 import com.custompodautoscaler.api.v1.CustomResourceDefinitions;
+import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
+import com.custompodautoscaler.autoscaler.config.ConfigLoader;
+import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
 import com.custompodautoscaler.autoscaler.kubernetes.ClientErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -42,23 +44,26 @@ public final class Playground implements AutoCloseable {
   private final Console console;
   private final PodEndpoints endpoints;
   private final MetricsServerStandIn metricsServer;
-  private final WorkloadSimulator simulator;
+  private final PodMaker pods;
+  private final Optional<HpaComparison> realHpa;
   private final StandInServer standIn;
   private final AutoscalerChild autoscaler;
   private volatile String lastRunError = "";
 
   private Playground(
-      ControlPlane plane, Path config, ExampleScript script, String namespace, Console console)
+      ControlPlane plane,
+      Path config,
+      ExampleScript script,
+      String namespace,
+      Console console,
+      Optional<HpaComparison> realHpa)
       throws IOException {
+    this.realHpa = realHpa;
     this.client = plane.client();
     this.namespace = namespace;
     this.script = script;
     this.console = console;
-    client
-        .namespaces()
-        .resource(
-            new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-        .create();
+    TargetObjects.createNamespace(client, namespace);
     Path folder = config.toAbsolutePath().getParent();
     if (script.customResourceDefinitionFile().isPresent()) {
       CustomResourceDefinitions.install(
@@ -75,8 +80,7 @@ public final class Playground implements AutoCloseable {
     this.endpoints = port.isPresent() ? new PodEndpoints(port.getAsInt()) : null;
     this.metricsServer =
         podMetrics.isPresent() ? MetricsServerStandIn.start(client, namespace) : null;
-    this.simulator = new WorkloadSimulator(client, namespace, new EndpointsFollowPods());
-    simulator.start();
+    this.pods = realHpa.isPresent() ? kubelets(namespace) : simulator(namespace);
     if (script.javaBuildSpec().isPresent()) {
       Path jar = JarBuilder.build(script.javaBuildSpec().get(), folder);
       console.info("  built " + jar);
@@ -107,7 +111,52 @@ public final class Playground implements AutoCloseable {
   public static Playground start(
       ControlPlane plane, Path config, ExampleScript script, String namespace, Console console)
       throws IOException {
-    return new Playground(plane, config, script, namespace, console);
+    return new Playground(plane, config, script, namespace, console, Optional.empty());
+  }
+
+  /**
+   * As {@link #start}, with the real HPA beside the autoscaler ({@link HpaComparison}): the real
+   * Deployment and ReplicaSet controllers make the pods of both, and each step's CPU load goes to
+   * both; the twin lives in namespace {@code namespace}-hpa.
+   *
+   * @throws IllegalArgumentException when no HPA can stand for the configuration
+   */
+  public static Playground startBesideRealHpa(
+      ControlPlane plane,
+      Path config,
+      ExampleScript script,
+      String namespace,
+      Path workDir,
+      Console console)
+      throws IOException, InvalidConfigException {
+    if (script.podMetricsSpec().isEmpty() || !"Deployment".equals(script.target().kind())) {
+      throw new IllegalArgumentException(
+          "the real HPA can stand beside an example whose target is a Deployment with podMetrics,"
+              + " such as horizontal-pod-autoscaler");
+    }
+    AutoscalerConfig loaded =
+        ConfigLoader.load(config, configOverrides(script, namespace)).config();
+    HpaComparison comparison =
+        HpaComparison.start(plane, loaded, script, namespace + "-hpa", workDir, console);
+    try {
+      return new Playground(plane, config, script, namespace, console, Optional.of(comparison));
+    } catch (IOException | RuntimeException e) {
+      comparison.close();
+      throw e;
+    }
+  }
+
+  private PodMaker simulator(String namespace) {
+    WorkloadSimulator simulator =
+        new WorkloadSimulator(client, namespace, new EndpointsFollowPods());
+    simulator.start();
+    return simulator;
+  }
+
+  private PodMaker kubelets(String namespace) {
+    KubeletStandIn kubelets = new KubeletStandIn(client, namespace, Duration.ZERO);
+    kubelets.start();
+    return kubelets;
   }
 
   /** Keeps the stand-in pod endpoints, when the example has them, in step with the pods. */
@@ -198,6 +247,7 @@ public final class Playground implements AutoCloseable {
     }
     try {
       metricsServer.useCpu(cpuLoad);
+      realHpa.ifPresent(comparison -> comparison.useCpu(cpuLoad));
     } catch (IllegalArgumentException e) {
       console.event("this step's cpuLoad is not a CPU quantity: " + e.getMessage());
     }
@@ -240,6 +290,13 @@ public final class Playground implements AutoCloseable {
           console.event("could not make this step happen: " + ClientErrors.describe(e));
         }
         awaitReplicas(step.expect());
+        realHpa.ifPresent(
+            comparison ->
+                console.event(
+                    "after this step: HPA as a CPA "
+                        + targetReplicas()
+                        + ", real HPA "
+                        + comparison.replicas()));
       }
     }
     Thread.currentThread().join();
@@ -289,7 +346,8 @@ public final class Playground implements AutoCloseable {
     if (standIn != null) {
       standIn.close();
     }
-    simulator.close();
+    pods.close();
+    realHpa.ifPresent(HpaComparison::close);
     if (metricsServer != null) {
       metricsServer.close();
     }

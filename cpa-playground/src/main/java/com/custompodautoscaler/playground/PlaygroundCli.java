@@ -38,6 +38,13 @@ public final class PlaygroundCli implements Callable<Integer> {
   @Option(names = "--list", description = "List the examples and exit.")
   private boolean list;
 
+  @Option(
+      names = "--compare-hpa",
+      description =
+          "Run the real HPA (kube-controller-manager) beside the example, on a twin of its target"
+              + " fed the same load, and print both decisions; for horizontal-pod-autoscaler.")
+  private boolean compareHpa;
+
   private final Console console = new Console(System.out);
 
   public static void main(String[] args) {
@@ -72,11 +79,10 @@ public final class PlaygroundCli implements Callable<Integer> {
     if (!isValid(configFile, script)) {
       return 1;
     }
-    run(workDir, configFile, script);
-    return 0;
+    return run(workDir, configFile, script);
   }
 
-  private void run(Path workDir, Path configFile, ExampleScript script)
+  private int run(Path workDir, Path configFile, ExampleScript script)
       throws IOException, InterruptedException {
     console.info(
         "Starting a local Kubernetes control plane (kube-apiserver "
@@ -94,7 +100,18 @@ public final class PlaygroundCli implements Callable<Integer> {
             + ",pods");
     console.info(
         (config == null ? "Example " + example : "Playground") + ": " + script.description());
-    Playground playground = Playground.start(plane, configFile, script, NAMESPACE, console);
+    Playground playground;
+    try {
+      playground =
+          compareHpa
+              ? Playground.startBesideRealHpa(
+                  plane, configFile, script, NAMESPACE, workDir, console)
+              : Playground.start(plane, configFile, script, NAMESPACE, console);
+    } catch (IllegalArgumentException | InvalidConfigException e) {
+      console.info("cannot compare with the real HPA: " + e.getMessage());
+      plane.close();
+      return 1;
+    }
     Thread scenario =
         new Thread(
             () -> {
@@ -115,6 +132,7 @@ public final class PlaygroundCli implements Callable<Integer> {
           plane.close();
           LocalMachine.deleteTree(workDir);
         });
+    return 0;
   }
 
   private boolean isValid(Path configFile, ExampleScript script) {

@@ -3,6 +3,7 @@ package com.custompodautoscaler.playground;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -85,6 +86,15 @@ final class TargetObjects {
         "spec",
         Map.of("replicas", target.replicas(), "selector", Map.of("matchLabels", podLabels)));
     return resource;
+  }
+
+  /** Creates namespace {@code namespace}, for a target to live in. */
+  static void createNamespace(KubernetesClient client, String namespace) {
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+        .create();
   }
 
   /** The target as a generic object, to read its replicas and change its labels. */

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * StatefulSet and ReplicaSet in the namespace, pods are created and deleted to match its replicas,
  * marked Running and Ready with a loopback pod IP, and the workload's status is updated.
  */
-final class WorkloadSimulator implements AutoCloseable {
+final class WorkloadSimulator implements PodMaker {
 
   private static final Logger log = LoggerFactory.getLogger(WorkloadSimulator.class);
   static final String OWNER_LABEL = "playground.custompodautoscaler.com/owner";

@@ -65,6 +65,22 @@ class PlaygroundProcessIT {
   }
 
   @Test
+  void comparesTheHpaExampleWithTheRealHpaStepByStep() throws Exception {
+    start("--example", "horizontal-pod-autoscaler", "--compare-hpa");
+
+    awaitOutput(
+        Duration.ofSeconds(120),
+        () -> output.stream().anyMatch(line -> line.contains("after this step:")));
+    assertThat(stop()).isZero();
+
+    assertThat(output)
+        .anyMatch(line -> line.contains("real HPA: scaled 1 -> 5"))
+        .anyMatch(line -> line.contains("scaled 1 -> 5"))
+        .anyMatch(line -> line.contains("after this step: HPA as a CPA 8, real HPA 8"));
+    assertNothingLeftBehind();
+  }
+
+  @Test
   void scaleOnTweetFollowsTheCannedPostsUpAndDownWithItsOwnStandIn() throws Exception {
     start("--example", "scale-on-tweet");
 

@@ -14,6 +14,7 @@ import com.custompodautoscaler.core.port.TargetReader;
 import com.custompodautoscaler.core.port.UserLogic;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public final class Autoscaler implements AutoCloseable {
   private final EvaluateStage evaluateStage;
   private final ScaleStage scaleStage;
   private final RunObserver observer;
+  private final Clock clock;
 
   public Autoscaler(
       AutoscalerConfig config,
@@ -65,9 +67,9 @@ public final class Autoscaler implements AutoCloseable {
                 config.kubernetesMetrics().required()));
     this.evaluateStage = new EvaluateStage(userLogic);
     this.scaleStage =
-        new ScaleStage(
-            new ScaleSettings(target, namespace, config.decider()), scales, userLogic, clock);
+        new ScaleStage(new ScaleSettings(target, namespace, config.decider()), scales, userLogic);
     this.observer = observer;
+    this.clock = clock;
   }
 
   /**
@@ -83,21 +85,34 @@ public final class Autoscaler implements AutoCloseable {
     }
   }
 
-  /** Runs once, as far as {@code goal}, waiting for any run in progress to finish first. */
+  /**
+   * Runs once, as far as {@code goal}, waiting for any run in progress to finish first; it decides
+   * as of the moment it starts.
+   */
   public RunReport run(RunType type, RunGoal goal) throws InterruptedException {
+    return run(type, goal, clock.instant());
+  }
+
+  /**
+   * As {@link #run(RunType, RunGoal)}, deciding as of {@code decisionTime}: a scheduled run decides
+   * as of its tick, so that runs a whole number of intervals apart are that far apart to the
+   * decisions (windows and rate policies), as the HPA controller's syncs are.
+   */
+  public RunReport run(RunType type, RunGoal goal, Instant decisionTime)
+      throws InterruptedException {
     turn.lockInterruptibly();
     try {
-      return execute(type, goal);
+      return execute(type, goal, decisionTime);
     } finally {
       turn.unlock();
     }
   }
 
-  private RunReport execute(RunType type, RunGoal goal) {
+  private RunReport execute(RunType type, RunGoal goal, Instant decisionTime) {
     RunReport report = new RunReport(type, goal);
     long started = System.nanoTime();
     try {
-      proceed(report, goal);
+      proceed(report, goal, decisionTime);
     } catch (RunException e) {
       report.failed(e);
     } catch (InterruptedException e) {
@@ -112,7 +127,8 @@ public final class Autoscaler implements AutoCloseable {
     return report;
   }
 
-  private void proceed(RunReport report, RunGoal goal) throws InterruptedException {
+  private void proceed(RunReport report, RunGoal goal, Instant decisionTime)
+      throws InterruptedException {
     RunType type = report.type();
     TargetSnapshot snapshot = timed(report, "target", this::readTarget);
     report.readCurrentReplicas(snapshot.currentReplicas());
@@ -143,7 +159,7 @@ public final class Autoscaler implements AutoCloseable {
           "scale",
           RunStep.SCALING,
           () -> {
-            scaleStage.scale(snapshot, evaluated, report);
+            scaleStage.scale(snapshot, evaluated, decisionTime, report);
             return report;
           });
     }

@@ -48,7 +48,7 @@ public final class RunScheduler {
     Tick tick = schedule.first();
     try {
       while (waitUntil(tick.runAt())) {
-        autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+        autoscaler.run(RunType.SCALER, RunGoal.SCALE, tick.gridTick());
         tick = schedule.after(tick.gridTick(), clock.instant());
       }
     } catch (InterruptedException e) {

@@ -12,7 +12,7 @@ import com.custompodautoscaler.core.model.TargetRef;
 import com.custompodautoscaler.core.port.KubernetesAccessException;
 import com.custompodautoscaler.core.port.ScaleClient;
 import com.custompodautoscaler.core.port.UserLogic;
-import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,26 +31,27 @@ final class ScaleStage {
   private final ReplicaDecider decider;
   private final ScaleClient scales;
   private final UserLogic userLogic;
-  private final Clock clock;
   private BehaviorState state = BehaviorState.empty();
 
-  ScaleStage(ScaleSettings settings, ScaleClient scales, UserLogic userLogic, Clock clock) {
+  ScaleStage(ScaleSettings settings, ScaleClient scales, UserLogic userLogic) {
     this.target = settings.target();
     this.namespace = settings.namespace();
     this.decider = settings.decider();
     this.scales = scales;
     this.userLogic = userLogic;
-    this.clock = clock;
   }
 
   void restore(BehaviorState restored) {
     state = restored;
   }
 
-  /** Decides and applies; records the decision and any change in {@code report} as they happen. */
-  void scale(TargetSnapshot snapshot, int evaluated, RunReport report) {
+  /**
+   * Decides as of {@code now} and applies; records the decision and any change in {@code report} as
+   * they happen. A rescale is remembered as of {@code now} too.
+   */
+  void scale(TargetSnapshot snapshot, int evaluated, Instant now, RunReport report) {
     int current = snapshot.currentReplicas();
-    BehaviorDecision decision = decider.decide(current, evaluated, state, clock.instant());
+    BehaviorDecision decision = decider.decide(current, evaluated, state, now);
     report.decided(decision);
     keep(decision.state(), report);
     if (decision.isDisabled()) {
@@ -62,7 +63,7 @@ final class ScaleStage {
     if (decision.changes(current)) {
       apply(decided);
       report.appliedReplicas();
-      keep(decider.afterRescale(state, current, decided, clock.instant()), report);
+      keep(decider.afterRescale(state, current, decided, now), report);
     }
     Hooks.run(userLogic, Stage.POST_SCALE, info, "failed to run post-scaling hook");
   }

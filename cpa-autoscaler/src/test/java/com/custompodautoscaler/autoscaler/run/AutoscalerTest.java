@@ -275,6 +275,28 @@ class AutoscalerTest {
   }
 
   @Test
+  void scheduledRunsDecideAsOfTheirTicksSoAPeriodOfTicksFreesTheRatePolicy() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 2);
+    ScriptedUserLogic logic = evaluating("{\"targetReplicas\":9}");
+    autoscaler =
+        new Autoscaler(
+            config(TWO_PODS_A_MINUTE), cluster, cluster, cluster, logic, clock, observed::add);
+    Instant firstTick = clock.instant();
+
+    clock.advance(Duration.ofMillis(700));
+    autoscaler.run(RunType.SCALER, RunGoal.SCALE, firstTick);
+    clock.advance(Duration.ofSeconds(60));
+    RunReport periodLater =
+        autoscaler.run(RunType.SCALER, RunGoal.SCALE, firstTick.plusSeconds(60));
+
+    assertThat(cluster.replicaWrites())
+        .as("the tick a whole period later is past the first rescale, however late each run ran")
+        .containsExactly(4, 6);
+    assertThat(periodLater.decision().orElseThrow().reason())
+        .isEqualTo(DecisionReason.SCALE_UP_LIMITED);
+  }
+
+  @Test
   void aRescaleThatFailsIsNotCountedByTheRatePolicies() throws Exception {
     FakeCluster cluster = new FakeCluster("web", 2).failingNextWrite("forbidden", 403);
     ScriptedUserLogic logic = evaluating("{\"targetReplicas\":9}");
