@@ -116,7 +116,8 @@ final class HpaMethodBenchmark implements Bench {
         ProcessSessions.forThisMachine(),
         io,
         new HttpClients(),
-        (stage, type, duration, succeeded) -> {});
+        (stage, type, duration, succeeded) -> {},
+        (stage, reason) -> {});
   }
 
   private static String shell(String java, String flags, Path jar, String stage) {

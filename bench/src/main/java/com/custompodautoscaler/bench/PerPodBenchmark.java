@@ -68,7 +68,8 @@ final class PerPodBenchmark implements Bench {
                 ProcessSessions.forThisMachine(),
                 io,
                 new HttpClients(),
-                (s, m, d, ok) -> {}))) {
+                (s, m, d, ok) -> {},
+                (stage, reason) -> {}))) {
       Autoscaler autoscaler = running.autoscaler();
       metricsOnce(autoscaler);
       List<Long> nanos = new ArrayList<>();

@@ -40,6 +40,7 @@ public final class AutoscalerApplication implements AutoCloseable {
   private final AutoscalerMetrics metrics = new AutoscalerMetrics();
   private final Readiness readiness = new Readiness();
   private final Autoscaler autoscaler;
+  private final ConfiguredUserLogic userLogic;
   private final ApiServerProbe probe;
   private final RunScheduler scheduler;
   private RestApi api;
@@ -48,8 +49,8 @@ public final class AutoscalerApplication implements AutoCloseable {
     // Asking the API server first lets its answer, and readiness, come while the rest is built.
     this.probe = new ApiServerProbe(client, readiness);
     probe.start();
-    ConfiguredUserLogic userLogic =
-        ConfiguredUserLogic.from(config, sessions, io, new HttpClients(), metrics);
+    this.userLogic =
+        ConfiguredUserLogic.from(config, sessions, io, new HttpClients(), metrics, metrics);
     KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
     Optional<CpaReporter> reporter =
         config
@@ -139,6 +140,7 @@ public final class AutoscalerApplication implements AutoCloseable {
     if (api != null) {
       api.close();
     }
+    userLogic.close();
     sessions.killAll();
     autoscaler.close();
     io.shutdownNow();

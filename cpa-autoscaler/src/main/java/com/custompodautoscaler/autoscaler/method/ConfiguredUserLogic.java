@@ -5,6 +5,7 @@ import com.custompodautoscaler.autoscaler.config.HttpMethodConfig;
 import com.custompodautoscaler.autoscaler.config.JavaMethodConfig;
 import com.custompodautoscaler.autoscaler.config.MethodConfig;
 import com.custompodautoscaler.autoscaler.config.ShellMethodConfig;
+import com.custompodautoscaler.autoscaler.config.WorkerMethodConfig;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.core.port.UserLogic;
 import com.custompodautoscaler.core.port.UserLogicException;
@@ -15,8 +16,11 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The user's logic as configured: a method runner per stage, each call timed. */
-public final class ConfiguredUserLogic implements UserLogic {
+/**
+ * The user's logic as configured: a method runner per stage, each call timed. Closing it stops the
+ * workers of worker methods.
+ */
+public final class ConfiguredUserLogic implements UserLogic, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ConfiguredUserLogic.class);
 
@@ -37,14 +41,15 @@ public final class ConfiguredUserLogic implements UserLogic {
       ProcessSessions sessions,
       Executor io,
       HttpClients clients,
-      UserLogicObserver observer) {
+      UserLogicObserver observer,
+      WorkerObserver workers) {
     Map<Stage, MethodRunner> runners = new EnumMap<>(Stage.class);
     Map<Stage, String> types = new EnumMap<>(Stage.class);
     config
         .methods()
         .forEach(
             (stage, method) -> {
-              runners.put(stage, runner(stage, method, config, sessions, io, clients));
+              runners.put(stage, runner(stage, method, config, sessions, io, clients, workers));
               types.put(stage, method.type());
             });
     return new ConfiguredUserLogic(runners, types, observer);
@@ -56,7 +61,8 @@ public final class ConfiguredUserLogic implements UserLogic {
       AutoscalerConfig config,
       ProcessSessions sessions,
       Executor io,
-      HttpClients clients) {
+      HttpClients clients,
+      WorkerObserver workers) {
     String name = stage.configKey();
     if (method instanceof ShellMethodConfig shell) {
       return new ShellMethod(name, shell, sessions, io, config.maxOutputBytes());
@@ -64,8 +70,21 @@ public final class ConfiguredUserLogic implements UserLogic {
     if (method instanceof JavaMethodConfig java) {
       return new JavaMethod(name, java, io, config.maxOutputBytes());
     }
+    if (method instanceof WorkerMethodConfig worker) {
+      return new WorkerMethod(name, worker, sessions, io, config.maxOutputBytes(), workers);
+    }
     HttpMethodConfig http = (HttpMethodConfig) method;
     return new HttpMethod(name, http, clients.clientFor(http.tls()), config.maxOutputBytes());
+  }
+
+  /** Stops every worker at once; calls to a worker method fail from now on. */
+  @Override
+  public void close() {
+    for (MethodRunner runner : runners.values()) {
+      if (runner instanceof WorkerMethod worker) {
+        worker.close();
+      }
+    }
   }
 
   @Override

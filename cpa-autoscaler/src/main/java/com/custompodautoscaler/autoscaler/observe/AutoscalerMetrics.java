@@ -1,6 +1,7 @@
 package com.custompodautoscaler.autoscaler.observe;
 
 import com.custompodautoscaler.autoscaler.method.UserLogicObserver;
+import com.custompodautoscaler.autoscaler.method.WorkerObserver;
 import com.custompodautoscaler.autoscaler.run.RunObserver;
 import com.custompodautoscaler.autoscaler.run.RunReport;
 import com.custompodautoscaler.core.model.Stage;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The autoscaler's Prometheus metrics: runs by type and outcome, run and stage durations,
  * user-logic call latency, current and desired replicas, and scale operations by direction.
  */
-public final class AutoscalerMetrics implements RunObserver, UserLogicObserver {
+public final class AutoscalerMetrics implements RunObserver, UserLogicObserver, WorkerObserver {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -86,6 +87,16 @@ public final class AutoscalerMetrics implements RunObserver, UserLogicObserver {
         .tag("outcome", succeeded ? "success" : "failure")
         .register(registry)
         .record(duration);
+  }
+
+  @Override
+  public void workerReplaced(String stage, String reason) {
+    Counter.builder("cpa.worker.replacements")
+        .description("Workers ended and replaced after a call failed, by stage and reason")
+        .tag("stage", stage)
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
   }
 
   /** The metrics in the Prometheus text format. */
