@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -26,9 +27,12 @@ final class WorkerProcess {
   private final BlockingQueue<Output> output = new LinkedBlockingQueue<>();
   private final StringBuilder stderrTail = new StringBuilder();
 
-  /** What the worker wrote to stdout: a whole line, too long a line, or the end of its stdout. */
+  /**
+   * What the worker wrote to stdout: the whole lines one read found (more than one when it wrote
+   * them together), too long a line, or the end of its stdout.
+   */
   sealed interface Output {
-    record Line(String text) implements Output {}
+    record Lines(List<String> lines) implements Output {}
 
     record Overflow() implements Output {}
 
@@ -101,9 +105,10 @@ final class WorkerProcess {
       byte[] chunk = new byte[8192];
       int read;
       while ((read = stdout.read(chunk)) != -1) {
+        List<String> complete = new ArrayList<>();
         for (int i = 0; i < read; i++) {
           if (chunk[i] == '\n') {
-            output.add(new Output.Line(line.toString(StandardCharsets.UTF_8)));
+            complete.add(line.toString(StandardCharsets.UTF_8));
             line.reset();
           } else if (line.size() >= maxLineBytes) {
             output.add(new Output.Overflow());
@@ -111,6 +116,10 @@ final class WorkerProcess {
           } else {
             line.write(chunk[i]);
           }
+        }
+        if (!complete.isEmpty()) {
+          // Lines that came together go together, so a call sees all of them at once.
+          output.add(new Output.Lines(List.copyOf(complete)));
         }
       }
     } catch (IOException e) {

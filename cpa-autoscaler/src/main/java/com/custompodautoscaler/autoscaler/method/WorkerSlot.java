@@ -78,11 +78,12 @@ final class WorkerSlot {
           "exited",
           "exited before it answered; exit status " + worker.exitStatus(EXIT_STATUS_WAIT_MILLIS));
     }
-    if (worker.hasUnreadOutput()) {
+    List<String> lines = ((WorkerProcess.Output.Lines) answer).lines();
+    if (lines.size() > 1 || worker.hasUnreadOutput()) {
       throw failed(worker, "extra_output", "answered one call with more than one line");
     }
     failuresInARow = 0;
-    return ((WorkerProcess.Output.Line) answer).text();
+    return lines.get(0);
   }
 
   /** The running worker, after starting one if there is none. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.custompodautoscaler.autoscaler.config.WorkerMethodConfig;
+import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.custompodautoscaler.core.port.UserLogicException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,12 +98,12 @@ class WorkerMethodTest {
   void aHangingWorkerTimesOutIsKilledAndReplaced() throws Exception {
     String script =
         "while read line; do case $line in hang) sleep 300;; *) echo \"$$:$line\";; esac; done";
-    WorkerMethod worker = sh(300, 1, script);
+    WorkerMethod worker = sh(2000, 1, script);
     String before = worker.call("x");
 
     assertThatThrownBy(() -> worker.call("hang"))
         .hasMessage(
-            "worker entrypoint '/bin/sh', command '[-c " + script + "]' timed out after 300 ms");
+            "worker entrypoint '/bin/sh', command '[-c " + script + "]' timed out after 2000 ms");
     String after = worker.call("y");
 
     assertThat(pidOf(after)).as("a fresh worker").isNotEqualTo(pidOf(before));
@@ -120,28 +121,30 @@ class WorkerMethodTest {
     assertThat(replacements).containsExactly("metric:exited");
   }
 
-  /**
-   * A second line written right after the answer fails the call when it is already there as the
-   * answer is read, and otherwise is found before the next call writes: either way the worker is
-   * replaced and no call takes it.
-   */
+  /** Both lines in one write, as a program that prints two lines and flushes writes them. */
   @Test
-  void twoLinesForOneCallNeverGiveTheNextCallAStaleAnswer() {
+  void twoLinesForOneCallFailItAndTheNextCallGetsAFreshWorker() {
+    String program =
+        String.join(
+            "\n",
+            "import os, sys",
+            "for line in sys.stdin:",
+            "    pid = os.getpid()",
+            "    extra = '%d:again\\n' % pid if line.strip() == 'x' else ''",
+            "    sys.stdout.write('%d:%s\\n%s' % (pid, line.strip(), extra))",
+            "    sys.stdout.flush()");
     WorkerMethod worker =
-        sh(
-            5000,
-            1,
-            "while read line; do echo \"$$:$line\"; [ \"$line\" = x ] && echo \"$$:again\"; done");
+        started(
+            new WorkerMethodConfig(
+                Duration.ofSeconds(5), "python3", List.of("-c", program), 1, false),
+            ONE_MIB);
 
     String first = answerOrFailure(worker, "x");
     String second = answerOrFailure(worker, "y");
 
-    assertThat(first)
-        .satisfiesAnyOf(
-            answer -> assertThat(answer).endsWith(":x"),
-            answer -> assertThat(answer).endsWith("answered one call with more than one line"));
-    assertThat(second).endsWith(":y");
-    assertThat(replacements).contains("metric:extra_output");
+    assertThat(first).endsWith("answered one call with more than one line");
+    assertThat(second).as("a fresh worker's answer, not the stale line").endsWith(":y");
+    assertThat(replacements).containsExactly("metric:extra_output");
   }
 
   private static String answerOrFailure(WorkerMethod worker, String document) {
@@ -272,6 +275,38 @@ class WorkerMethodTest {
     assertThat(replacements).as("a shutdown is not a failure to count").isEmpty();
   }
 
+  @Test
+  void thePythonHelperServesAFunctionAsAWorker() {
+    String helper = ProjectFiles.resolve("deploy/python").toString();
+    String program =
+        String.join(
+            "\n",
+            "import os, sys",
+            "sys.path.insert(0, '" + helper + "')",
+            "import cpa_worker",
+            "def evaluate(spec):",
+            "    if spec['n'] < 0:",
+            "        raise ValueError('n is negative')",
+            "    return {'targetReplicas': spec['n'] * 2, 'worker': os.getpid()}",
+            "cpa_worker.serve(evaluate)");
+    WorkerMethod worker =
+        started(
+            new WorkerMethodConfig(
+                Duration.ofSeconds(10), "python3", List.of("-c", program), 1, false),
+            ONE_MIB);
+
+    String first = worker.call("{\"n\": 3}");
+    assertThatThrownBy(() -> worker.call("{\"n\": -1}"))
+        .hasMessageEndingWith("answered an error: ValueError: n is negative");
+    String second = worker.call("{\n  \"n\": 4\n}");
+
+    assertThat(first).startsWith("{\"targetReplicas\": 6, \"worker\": ");
+    assertThat(second).startsWith("{\"targetReplicas\": 8, \"worker\": ");
+    assertThat(second.substring(second.lastIndexOf(' ')))
+        .isEqualTo(first.substring(first.lastIndexOf(' ')));
+    assertThat(replacements).isEmpty();
+  }
+
   private static void awaitFile(Path file) throws InterruptedException {
     for (int i = 0; i < 100 && !Files.exists(file); i++) {
       TimeUnit.MILLISECONDS.sleep(50);
@@ -287,15 +322,17 @@ class WorkerMethodTest {
   }
 
   private WorkerMethod sh(int timeoutMillis, int processes, int maxOutputBytes, String script) {
+    return started(
+        new WorkerMethodConfig(
+            Duration.ofMillis(timeoutMillis), "/bin/sh", List.of("-c", script), processes, false),
+        maxOutputBytes);
+  }
+
+  private WorkerMethod started(WorkerMethodConfig config, int maxOutputBytes) {
     WorkerMethod worker =
         new WorkerMethod(
             "metric",
-            new WorkerMethodConfig(
-                Duration.ofMillis(timeoutMillis),
-                "/bin/sh",
-                List.of("-c", script),
-                processes,
-                false),
+            config,
             SESSIONS,
             IO,
             maxOutputBytes,
