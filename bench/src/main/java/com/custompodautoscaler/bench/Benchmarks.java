@@ -17,7 +17,9 @@ public final class Benchmarks {
       List.of(
           new RunOverheadBenchmark(),
           new ShellOverheadBenchmark(),
+          new WorkerOverheadBenchmark(),
           new PerPodBenchmark(),
+          new PerPodWorkerBenchmark(),
           new HpaMethodBenchmark(),
           new StartupMemoryBenchmark(),
           new OperatorMemoryBenchmark());

@@ -16,9 +16,10 @@ import java.util.concurrent.Executors;
 /**
  * The HPA logic of cpa-hpa through the {@code java} method (in-process) against the same logic
  * through the {@code shell} method ({@code java -jar cpa-hpa.jar metric|evaluate}, one JVM per
- * call), both called as runs call them: through the configured user logic. The metric stage gets a
- * CPU Utilization metric of 10 pods, the evaluate stage that stage's output. The shell method is
- * measured with the JVM's default flags and with flags for a short-lived JVM.
+ * call), and through the {@code worker} method (one JVM started once, running the same class
+ * through InProcessWorker), all called as runs call them: through the configured user logic. The
+ * metric stage gets a CPU Utilization metric of 10 pods, the evaluate stage that stage's output.
+ * The shell method is measured with the JVM's default flags and with flags for a short-lived JVM.
  */
 final class HpaMethodBenchmark implements Bench {
 
@@ -26,6 +27,8 @@ final class HpaMethodBenchmark implements Bench {
   private static final int IN_PROCESS_CALLS = 10_000;
   private static final int SHELL_WARMUP = 5;
   private static final int SHELL_CALLS = 40;
+  private static final int WORKER_WARMUP = 2_000;
+  private static final int WORKER_CALLS = 5_000;
   private static final String CLASS_NAME = "com.custompodautoscaler.hpa.HpaLogic";
   private static final String QUICK_START_FLAGS =
       "-XX:TieredStopAtLevel=1, -XX:+UseSerialGC, -Xshare:auto, ";
@@ -48,6 +51,8 @@ final class HpaMethodBenchmark implements Bench {
               io);
       ConfiguredUserLogic shell =
           logic(shell(java, "", hpaJar, "metric"), shell(java, "", hpaJar, "evaluate"), io);
+      ConfiguredUserLogic worker =
+          logic(worker(java, hpaJar, "metric"), worker(java, hpaJar, "evaluate"), io);
       ConfiguredUserLogic quickShell =
           logic(
               shell(java, QUICK_START_FLAGS, hpaJar, "metric"),
@@ -66,13 +71,20 @@ final class HpaMethodBenchmark implements Bench {
             time(inProcess, stage, input, expected, IN_PROCESS_WARMUP, IN_PROCESS_CALLS);
         Stats plain = time(shell, stage, input, expected, SHELL_WARMUP, SHELL_CALLS);
         Stats quick = time(quickShell, stage, input, expected, SHELL_WARMUP, SHELL_CALLS);
+        Stats workerCall = time(worker, stage, input, expected, WORKER_WARMUP, WORKER_CALLS);
         String name = stage.configKey();
         out.println(name + ", java method (in-process):      " + inProcessCall.describe());
         out.println(name + ", shell method, default flags:   " + plain.describe());
         out.println(name + ", shell method, quick-start flags: " + quick.describe());
+        out.println(name + ", worker method (one JVM):      " + workerCall.describe());
         out.printf(
             "%s: shell over in-process, ratio of medians %.0f (default flags), %.0f (quick-start)%n",
             name, plain.median() / inProcessCall.median(), quick.median() / inProcessCall.median());
+        out.printf(
+            "%s: worker over in-process %.1f; shell (default flags) over worker %.0f%n",
+            name,
+            workerCall.median() / inProcessCall.median(),
+            plain.median() / workerCall.median());
       }
     } finally {
       io.shutdownNow();
@@ -118,6 +130,19 @@ final class HpaMethodBenchmark implements Bench {
         new HttpClients(),
         (stage, type, duration, succeeded) -> {},
         (stage, reason) -> {});
+  }
+
+  /** The same class as a worker: one JVM, started once, through InProcessWorker. */
+  private static String worker(String java, Path jar, String stage) {
+    return "{type: worker, timeout: 10000, worker: {entrypoint: "
+        + java
+        + ", command: [-cp, "
+        + jar
+        + ", com.custompodautoscaler.api.spi.InProcessWorker, "
+        + CLASS_NAME
+        + ", "
+        + stage
+        + "]}}";
   }
 
   private static String shell(String java, String flags, Path jar, String stage) {

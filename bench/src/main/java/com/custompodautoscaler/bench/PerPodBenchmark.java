@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
  */
 final class PerPodBenchmark implements Bench {
 
-  private static final int PODS = 100;
+  private static final String NAMESPACE = "bench-per-pod";
+  static final int PODS = 100;
   private static final int REPEATS = 5;
   private static final int[] CONCURRENCIES = {1, 8, 16, 32};
 
@@ -32,12 +33,15 @@ final class PerPodBenchmark implements Bench {
 
   @Override
   public void run(BenchContext context, PrintStream out) throws Exception {
-    KubernetesClient admin = context.plane().client();
-    BenchTargets.createDeployment(admin, "bench-per-pod", "workers", PODS);
-    BenchTargets.createPods(admin, "bench-per-pod", "workers", PODS);
+    createTargets(context, NAMESPACE);
     double sequential = 0;
     for (int concurrency : CONCURRENCIES) {
-      Stats stats = metricStage(context, concurrency);
+      Stats stats =
+          metricStage(
+              context,
+              NAMESPACE,
+              concurrency,
+              "{type: shell, timeout: 5000, shell: {entrypoint: sleep, command: ['0.05']}}");
       if (concurrency == 1) {
         sequential = stats.median();
       }
@@ -47,16 +51,30 @@ final class PerPodBenchmark implements Bench {
     }
   }
 
-  private static Stats metricStage(BenchContext context, int concurrency) throws Exception {
+  /** A Deployment of {@value #PODS} pods, {@code workers}, in {@code namespace}. */
+  static void createTargets(BenchContext context, String namespace) {
+    KubernetesClient admin = context.plane().client();
+    BenchTargets.createDeployment(admin, namespace, "workers", PODS);
+    BenchTargets.createPods(admin, namespace, "workers", PODS);
+  }
+
+  /**
+   * The metric stage's time over the pods of {@code namespace}, whose metric is {@code metric}, at
+   * {@code concurrency}: one untimed run, then {@value #REPEATS} timed.
+   */
+  static Stats metricStage(BenchContext context, String namespace, int concurrency, String metric)
+      throws Exception {
     AutoscalerConfig config =
         BenchTargets.config(
-            "bench-per-pod",
+            namespace,
             "workers",
             "runMode: per-pod\n"
                 + "perPodConcurrency: "
                 + concurrency
                 + "\n"
-                + "metric: {type: shell, timeout: 5000, shell: {entrypoint: sleep, command: ['0.05']}}\n"
+                + "metric: "
+                + metric
+                + "\n"
                 + "evaluate: {type: shell, shell: {entrypoint: unused}}\n");
     ExecutorService io = Executors.newCachedThreadPool();
     try (BenchAutoscaler running =

@@ -3,10 +3,7 @@ package com.custompodautoscaler.bench;
 import com.custompodautoscaler.autoscaler.config.ShellMethodConfig;
 import com.custompodautoscaler.autoscaler.method.ProcessSessions;
 import com.custompodautoscaler.autoscaler.method.ShellMethod;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +29,7 @@ final class ShellOverheadBenchmark implements Bench {
   private static final long PAUSE_MILLIS = 50;
   private static final List<String> CAT = List.of("/bin/cat");
   private static final List<String> PYTHON =
-      List.of(python(), "-c", "import sys; sys.stdout.write(sys.stdin.read())");
+      List.of(BenchProcesses.python(), "-c", "import sys; sys.stdout.write(sys.stdin.read())");
   private static final int PYTHON_CALLS = 200;
 
   @Override
@@ -42,7 +39,7 @@ final class ShellOverheadBenchmark implements Bench {
 
   @Override
   public void run(BenchContext context, PrintStream out) throws Exception {
-    String document = document();
+    String document = BenchProcesses.metricDocument();
     ExecutorService io = Executors.newCachedThreadPool();
     ProcessSessions sessions = ProcessSessions.forThisMachine();
     try {
@@ -52,8 +49,8 @@ final class ShellOverheadBenchmark implements Bench {
               WARMUP,
               CALLS,
               List.of(
-                  () -> bareSpawn(CAT, document),
-                  () -> bareSpawn(List.of("setsid", "--wait", "/bin/cat"), document),
+                  () -> BenchProcesses.bareSpawn(CAT, document),
+                  () -> BenchProcesses.bareSpawn(List.of("setsid", "--wait", "/bin/cat"), document),
                   () -> shellMethod(CAT, sessions, io).call(document)));
       out.println("/bin/cat, bare spawn:              " + cat.get(0).describe());
       out.println("/bin/cat, bare spawn with setsid:  " + cat.get(1).describe());
@@ -67,7 +64,7 @@ final class ShellOverheadBenchmark implements Bench {
               BLOCK,
               PYTHON_CALLS,
               List.of(
-                  () -> bareSpawn(PYTHON, document),
+                  () -> BenchProcesses.bareSpawn(PYTHON, document),
                   () -> shellMethod(PYTHON, sessions, io).call(document)));
       out.println("python (" + PYTHON.get(0) + ") echo, bare spawn:   " + python.get(0).describe());
       out.println("python (" + PYTHON.get(0) + ") echo, shell method: " + python.get(1).describe());
@@ -113,49 +110,5 @@ final class ShellOverheadBenchmark implements Bench {
         sessions,
         io,
         1024 * 1024);
-  }
-
-  /** Start the command, write the document, close stdin, read stdout to the end, wait. */
-  private static String bareSpawn(List<String> command, String document) throws Exception {
-    Process process = new ProcessBuilder(command).start();
-    try (OutputStream stdin = process.getOutputStream()) {
-      stdin.write(document.getBytes(StandardCharsets.UTF_8));
-    }
-    String output;
-    try (InputStream stdout = process.getInputStream()) {
-      output = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    process.waitFor();
-    return output;
-  }
-
-  /**
-   * Debian's python3 binary when there is one: a version manager's shim would add its own start.
-   */
-  private static String python() {
-    return java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3"))
-        ? "/usr/bin/python3"
-        : "python3";
-  }
-
-  /** A metric-stage document for a Deployment, of the usual size. */
-  private static String document() {
-    StringBuilder annotations = new StringBuilder();
-    for (int i = 0; i < 12; i++) {
-      annotations
-          .append("\"example.com/annotation-")
-          .append(i)
-          .append("\":\"value-")
-          .append(i)
-          .append("\",");
-    }
-    return "{\"resource\":{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{"
-        + annotations
-        + "\"deployment.kubernetes.io/revision\":\"1\"},\"labels\":{\"app\":\"web\",\"numPods\":\"3\"},"
-        + "\"name\":\"web\",\"namespace\":\"default\",\"uid\":\"5b0c6a4e-1d2f-4c3b-9a8e-7f6d5c4b3a21\"},"
-        + "\"spec\":{\"replicas\":3,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":"
-        + "{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"image\":\"example/web:1.0\",\"name\":\"web\","
-        + "\"ports\":[{\"containerPort\":8080}],\"resources\":{\"requests\":{\"cpu\":\"100m\",\"memory\":\"64Mi\"}}}]}}},"
-        + "\"status\":{\"availableReplicas\":3,\"readyReplicas\":3,\"replicas\":3}},\"runType\":\"scaler\"}";
   }
 }

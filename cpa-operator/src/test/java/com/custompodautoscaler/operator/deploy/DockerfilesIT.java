@@ -40,6 +40,7 @@ class DockerfilesIT {
       strings = {
         "operator.Dockerfile",
         "autoscaler.Dockerfile",
+        "autoscaler-python.Dockerfile",
         "horizontal-pod-autoscaler.Dockerfile"
       })
   void everyCopiedFileIsBuiltAndInTheBuildContext(String dockerfile) throws IOException {
