@@ -1,16 +1,9 @@
 package com.custompodautoscaler.playground;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -37,24 +30,7 @@ public final class ExampleLibrary {
 
   /** The examples shipped in this jar, copied into {@code workDir}. */
   public static ExampleLibrary extractedTo(Path workDir) throws IOException {
-    URL url = ExampleLibrary.class.getResource(RESOURCE);
-    if (url == null) {
-      throw new IOException("the examples are missing from this build");
-    }
-    Path target = workDir.resolve("examples");
-    try {
-      URI uri = url.toURI();
-      if (uri.getScheme().equals("jar")) {
-        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-          copyTree(jar.getPath(RESOURCE), target);
-        }
-      } else {
-        copyTree(Path.of(uri), target);
-      }
-    } catch (URISyntaxException e) {
-      throw new IOException("cannot locate the examples: " + e.getMessage(), e);
-    }
-    return new ExampleLibrary(target);
+    return new ExampleLibrary(BundledFolder.copy(RESOURCE, workDir.resolve("examples")));
   }
 
   /** The names of the examples the playground can run, sorted. */
@@ -76,18 +52,5 @@ public final class ExampleLibrary {
           "no example called '" + name + "'; the examples are: " + String.join(", ", names()));
     }
     return folder;
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    try (Stream<Path> paths = Files.walk(source)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        Path destination = target.resolve(source.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(destination);
-        } else {
-          Files.copy(path, destination, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

@@ -211,9 +211,10 @@ public final class Playground implements AutoCloseable {
   }
 
   private static Map<String, String> environment(
-      ControlPlane plane, String namespace, ExampleScript script, int apiPort) {
+      ControlPlane plane, String namespace, ExampleScript script, int apiPort) throws IOException {
     Map<String, String> env = new HashMap<>(configOverrides(script, namespace));
     env.put("KUBECONFIG", plane.kubeconfig().toString());
+    env.put("PYTHONPATH", PythonLibrary.pythonPath());
     env.put("apiConfig", "{\"host\": \"127.0.0.1\", \"port\": " + apiPort + "}");
     return env;
   }
