@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.custompodautoscaler.autoscaler.cli.AutoscalerCli;
 import com.custompodautoscaler.autoscaler.config.ConfigBlock;
 import com.custompodautoscaler.autoscaler.config.ConfigLoader;
-import com.custompodautoscaler.autoscaler.config.KeySpec;
+import com.custompodautoscaler.autoscaler.config.Key;
 import com.custompodautoscaler.autoscaler.config.KeySuggestion;
 import com.custompodautoscaler.autoscaler.config.LoadedConfig;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
@@ -67,7 +67,7 @@ class DocsTest {
   private static final Set<String> CONFIG_KEYS =
       Stream.of(ConfigBlock.values())
           .flatMap(block -> block.keys().stream())
-          .map(KeySpec::name)
+          .map(Key::name)
           .collect(Collectors.toSet());
 
   /** What a fragment is completed with; its own keys replace these. */

@@ -1,5 +1,13 @@
 package com.custompodautoscaler.autoscaler.config;
 
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.API_CONFIG;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.CERT_FILE;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.ENABLED;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.HOST;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.KEY_FILE;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.PORT;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.USE_HTTPS;
+
 import java.util.Optional;
 
 /** Reads and checks the {@code apiConfig} block, defaulting each key it lacks. */
@@ -10,27 +18,24 @@ final class ApiConfigBinder {
   private ApiConfigBinder() {}
 
   static Optional<ApiConfig> bind(BlockReader top) {
-    Optional<BlockReader> found =
-        top.has("apiConfig")
-            ? top.block("apiConfig", ConfigBlock.API_CONFIG)
-            : Optional.of(BlockReader.empty(ConfigBlock.API_CONFIG, top, "apiConfig"));
+    Optional<BlockReader> found = top.blockOrEmpty(API_CONFIG);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     BlockReader api = found.get();
-    boolean enabled = api.boolOrDefault("enabled");
-    boolean useHttps = api.boolOrDefault("useHTTPS");
-    int port = api.integerOrDefault("port");
-    String host = api.stringOrDefault("host");
-    String certFile = api.stringOrDefault("certFile");
-    String keyFile = api.stringOrDefault("keyFile");
+    boolean enabled = api.get(ENABLED);
+    boolean useHttps = api.get(USE_HTTPS);
+    int port = api.get(PORT);
+    String host = api.get(HOST);
+    String certFile = api.get(CERT_FILE);
+    String keyFile = api.get(KEY_FILE);
     boolean valid = true;
     if (port < 0 || port > HIGHEST_PORT) {
-      api.problems().error(api.path("port"), "must be from 0 to " + HIGHEST_PORT + ", got " + port);
+      api.problems().error(api.path(PORT), "must be from 0 to " + HIGHEST_PORT + ", got " + port);
       valid = false;
     }
     if (enabled && useHttps && (certFile.isEmpty() || keyFile.isEmpty())) {
-      String missing = certFile.isEmpty() ? "certFile" : "keyFile";
+      Key<String> missing = certFile.isEmpty() ? CERT_FILE : KEY_FILE;
       api.problems().error(api.path(missing), "missing; useHTTPS needs certFile and keyFile");
       valid = false;
     }

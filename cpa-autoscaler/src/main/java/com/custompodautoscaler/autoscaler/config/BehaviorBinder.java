@@ -1,5 +1,16 @@
 package com.custompodautoscaler.autoscaler.config;
 
+import static com.custompodautoscaler.autoscaler.config.BehaviorKeys.PERIOD;
+import static com.custompodautoscaler.autoscaler.config.BehaviorKeys.POLICIES;
+import static com.custompodautoscaler.autoscaler.config.BehaviorKeys.POLICY_TYPE;
+import static com.custompodautoscaler.autoscaler.config.BehaviorKeys.POLICY_VALUE;
+import static com.custompodautoscaler.autoscaler.config.BehaviorKeys.SCALE_DOWN;
+import static com.custompodautoscaler.autoscaler.config.BehaviorKeys.SCALE_UP;
+import static com.custompodautoscaler.autoscaler.config.BehaviorKeys.SELECT_POLICY;
+import static com.custompodautoscaler.autoscaler.config.BehaviorKeys.STABILIZATION_WINDOW;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.BEHAVIOR;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.DOWNSCALE_STABILIZATION;
+
 import com.custompodautoscaler.core.behavior.BehaviorProblem;
 import com.custompodautoscaler.core.behavior.RatePolicy;
 import com.custompodautoscaler.core.behavior.RatePolicyType;
@@ -23,26 +34,26 @@ final class BehaviorBinder {
 
   /** The behavior with its defaults filled in, or empty when none is set or it is invalid. */
   static Optional<ScalingBehavior> bind(BlockReader top) {
-    if (!top.has("behavior")) {
+    if (!top.has(BEHAVIOR)) {
       return Optional.empty();
     }
-    if (top.has("downscaleStabilization")) {
+    if (top.has(DOWNSCALE_STABILIZATION)) {
       top.problems()
           .error(
-              "behavior",
+              BEHAVIOR.name(),
               "set either behavior or downscaleStabilization, not both; write the window as"
                   + " behavior.scaleDown.stabilizationWindowSeconds");
     }
-    return top.block("behavior", ConfigBlock.BEHAVIOR).map(BehaviorBinder::behavior);
+    return top.find(BEHAVIOR).map(BehaviorBinder::behavior);
   }
 
   private static ScalingBehavior behavior(BlockReader block) {
     ScalingBehavior behavior =
         new ScalingBehavior(
-            rules(block, "scaleUp", ScalingRules.scaleUpDefaults()),
+            rules(block, SCALE_UP, ScalingRules.scaleUpDefaults()),
             rules(
                 block,
-                "scaleDown",
+                SCALE_DOWN,
                 ScalingRules.scaleDownDefaults(ScalingBehavior.DEFAULT_DOWNSCALE_WINDOW)));
     for (BehaviorProblem problem : behavior.problems()) {
       block.problems().error(problem.field(), problem.message());
@@ -50,13 +61,14 @@ final class BehaviorBinder {
     return behavior;
   }
 
-  private static ScalingRules rules(BlockReader block, String key, ScalingRules defaults) {
+  private static ScalingRules rules(
+      BlockReader block, Key<BlockReader> key, ScalingRules defaults) {
     return block
-        .block(key, ConfigBlock.SCALING_RULES)
+        .find(key)
         .map(
             rules -> {
               ScalingRules bound = defaults;
-              Optional<Long> window = rules.longValue("stabilizationWindowSeconds");
+              Optional<Long> window = rules.find(STABILIZATION_WINDOW);
               if (window.isPresent()) {
                 bound = bound.withStabilizationWindow(Duration.ofSeconds(window.get()));
               }
@@ -73,7 +85,7 @@ final class BehaviorBinder {
   private static Optional<SelectPolicy> selectPolicy(BlockReader rules) {
     return named(
         rules,
-        "selectPolicy",
+        SELECT_POLICY,
         "select policy",
         SelectPolicy::fromWireName,
         String.join(", ", SelectPolicy.wireNames()));
@@ -85,12 +97,12 @@ final class BehaviorBinder {
    */
   private static <T> Optional<T> named(
       BlockReader block,
-      String key,
+      Key<String> key,
       String what,
       Function<String, Optional<T>> parse,
       String expected) {
     return block
-        .string(key)
+        .find(key)
         .flatMap(
             written -> {
               Optional<T> value = parse.apply(written);
@@ -107,7 +119,7 @@ final class BehaviorBinder {
 
   private static Optional<List<RatePolicy>> policies(BlockReader rules) {
     return rules
-        .blocks("policies", ConfigBlock.RATE_POLICY)
+        .find(POLICIES)
         .flatMap(
             readers -> {
               List<RatePolicy> policies = new ArrayList<>();
@@ -118,8 +130,8 @@ final class BehaviorBinder {
 
   private static Optional<RatePolicy> policy(BlockReader policy) {
     Optional<RatePolicyType> type = policyType(policy);
-    Optional<Integer> value = required(policy, "value");
-    Optional<Integer> period = required(policy, "periodSeconds");
+    Optional<Integer> value = required(policy, POLICY_VALUE);
+    Optional<Integer> period = required(policy, PERIOD);
     if (type.isEmpty() || value.isEmpty() || period.isEmpty()) {
       return Optional.empty();
     }
@@ -127,23 +139,23 @@ final class BehaviorBinder {
   }
 
   private static Optional<RatePolicyType> policyType(BlockReader policy) {
-    if (!policy.has("type")) {
-      policy.problems().error(policy.path("type"), "missing; expected Pods or Percent");
+    if (!policy.has(POLICY_TYPE)) {
+      policy.problems().error(policy.path(POLICY_TYPE), "missing; expected Pods or Percent");
       return Optional.empty();
     }
     return named(
         policy,
-        "type",
+        POLICY_TYPE,
         "policy type",
         RatePolicyType::fromWireName,
         String.join(" or ", RatePolicyType.wireNames()));
   }
 
-  private static Optional<Integer> required(BlockReader policy, String key) {
+  private static Optional<Integer> required(BlockReader policy, Key<Integer> key) {
     if (!policy.has(key)) {
       policy.problems().error(policy.path(key), "missing; every policy needs it");
       return Optional.empty();
     }
-    return policy.integer(key);
+    return policy.find(key);
   }
 }

@@ -1,5 +1,25 @@
 package com.custompodautoscaler.autoscaler.config;
 
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.CPA_NAME;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.CPU_INITIALIZATION_PERIOD;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.DOWNSCALE_STABILIZATION;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.HPA_SCALE_UP_LIMIT;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.INITIAL_READINESS_DELAY;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.INTERVAL;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.LOG_VERBOSITY;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.MAX_OUTPUT_BYTES;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.MAX_REPLICAS;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.MIN_REPLICAS;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.NAMESPACE;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.PER_POD_CONCURRENCY;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.REQUIRE_KUBERNETES_METRICS;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.RUN_MODE;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.SCALE_TARGET_REF;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.START_TIME;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.TARGET_API_VERSION;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.TARGET_KIND;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.TARGET_NAME;
+
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig.KubernetesMetricsConfig;
 import com.custompodautoscaler.core.behavior.ScalingBehavior;
 import com.custompodautoscaler.core.model.ReplicaBounds;
@@ -24,19 +44,19 @@ final class ConfigBinder {
     Optional<TargetRef> target = scaleTargetRef(top);
     String namespace = namespace(top);
     Map<Stage, MethodConfig> methods = methods(top);
-    Optional<Duration> interval = positiveMillis(top, "interval");
-    Optional<Duration> startTime = positiveMillis(top, "startTime");
+    Optional<Duration> interval = positiveMillis(top, INTERVAL);
+    Optional<Duration> startTime = positiveMillis(top, START_TIME);
     Optional<ReplicaBounds> bounds = bounds(top);
     Optional<RunMode> runMode = runMode(top);
-    int logVerbosity = atLeast(top, "logVerbosity", 0);
-    Duration stabilization = Duration.ofSeconds(atLeast(top, "downscaleStabilization", 0));
+    int logVerbosity = atLeast(top, LOG_VERBOSITY, 0);
+    Duration stabilization = Duration.ofSeconds(atLeast(top, DOWNSCALE_STABILIZATION, 0));
     Optional<ScalingBehavior> behavior = BehaviorBinder.bind(top);
     boolean hpaScaleUpLimit = hpaScaleUpLimit(top, behavior);
     Optional<ApiConfig> api = ApiConfigBinder.bind(top);
     KubernetesMetricsConfig kubernetesMetrics = kubernetesMetrics(top);
-    int perPodConcurrency = atLeast(top, "perPodConcurrency", 1);
-    int maxOutputBytes = atLeast(top, "maxOutputBytes", 1);
-    String cpaName = top.stringOrDefault("cpaName");
+    int perPodConcurrency = atLeast(top, PER_POD_CONCURRENCY, 1);
+    int maxOutputBytes = atLeast(top, MAX_OUTPUT_BYTES, 1);
+    String cpaName = top.get(CPA_NAME);
     if (problems.hasErrors()) {
       return Optional.empty();
     }
@@ -61,22 +81,24 @@ final class ConfigBinder {
   }
 
   private static Optional<TargetRef> scaleTargetRef(BlockReader top) {
-    if (!top.has("scaleTargetRef")) {
+    if (!top.has(SCALE_TARGET_REF)) {
       top.problems()
           .error(
-              "scaleTargetRef",
+              SCALE_TARGET_REF.name(),
               "missing; name the resource to scale, for example"
                   + " {apiVersion: apps/v1, kind: Deployment, name: web}");
       return Optional.empty();
     }
-    return top.block("scaleTargetRef", ConfigBlock.SCALE_TARGET_REF)
+    return top.find(SCALE_TARGET_REF)
         .flatMap(
             ref -> {
               Optional<String> apiVersion =
-                  MethodBinder.nonBlank(ref, "apiVersion", "the API version, such as apps/v1");
+                  MethodBinder.nonBlank(
+                      ref, TARGET_API_VERSION, "the API version, such as apps/v1");
               Optional<String> kind =
-                  MethodBinder.nonBlank(ref, "kind", "the kind, such as Deployment");
-              Optional<String> name = MethodBinder.nonBlank(ref, "name", "the resource's name");
+                  MethodBinder.nonBlank(ref, TARGET_KIND, "the kind, such as Deployment");
+              Optional<String> name =
+                  MethodBinder.nonBlank(ref, TARGET_NAME, "the resource's name");
               if (apiVersion.isEmpty() || kind.isEmpty() || name.isEmpty()) {
                 return Optional.empty();
               }
@@ -85,9 +107,9 @@ final class ConfigBinder {
   }
 
   private static String namespace(BlockReader top) {
-    String namespace = top.stringOrDefault("namespace");
+    String namespace = top.get(NAMESPACE);
     if (namespace.isBlank()) {
-      top.problems().error("namespace", "must not be empty");
+      top.problems().error(NAMESPACE.name(), "must not be empty");
     }
     return namespace;
   }
@@ -95,36 +117,36 @@ final class ConfigBinder {
   private static Map<Stage, MethodConfig> methods(BlockReader top) {
     Map<Stage, MethodConfig> methods = new EnumMap<>(Stage.class);
     for (Stage stage : Stage.values()) {
-      String key = stage.configKey();
+      Key<BlockReader> key = TopLevelKeys.methodOf(stage);
       if (!top.has(key)) {
         if (stage.isRequired()) {
           top.problems()
-              .error(key, "missing; the " + key + " method is required (type shell, http or java)");
+              .error(
+                  key.name(),
+                  "missing; the " + key.name() + " method is required (type shell, http or java)");
         }
         continue;
       }
-      top.block(key, ConfigBlock.METHOD)
-          .flatMap(MethodBinder::bind)
-          .ifPresent(method -> methods.put(stage, method));
+      top.find(key).flatMap(MethodBinder::bind).ifPresent(method -> methods.put(stage, method));
     }
     return methods;
   }
 
-  private static Optional<Duration> positiveMillis(BlockReader top, String key) {
-    long millis = top.longOrDefault(key);
+  private static Optional<Duration> positiveMillis(BlockReader top, DefaultedKey<Long> key) {
+    long millis = top.get(key);
     if (millis <= 0) {
-      top.problems().error(key, "must be a positive number of milliseconds, got " + millis);
+      top.problems().error(key.name(), "must be a positive number of milliseconds, got " + millis);
       return Optional.empty();
     }
     return Optional.of(Duration.ofMillis(millis));
   }
 
   private static boolean hpaScaleUpLimit(BlockReader top, Optional<ScalingBehavior> behavior) {
-    boolean limit = top.boolOrDefault("hpaScaleUpLimit");
+    boolean limit = top.get(HPA_SCALE_UP_LIMIT);
     if (limit && behavior.isPresent()) {
       top.problems()
           .error(
-              "hpaScaleUpLimit",
+              HPA_SCALE_UP_LIMIT.name(),
               "set either behavior or hpaScaleUpLimit, not both; an HPA with a behavior limits"
                   + " its scale-ups by the behavior's policies");
     }
@@ -132,11 +154,11 @@ final class ConfigBinder {
   }
 
   private static Optional<ReplicaBounds> bounds(BlockReader top) {
-    int min = atLeast(top, "minReplicas", 0);
-    int max = atLeast(top, "maxReplicas", 0);
+    int min = atLeast(top, MIN_REPLICAS, 0);
+    int max = atLeast(top, MAX_REPLICAS, 0);
     if (min > max) {
       top.problems()
-          .error("minReplicas", "minReplicas " + min + " is greater than maxReplicas " + max);
+          .error(MIN_REPLICAS.name(), "minReplicas " + min + " is greater than maxReplicas " + max);
     }
     return min >= 0 && max >= 0 && min <= max
         ? Optional.of(new ReplicaBounds(min, max))
@@ -144,12 +166,12 @@ final class ConfigBinder {
   }
 
   private static Optional<RunMode> runMode(BlockReader top) {
-    String mode = top.stringOrDefault("runMode");
+    String mode = top.get(RUN_MODE);
     Optional<RunMode> parsed = RunMode.fromWireName(mode);
     if (parsed.isEmpty()) {
       top.problems()
           .error(
-              "runMode",
+              RUN_MODE.name(),
               "unknown run mode \""
                   + mode
                   + "\"; expected "
@@ -159,12 +181,12 @@ final class ConfigBinder {
   }
 
   /** An integer key whose value must be at least {@code minimum}; reports and returns it. */
-  private static int atLeast(BlockReader top, String key, int minimum) {
-    long value = top.longOrDefault(key);
+  private static int atLeast(BlockReader top, DefaultedKey<Long> key, int minimum) {
+    long value = top.get(key);
     if (value < minimum) {
-      top.problems().error(key, "must be at least " + minimum + ", got " + value);
+      top.problems().error(key.name(), "must be at least " + minimum + ", got " + value);
     } else if (value > Integer.MAX_VALUE) {
-      top.problems().error(key, "value " + value + " is out of range");
+      top.problems().error(key.name(), "value " + value + " is out of range");
     }
     return (int) Math.max(Math.min(value, Integer.MAX_VALUE), Integer.MIN_VALUE);
   }
@@ -172,8 +194,8 @@ final class ConfigBinder {
   private static KubernetesMetricsConfig kubernetesMetrics(BlockReader top) {
     return new KubernetesMetricsConfig(
         MetricSpecBinder.bind(top),
-        top.boolOrDefault("requireKubernetesMetrics"),
-        Duration.ofSeconds(atLeast(top, "initialReadinessDelay", 0)),
-        Duration.ofSeconds(atLeast(top, "cpuInitializationPeriod", 0)));
+        top.get(REQUIRE_KUBERNETES_METRICS),
+        Duration.ofSeconds(atLeast(top, INITIAL_READINESS_DELAY, 0)),
+        Duration.ofSeconds(atLeast(top, CPU_INITIALIZATION_PERIOD, 0)));
   }
 }

@@ -47,16 +47,16 @@ final class ConfigTree {
 
   /** Applies every environment variable named exactly like a top-level key. */
   static void applyEnvironment(ObjectNode root, Map<String, String> env, ConfigProblems problems) {
-    for (KeySpec spec : ConfigBlock.TOP_LEVEL.keys()) {
-      String value = env.get(spec.name());
+    for (Key<?> key : ConfigBlock.TOP_LEVEL.keys()) {
+      String value = env.get(key.name());
       if (value == null) {
         continue;
       }
-      problems.keyCameFromEnvironment(spec.name());
-      switch (spec.envParsing()) {
-        case RAW_STRING -> root.put(spec.name(), value);
-        case BASE10_INTEGER -> applyInteger(root, spec.name(), value, problems);
-        case YAML -> applyYaml(root, spec.name(), value, problems);
+      problems.keyCameFromEnvironment(key.name());
+      switch (key.envParsing()) {
+        case RAW_STRING -> root.put(key.name(), value);
+        case BASE10_INTEGER -> applyInteger(root, key.name(), value, problems);
+        case YAML -> applyYaml(root, key.name(), value, problems);
       }
     }
   }

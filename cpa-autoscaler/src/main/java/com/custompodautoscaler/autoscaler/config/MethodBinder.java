@@ -1,5 +1,24 @@
 package com.custompodautoscaler.autoscaler.config;
 
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.CA_CERT;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.CLASSPATH;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.CLASS_NAME;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.CLIENT_CERT;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.CLIENT_KEY;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.COMMAND;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.ENTRYPOINT;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.HEADERS;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.HTTP;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.HTTP_METHOD;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.JAVA;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.LOG_STDERR;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.PARAMETER_MODE;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.SHELL;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.SUCCESS_CODES;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.TIMEOUT;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.TYPE;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.URL;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -19,16 +38,16 @@ final class MethodBinder {
       Set.of("connection", "content-length", "expect", "host", "upgrade");
 
   private static final String TYPES = "shell, http or java";
-  private static final List<String> TYPE_BLOCKS = List.of("shell", "http", "java");
+  private static final List<Key<BlockReader>> TYPE_BLOCKS = List.of(SHELL, HTTP, JAVA);
 
   private MethodBinder() {}
 
   static Optional<MethodConfig> bind(BlockReader method) {
     Optional<Duration> timeout = timeout(method);
-    Optional<String> type = method.string("type");
+    Optional<String> type = method.find(TYPE);
     if (type.isEmpty()) {
-      if (!method.has("type")) {
-        method.problems().error(method.path("type"), "missing; expected " + TYPES);
+      if (!method.has(TYPE)) {
+        method.problems().error(method.path(TYPE), "missing; expected " + TYPES);
       }
       return Optional.empty();
     }
@@ -40,54 +59,52 @@ final class MethodBinder {
         method
             .problems()
             .error(
-                method.path("type"),
-                "unknown method type \"" + type.get() + "\"; expected " + TYPES);
+                method.path(TYPE), "unknown method type \"" + type.get() + "\"; expected " + TYPES);
         yield Optional.empty();
       }
     };
   }
 
   private static Optional<Duration> timeout(BlockReader method) {
-    int millis = method.integerOrDefault("timeout");
+    int millis = method.get(TIMEOUT);
     if (millis <= 0) {
       method
           .problems()
-          .error(
-              method.path("timeout"), "must be a positive number of milliseconds, got " + millis);
+          .error(method.path(TIMEOUT), "must be a positive number of milliseconds, got " + millis);
       return Optional.empty();
     }
     return Optional.of(Duration.ofMillis(millis));
   }
 
   private static Optional<BlockReader> requiredBlock(
-      BlockReader method, String key, ConfigBlock block, String need) {
+      BlockReader method, Key<BlockReader> key, String need) {
     if (!method.has(key)) {
       method
           .problems()
-          .error(method.path(key), "missing; a method of type " + key + " needs " + need);
+          .error(method.path(key), "missing; a method of type " + key.name() + " needs " + need);
       return Optional.empty();
     }
-    for (String unused : TYPE_BLOCKS) {
+    for (Key<BlockReader> unused : TYPE_BLOCKS) {
       if (!unused.equals(key) && method.has(unused)) {
         method
             .problems()
-            .warning(method.path(unused), "ignored, since the method's type is " + key);
+            .warning(method.path(unused), "ignored, since the method's type is " + key.name());
       }
     }
-    return method.block(key, block);
+    return method.find(key);
   }
 
   private static Optional<MethodConfig> shell(BlockReader method, Optional<Duration> timeout) {
     Optional<BlockReader> found =
-        requiredBlock(method, "shell", ConfigBlock.SHELL, "shell.entrypoint, the program to run");
+        requiredBlock(method, SHELL, "shell.entrypoint, the program to run");
     if (found.isEmpty()) {
       return Optional.empty();
     }
     BlockReader shell = found.get();
-    Optional<String> entrypoint = nonBlank(shell, "entrypoint", "the program to run");
+    Optional<String> entrypoint = nonBlank(shell, ENTRYPOINT, "the program to run");
     Optional<List<String>> command =
-        shell.has("command") ? shell.strings("command") : Optional.of(List.of());
-    boolean logStderr = shell.boolOrDefault("logStderr");
+        shell.has(COMMAND) ? shell.find(COMMAND) : Optional.of(List.of());
+    boolean logStderr = shell.get(LOG_STDERR);
     if (timeout.isEmpty() || entrypoint.isEmpty() || command.isEmpty()) {
       return Optional.empty();
     }
@@ -96,15 +113,14 @@ final class MethodBinder {
   }
 
   private static Optional<MethodConfig> java(BlockReader method, Optional<Duration> timeout) {
-    Optional<BlockReader> found =
-        requiredBlock(method, "java", ConfigBlock.JAVA, "java.className, the class to call");
+    Optional<BlockReader> found = requiredBlock(method, JAVA, "java.className, the class to call");
     if (found.isEmpty()) {
       return Optional.empty();
     }
     BlockReader java = found.get();
-    Optional<String> className = nonBlank(java, "className", "the class to call");
+    Optional<String> className = nonBlank(java, CLASS_NAME, "the class to call");
     Optional<List<String>> classpath =
-        java.has("classpath") ? java.strings("classpath") : Optional.of(List.of());
+        java.has(CLASSPATH) ? java.find(CLASSPATH) : Optional.of(List.of());
     if (timeout.isEmpty() || className.isEmpty() || classpath.isEmpty()) {
       return Optional.empty();
     }
@@ -114,8 +130,7 @@ final class MethodBinder {
   }
 
   private static Optional<MethodConfig> http(BlockReader method, Optional<Duration> timeout) {
-    Optional<BlockReader> found =
-        requiredBlock(method, "http", ConfigBlock.HTTP, "http.url and http.parameterMode");
+    Optional<BlockReader> found = requiredBlock(method, HTTP, "http.url and http.parameterMode");
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -147,17 +162,17 @@ final class MethodBinder {
   }
 
   private static Optional<String> verb(BlockReader http) {
-    String verb = http.stringOrDefault("method");
+    String verb = http.get(HTTP_METHOD);
     String effective = verb.isEmpty() ? "GET" : verb;
     if (!TOKEN.matcher(effective).matches() || effective.equalsIgnoreCase("CONNECT")) {
-      http.problems().error(http.path("method"), "invalid HTTP method \"" + verb + "\"");
+      http.problems().error(http.path(HTTP_METHOD), "invalid HTTP method \"" + verb + "\"");
       return Optional.empty();
     }
     return Optional.of(effective);
   }
 
   private static Optional<URI> url(BlockReader http) {
-    Optional<String> text = nonBlank(http, "url", "the URL to call");
+    Optional<String> text = nonBlank(http, URL, "the URL to call");
     if (text.isEmpty()) {
       return Optional.empty();
     }
@@ -167,31 +182,31 @@ final class MethodBinder {
       if (url.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
         http.problems()
             .error(
-                http.path("url"),
+                http.path(URL),
                 "must be an absolute http or https URL, got \"" + text.get() + "\"");
         return Optional.empty();
       }
       return Optional.of(url);
     } catch (URISyntaxException e) {
-      http.problems().error(http.path("url"), "invalid URL: " + e.getMessage());
+      http.problems().error(http.path(URL), "invalid URL: " + e.getMessage());
       return Optional.empty();
     }
   }
 
   private static Optional<Map<String, String>> headers(BlockReader http) {
-    if (!http.has("headers")) {
+    if (!http.has(HEADERS)) {
       return Optional.of(Map.of());
     }
-    Optional<Map<String, String>> headers = http.stringMap("headers");
+    Optional<Map<String, String>> headers = http.find(HEADERS);
     boolean valid = headers.isPresent();
     for (String name : headers.orElse(Map.of()).keySet()) {
       if (!TOKEN.matcher(name).matches()) {
-        http.problems().error(http.path("headers") + "." + name, "invalid header name");
+        http.problems().error(http.path(HEADERS) + "." + name, "invalid header name");
         valid = false;
       } else if (HEADERS_JAVA_SETS_ITSELF.contains(name.toLowerCase())) {
         http.problems()
             .error(
-                http.path("headers") + "." + name,
+                http.path(HEADERS) + "." + name,
                 "this header is set by the HTTP client itself and cannot be configured");
         valid = false;
       }
@@ -200,17 +215,17 @@ final class MethodBinder {
   }
 
   private static Optional<SuccessCodes> successCodes(BlockReader http) {
-    if (!http.has("successCodes")) {
+    if (!http.has(SUCCESS_CODES)) {
       return Optional.of(SuccessCodes.anyTwoHundred());
     }
-    Optional<List<Integer>> codes = http.integers("successCodes");
+    Optional<List<Integer>> codes = http.find(SUCCESS_CODES);
     if (codes.isEmpty()) {
       return Optional.empty();
     }
     if (codes.get().isEmpty()) {
       http.problems()
           .error(
-              http.path("successCodes"),
+              http.path(SUCCESS_CODES),
               "is empty, so no response could ever succeed; list the codes or leave the key out"
                   + " to accept any 2xx");
       return Optional.empty();
@@ -218,7 +233,7 @@ final class MethodBinder {
     Set<Integer> valid = new HashSet<>();
     for (int code : codes.get()) {
       if (code < 100 || code > 599) {
-        http.problems().error(http.path("successCodes"), "invalid HTTP status " + code);
+        http.problems().error(http.path(SUCCESS_CODES), "invalid HTTP status " + code);
       } else {
         valid.add(code);
       }
@@ -230,30 +245,30 @@ final class MethodBinder {
 
   private static Optional<ParameterMode> parameterMode(BlockReader http) {
     String allowed = String.join(" or ", ParameterMode.wireNames());
-    if (!http.has("parameterMode")) {
-      http.problems().error(http.path("parameterMode"), "missing; expected " + allowed);
+    if (!http.has(PARAMETER_MODE)) {
+      http.problems().error(http.path(PARAMETER_MODE), "missing; expected " + allowed);
       return Optional.empty();
     }
-    Optional<String> mode = http.string("parameterMode");
+    Optional<String> mode = http.find(PARAMETER_MODE);
     Optional<ParameterMode> parsed = mode.flatMap(ParameterMode::fromWireName);
     if (mode.isPresent() && parsed.isEmpty()) {
       http.problems()
           .error(
-              http.path("parameterMode"),
+              http.path(PARAMETER_MODE),
               "unknown parameter mode \"" + mode.get() + "\"; expected " + allowed);
     }
     return parsed;
   }
 
   private static Optional<TlsFiles> tls(BlockReader http) {
-    String caCert = http.stringOrDefault("caCert");
-    String clientCert = http.stringOrDefault("clientCert");
-    String clientKey = http.stringOrDefault("clientKey");
+    String caCert = http.get(CA_CERT);
+    String clientCert = http.get(CLIENT_CERT);
+    String clientKey = http.get(CLIENT_KEY);
     TlsFiles tls = caCert.isEmpty() ? TlsFiles.none() : TlsFiles.none().withCaCert(Path.of(caCert));
     if (clientCert.isEmpty() != clientKey.isEmpty()) {
-      String missing = clientCert.isEmpty() ? "clientCert" : "clientKey";
-      String present = clientCert.isEmpty() ? "clientKey" : "clientCert";
-      http.problems().error(http.path(missing), "missing; " + present + " needs it too");
+      Key<String> missing = clientCert.isEmpty() ? CLIENT_CERT : CLIENT_KEY;
+      Key<String> present = clientCert.isEmpty() ? CLIENT_KEY : CLIENT_CERT;
+      http.problems().error(http.path(missing), "missing; " + present.name() + " needs it too");
       return Optional.empty();
     }
     return Optional.of(
@@ -263,12 +278,12 @@ final class MethodBinder {
   }
 
   /** A required string that must not be blank. */
-  static Optional<String> nonBlank(BlockReader block, String key, String what) {
+  static Optional<String> nonBlank(BlockReader block, Key<String> key, String what) {
     if (!block.has(key)) {
       block.problems().error(block.path(key), "missing; expected " + what);
       return Optional.empty();
     }
-    Optional<String> value = block.string(key);
+    Optional<String> value = block.find(key);
     if (value.isPresent() && value.get().isBlank()) {
       block.problems().error(block.path(key), "must not be empty; expected " + what);
       return Optional.empty();

@@ -1,5 +1,33 @@
 package com.custompodautoscaler.autoscaler.config;
 
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.AVERAGE_UTILIZATION;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.AVERAGE_VALUE;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.CONTAINER;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.CONTAINER_RESOURCE;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.DESCRIBED_OBJECT;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.EXTERNAL;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.LABEL;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.MATCH_EXPRESSIONS;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.MATCH_LABELS;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.METRIC;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.METRIC_NAME;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.OBJECT;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.OBJECT_API_VERSION;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.OBJECT_KIND;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.OBJECT_NAME;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.OPERATOR;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.PODS;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.RESOURCE;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.RESOURCE_NAME;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.SELECTOR;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.SOURCE_TYPE;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.TARGET_OF_METRIC;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.TARGET_OF_RESOURCE;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.TARGET_TYPE;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.VALUE;
+import static com.custompodautoscaler.autoscaler.config.MetricSpecKeys.VALUES;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.KUBERNETES_METRIC_SPECS;
+
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -29,42 +57,44 @@ final class MetricSpecBinder {
   private static final Set<String> OPERATORS_WITHOUT_VALUES = Set.of("Exists", "DoesNotExist");
   private static final String MISSING = "missing: gathering the metric needs it";
 
-  /** Each source type: the key and schema of its block and the target types it may have. */
+  /**
+   * Each source type: the key of its block, that block's target, and the target types it may have.
+   */
   private record Source(
-      String key, ConfigBlock block, Set<String> targetTypes, String targetRule) {}
+      Key<BlockReader> key, Key<BlockReader> target, Set<String> targetTypes, String targetRule) {}
 
   private static final Map<String, Source> SOURCES =
       Map.of(
           "Resource",
           new Source(
-              "resource",
-              ConfigBlock.RESOURCE_SOURCE,
+              RESOURCE,
+              TARGET_OF_RESOURCE,
               UTILIZATION_OR_AVERAGE,
               "invalid resource metric source: must be either average value or average"
                   + " utilization"),
           "ContainerResource",
           new Source(
-              "containerResource",
-              ConfigBlock.CONTAINER_RESOURCE_SOURCE,
+              CONTAINER_RESOURCE,
+              TARGET_OF_RESOURCE,
               UTILIZATION_OR_AVERAGE,
               "invalid container resource metric source: must be either average value or average"
                   + " utilization"),
           "Pods",
           new Source(
-              "pods",
-              ConfigBlock.METRIC_SOURCE,
+              PODS,
+              TARGET_OF_METRIC,
               Set.of("AverageValue"),
               "invalid pods metric source: must be average value"),
           "Object",
           new Source(
-              "object",
-              ConfigBlock.OBJECT_SOURCE,
+              OBJECT,
+              TARGET_OF_METRIC,
               VALUE_OR_AVERAGE,
               "invalid object metric source: must be either value or average value"),
           "External",
           new Source(
-              "external",
-              ConfigBlock.METRIC_SOURCE,
+              EXTERNAL,
+              TARGET_OF_METRIC,
               VALUE_OR_AVERAGE,
               "invalid external metric source: must be either value or average value"));
 
@@ -76,21 +106,20 @@ final class MetricSpecBinder {
    */
   static List<MetricSpec> bind(BlockReader top) {
     List<MetricSpec> bound = new ArrayList<>();
-    for (BlockReader spec :
-        top.blocks("kubernetesMetricSpecs", ConfigBlock.METRIC_SPEC).orElse(List.of())) {
+    for (BlockReader spec : top.find(KUBERNETES_METRIC_SPECS).orElse(List.of())) {
       spec(spec).ifPresent(bound::add);
     }
     return bound;
   }
 
   private static Optional<MetricSpec> spec(BlockReader spec) {
-    Optional<String> type = spec.string("type");
+    Optional<String> type = spec.find(SOURCE_TYPE);
     Source source = type.map(SOURCES::get).orElse(null);
     if (source == null) {
-      if (type.isPresent() || !spec.has("type")) {
+      if (type.isPresent() || !spec.has(SOURCE_TYPE)) {
         spec.problems()
             .error(
-                spec.path("type"),
+                spec.path(SOURCE_TYPE),
                 type.map(written -> "unknown metric source type \"" + written + "\"")
                         .orElse("missing")
                     + "; expected one of Resource, Pods, Object, External, ContainerResource");
@@ -101,10 +130,10 @@ final class MetricSpecBinder {
       spec.problems()
           .error(
               spec.path(source.key()),
-              "missing: a " + type.get() + " metric needs its " + source.key());
+              "missing: a " + type.get() + " metric needs its " + source.key().name());
       return Optional.empty();
     }
-    return spec.block(source.key(), source.block()).map(block -> build(type.get(), block, source));
+    return spec.find(source.key()).map(block -> build(type.get(), block, source));
   }
 
   /** The spec as read; a part that is missing or invalid is reported and left null. */
@@ -113,15 +142,15 @@ final class MetricSpecBinder {
     Optional<MetricTarget> target = target(block, source);
     switch (type) {
       case "Resource" -> {
-        Optional<String> name = required(block, "name");
+        Optional<String> name = required(block, RESOURCE_NAME);
         spec.withNewResource()
             .withName(name.orElse(null))
             .withTarget(target.orElse(null))
             .endResource();
       }
       case "ContainerResource" -> {
-        Optional<String> name = required(block, "name");
-        Optional<String> container = required(block, "container");
+        Optional<String> name = required(block, RESOURCE_NAME);
+        Optional<String> container = required(block, CONTAINER);
         spec.withNewContainerResource()
             .withName(name.orElse(null))
             .withContainer(container.orElse(null))
@@ -149,19 +178,17 @@ final class MetricSpecBinder {
   }
 
   private static Optional<MetricIdentifier> metric(BlockReader source) {
-    if (!source.has("metric")) {
-      source.problems().error(source.path("metric") + ".name", MISSING);
+    if (!source.has(METRIC)) {
+      source.problems().error(source.path(METRIC) + "." + METRIC_NAME.name(), MISSING);
       return Optional.empty();
     }
     return source
-        .block("metric", ConfigBlock.METRIC_IDENTIFIER)
+        .find(METRIC)
         .flatMap(
             metric -> {
-              Optional<String> name = required(metric, "name");
+              Optional<String> name = required(metric, METRIC_NAME);
               Optional<LabelSelector> selector =
-                  metric
-                      .block("selector", ConfigBlock.LABEL_SELECTOR)
-                      .map(MetricSpecBinder::selector);
+                  metric.find(SELECTOR).map(MetricSpecBinder::selector);
               return name.map(found -> new MetricIdentifier(found, selector.orElse(null)));
             });
   }
@@ -169,17 +196,17 @@ final class MetricSpecBinder {
   private static LabelSelector selector(BlockReader selector) {
     List<LabelSelectorRequirement> requirements = new ArrayList<>();
     selector
-        .blocks("matchExpressions", ConfigBlock.SELECTOR_REQUIREMENT)
+        .find(MATCH_EXPRESSIONS)
         .orElse(List.of())
         .forEach(requirement -> requirement(requirement).ifPresent(requirements::add));
-    return new LabelSelector(requirements, selector.stringMap("matchLabels").orElse(Map.of()));
+    return new LabelSelector(requirements, selector.find(MATCH_LABELS).orElse(Map.of()));
   }
 
   private static Optional<LabelSelectorRequirement> requirement(BlockReader requirement) {
-    Optional<String> key = required(requirement, "key");
-    Optional<String> operator = required(requirement, "operator");
+    Optional<String> key = required(requirement, LABEL);
+    Optional<String> operator = required(requirement, OPERATOR);
     Optional<List<String>> values =
-        requirement.has("values") ? requirement.strings("values") : Optional.of(List.of());
+        requirement.has(VALUES) ? requirement.find(VALUES) : Optional.of(List.of());
     if (operator.isEmpty() || values.isEmpty()) {
       return Optional.empty();
     }
@@ -187,34 +214,34 @@ final class MetricSpecBinder {
     if (OPERATORS_WITH_VALUES.contains(written) && values.get().isEmpty()) {
       requirement
           .problems()
-          .error(requirement.path("values"), "missing; operator " + written + " needs values");
+          .error(requirement.path(VALUES), "missing; operator " + written + " needs values");
     } else if (OPERATORS_WITHOUT_VALUES.contains(written) && !values.get().isEmpty()) {
       requirement
           .problems()
-          .error(requirement.path("values"), "must be empty for operator " + written);
+          .error(requirement.path(VALUES), "must be empty for operator " + written);
     } else if (!OPERATORS_WITH_VALUES.contains(written)
         && !OPERATORS_WITHOUT_VALUES.contains(written)) {
       requirement
           .problems()
           .error(
-              requirement.path("operator"),
+              requirement.path(OPERATOR),
               "unknown operator \"" + written + "\"; expected In, NotIn, Exists or DoesNotExist");
     }
     return key.map(name -> new LabelSelectorRequirement(name, written, values.get()));
   }
 
   private static Optional<CrossVersionObjectReference> describedObject(BlockReader source) {
-    if (!source.has("describedObject")) {
-      source.problems().error(source.path("describedObject") + ".kind", MISSING);
+    if (!source.has(DESCRIBED_OBJECT)) {
+      source.problems().error(source.path(DESCRIBED_OBJECT) + "." + OBJECT_KIND.name(), MISSING);
       return Optional.empty();
     }
     return source
-        .block("describedObject", ConfigBlock.DESCRIBED_OBJECT)
+        .find(DESCRIBED_OBJECT)
         .flatMap(
             object -> {
-              Optional<String> apiVersion = object.string("apiVersion");
-              Optional<String> kind = required(object, "kind");
-              Optional<String> name = required(object, "name");
+              Optional<String> apiVersion = object.find(OBJECT_API_VERSION);
+              Optional<String> kind = required(object, OBJECT_KIND);
+              Optional<String> name = required(object, OBJECT_NAME);
               return kind.flatMap(
                   k ->
                       name.map(
@@ -223,23 +250,20 @@ final class MetricSpecBinder {
   }
 
   private static Optional<MetricTarget> target(BlockReader source, Source rules) {
-    Optional<BlockReader> target =
-        source.has("target")
-            ? source.block("target", ConfigBlock.METRIC_TARGET)
-            : Optional.of(BlockReader.empty(ConfigBlock.METRIC_TARGET, source, "target"));
+    Optional<BlockReader> target = source.blockOrEmpty(rules.target());
     return target.flatMap(
         reader -> {
-          Optional<String> type = reader.string("type");
+          Optional<String> type = reader.find(TARGET_TYPE);
           if (type.isEmpty() || !rules.targetTypes().contains(type.get())) {
             reader
                 .problems()
                 .error(
-                    reader.path("type"),
+                    reader.path(TARGET_TYPE),
                     type.map(written -> "\"" + written + "\"").orElse("missing")
                         + ": "
                         + rules.targetRule());
           }
-          Optional<Integer> utilization = reader.integer("averageUtilization");
+          Optional<Integer> utilization = reader.find(AVERAGE_UTILIZATION);
           utilization
               .filter(percent -> percent <= 0)
               .ifPresent(
@@ -247,21 +271,21 @@ final class MetricSpecBinder {
                       reader
                           .problems()
                           .error(
-                              reader.path("averageUtilization"),
+                              reader.path(AVERAGE_UTILIZATION),
                               "must be a whole number of percent above 0: " + percent));
           return type.map(
               written ->
                   new MetricTarget(
                       utilization.orElse(null),
-                      quantity(reader, "averageValue").orElse(null),
+                      quantity(reader, AVERAGE_VALUE).orElse(null),
                       written,
-                      quantity(reader, "value").orElse(null)));
+                      quantity(reader, VALUE).orElse(null)));
         });
   }
 
-  private static Optional<Quantity> quantity(BlockReader target, String key) {
+  private static Optional<Quantity> quantity(BlockReader target, Key<String> key) {
     return target
-        .quantity(key)
+        .find(key)
         .flatMap(
             written -> {
               try {
@@ -279,8 +303,8 @@ final class MetricSpecBinder {
             });
   }
 
-  private static Optional<String> required(BlockReader block, String key) {
-    Optional<String> value = block.string(key).filter(text -> !text.isBlank());
+  private static Optional<String> required(BlockReader block, Key<String> key) {
+    Optional<String> value = block.find(key).filter(text -> !text.isBlank());
     if (value.isEmpty()) {
       block.problems().error(block.path(key), MISSING);
     }

@@ -30,20 +30,20 @@ final class SchemaCheck {
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String name = field.getKey();
       String keyPath = path.isEmpty() ? name : path + "." + name;
-      Optional<KeySpec> spec = known(block, name, keyPath);
-      if (spec.isPresent() && !field.getValue().isNull()) {
-        value(field.getValue(), spec.get().valueType(), keyPath);
+      Optional<Key<?>> key = known(block, name, keyPath);
+      if (key.isPresent() && !field.getValue().isNull()) {
+        value(field.getValue(), key.get().valueType(), keyPath);
       }
     }
   }
 
-  private Optional<KeySpec> known(ConfigBlock block, String name, String keyPath) {
-    Optional<KeySpec> exact = block.find(name);
+  private Optional<Key<?>> known(ConfigBlock block, String name, String keyPath) {
+    Optional<Key<?>> exact = block.find(name);
     if (exact.isPresent()) {
       return exact;
     }
-    Optional<KeySpec> loose =
-        block.keys().stream().filter(spec -> spec.name().equalsIgnoreCase(name)).findFirst();
+    Optional<Key<?>> loose =
+        block.keys().stream().filter(key -> key.name().equalsIgnoreCase(name)).findFirst();
     if (loose.isPresent()) {
       problems.warning(
           keyPath,
@@ -52,7 +52,7 @@ final class SchemaCheck {
               + " ignoring case; write it as "
               + loose.get().name());
     } else {
-      List<String> names = block.keys().stream().map(KeySpec::name).toList();
+      List<String> names = block.keys().stream().map(Key::name).toList();
       String hint =
           KeySuggestion.closest(name, names)
               .map(closest -> "; did you mean " + closest + "?")

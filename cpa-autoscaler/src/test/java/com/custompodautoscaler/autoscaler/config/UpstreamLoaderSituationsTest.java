@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.custompodautoscaler.autoscaler.config.ConfigProblem.Severity;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -594,38 +594,26 @@ class UpstreamLoaderSituationsTest {
       BlockReader reader = new BlockReader(tree, ConfigBlock.TOP_LEVEL, "", new ConfigProblems());
       ConfigBlock block = ConfigBlock.TOP_LEVEL;
       for (int i = 0; i < keys.length - 1; i++) {
-        ConfigBlock nested = ((ValueType.Nested) block.key(keys[i]).valueType()).block();
+        Key<?> nested = block.find(keys[i]).orElseThrow();
+        block = ((ValueType.Nested) nested.valueType()).block();
         reader =
-            reader.has(keys[i])
-                ? reader.block(keys[i], nested).orElseThrow()
-                : BlockReader.empty(nested, reader, keys[i]);
-        block = nested;
+            reader.has(nested)
+                ? (BlockReader) reader.find(nested).orElseThrow()
+                : new BlockReader(
+                    JsonNodeFactory.instance.objectNode(),
+                    block,
+                    reader.path(nested),
+                    new ConfigProblems());
       }
-      String key = keys[keys.length - 1];
+      Key<?> key = block.find(keys[keys.length - 1]).orElseThrow();
       if (like == ABSENT) {
         return reader.has(key) ? "present" : ABSENT;
       }
-      boolean defaulted = block.key(key).defaultValue().isPresent();
-      return scalar(reader, key, like, defaulted);
-    }
-
-    private static Object scalar(BlockReader reader, String key, Object like, boolean defaulted) {
-      if (like instanceof String) {
-        return defaulted ? reader.stringOrDefault(key) : reader.string(key).orElse(null);
-      }
-      if (like instanceof Long) {
-        return defaulted ? reader.longOrDefault(key) : reader.longValue(key).orElse(null);
-      }
-      if (like instanceof Boolean) {
-        return defaulted ? reader.boolOrDefault(key) : reader.bool(key).orElse(null);
-      }
-      if (like instanceof Map) {
-        return reader.stringMap(key).orElse(null);
-      }
-      List<?> list = (List<?>) like;
-      Optional<? extends List<?>> read =
-          list.get(0) instanceof Integer ? reader.integers(key) : reader.strings(key);
-      return read.orElse(null);
+      Object value =
+          key instanceof DefaultedKey<?> defaulted
+              ? reader.get(defaulted)
+              : reader.find(key).orElse(null);
+      return like instanceof Long && value instanceof Integer number ? number.longValue() : value;
     }
   }
 }

@@ -146,7 +146,7 @@ class WrongTypeTest {
    * {@code value} written for {@code key} at {@code site}, with the errors expected at {@code
    * errorPath}.
    */
-  record Case(Site site, KeySpec key, JsonNode value, String errorPath) {
+  record Case(Site site, Key<?> key, JsonNode value, String errorPath) {
 
     String path() {
       return WrongTypeTest.path(site, key.name());
@@ -162,7 +162,7 @@ class WrongTypeTest {
     List<Case> cases = new ArrayList<>();
     for (ConfigBlock block : ConfigBlock.values()) {
       Site site = SITES.get(block);
-      for (KeySpec key : block.keys()) {
+      for (Key<?> key : block.keys()) {
         String path = path(site, key.name());
         for (Sample sample : wrong(key.valueType())) {
           cases.add(new Case(site, key, sample.value, path));
@@ -174,7 +174,7 @@ class WrongTypeTest {
   }
 
   /** For lists and maps: one item of each type the items do not take. */
-  private static List<Case> wrongItems(Site site, KeySpec key, String path) {
+  private static List<Case> wrongItems(Site site, Key<?> key, String path) {
     List<Case> cases = new ArrayList<>();
     if (key.valueType() instanceof ValueType.ListOf list) {
       for (Sample sample : wrong(list.item())) {
