@@ -12,6 +12,7 @@ import java.util.function.Supplier;
  */
 public enum ConfigBlock {
   SHELL("shell", () -> MethodKeys.OF_SHELL),
+  WORKER("worker", () -> MethodKeys.OF_WORKER),
   JAVA("java", () -> MethodKeys.OF_JAVA),
   HTTP("http", () -> MethodKeys.OF_HTTP),
   METHOD("methods", "method", "methods", () -> MethodKeys.OF_METHOD),

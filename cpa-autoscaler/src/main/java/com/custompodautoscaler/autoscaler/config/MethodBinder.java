@@ -13,11 +13,14 @@ import static com.custompodautoscaler.autoscaler.config.MethodKeys.HTTP_METHOD;
 import static com.custompodautoscaler.autoscaler.config.MethodKeys.JAVA;
 import static com.custompodautoscaler.autoscaler.config.MethodKeys.LOG_STDERR;
 import static com.custompodautoscaler.autoscaler.config.MethodKeys.PARAMETER_MODE;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.PROCESSES;
 import static com.custompodautoscaler.autoscaler.config.MethodKeys.SHELL;
 import static com.custompodautoscaler.autoscaler.config.MethodKeys.SUCCESS_CODES;
 import static com.custompodautoscaler.autoscaler.config.MethodKeys.TIMEOUT;
 import static com.custompodautoscaler.autoscaler.config.MethodKeys.TYPE;
 import static com.custompodautoscaler.autoscaler.config.MethodKeys.URL;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.WORKER;
+import static com.custompodautoscaler.autoscaler.config.MethodKeys.WORKER_LOG_STDERR;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -37,8 +40,8 @@ final class MethodBinder {
   private static final Set<String> HEADERS_JAVA_SETS_ITSELF =
       Set.of("connection", "content-length", "expect", "host", "upgrade");
 
-  private static final String TYPES = "shell, http or java";
-  private static final List<Key<BlockReader>> TYPE_BLOCKS = List.of(SHELL, HTTP, JAVA);
+  private static final String TYPES = "shell, http, java or worker";
+  private static final List<Key<BlockReader>> TYPE_BLOCKS = List.of(SHELL, HTTP, JAVA, WORKER);
 
   private MethodBinder() {}
 
@@ -55,6 +58,7 @@ final class MethodBinder {
       case "shell" -> shell(method, timeout);
       case "http" -> http(method, timeout);
       case "java" -> java(method, timeout);
+      case "worker" -> worker(method, timeout);
       default -> {
         method
             .problems()
@@ -110,6 +114,32 @@ final class MethodBinder {
     }
     return Optional.of(
         new ShellMethodConfig(timeout.get(), entrypoint.get(), command.get(), logStderr));
+  }
+
+  private static Optional<MethodConfig> worker(BlockReader method, Optional<Duration> timeout) {
+    Optional<BlockReader> found =
+        requiredBlock(method, WORKER, "worker.entrypoint, the program to start");
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    BlockReader worker = found.get();
+    Optional<String> entrypoint = nonBlank(worker, ENTRYPOINT, "the program to start");
+    Optional<List<String>> command =
+        worker.has(COMMAND) ? worker.find(COMMAND) : Optional.of(List.of());
+    int processes = worker.get(PROCESSES);
+    if (processes < 1) {
+      worker.problems().error(worker.path(PROCESSES), "must be at least 1, got " + processes);
+    }
+    if (timeout.isEmpty() || entrypoint.isEmpty() || command.isEmpty() || processes < 1) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new WorkerMethodConfig(
+            timeout.get(),
+            entrypoint.get(),
+            command.get(),
+            processes,
+            worker.get(WORKER_LOG_STDERR)));
   }
 
   private static Optional<MethodConfig> java(BlockReader method, Optional<Duration> timeout) {

@@ -7,10 +7,14 @@ import static com.custompodautoscaler.autoscaler.config.KeyType.STRING;
 import java.util.List;
 import java.util.Map;
 
-/** The keys of a method block and of its {@code shell}, {@code http} and {@code java} blocks. */
+/**
+ * The keys of a method block and of its {@code shell}, {@code http}, {@code java} and {@code
+ * worker} blocks.
+ */
 final class MethodKeys {
 
-  static final Key<String> TYPE = Key.required("type", STRING, "`shell`, `http` or `java`.");
+  static final Key<String> TYPE =
+      Key.required("type", STRING, "`shell`, `http`, `java` or `worker`.");
   static final DefaultedKey<Integer> TIMEOUT =
       Key.withDefault(
           "timeout",
@@ -26,6 +30,9 @@ final class MethodKeys {
   static final Key<BlockReader> JAVA =
       Key.optional(
           "java", KeyType.block(ConfigBlock.JAVA), "none", "Required when `type` is `java`.");
+  static final Key<BlockReader> WORKER =
+      Key.optional(
+          "worker", KeyType.block(ConfigBlock.WORKER), "none", "Required when `type` is `worker`.");
 
   static final Key<String> ENTRYPOINT =
       Key.required(
@@ -34,6 +41,17 @@ final class MethodKeys {
       Key.optional("command", KeyType.listOf(STRING), "[]", "Arguments passed to the program.");
   static final DefaultedKey<Boolean> LOG_STDERR =
       Key.withDefault("logStderr", BOOLEAN, false, "Log stderr of successful calls too.");
+
+  static final DefaultedKey<Integer> PROCESSES =
+      Key.withDefault(
+          "processes",
+          INTEGER,
+          1,
+          "Workers answering calls at once, one call each; a per-pod run uses up to"
+              + " `perPodConcurrency` of them.");
+  static final DefaultedKey<Boolean> WORKER_LOG_STDERR =
+      Key.withDefault(
+          "logStderr", BOOLEAN, false, "Log the worker's stderr lines at INFO rather than DEBUG.");
 
   static final Key<String> CLASS_NAME =
       Key.required(
@@ -73,8 +91,9 @@ final class MethodKeys {
   static final DefaultedKey<String> CLIENT_KEY =
       Key.withDefault("clientKey", STRING, "", "PEM client private key, with `clientCert`.");
 
-  static final List<Key<?>> OF_METHOD = List.of(TYPE, TIMEOUT, SHELL, HTTP, JAVA);
+  static final List<Key<?>> OF_METHOD = List.of(TYPE, TIMEOUT, SHELL, HTTP, JAVA, WORKER);
   static final List<Key<?>> OF_SHELL = List.of(ENTRYPOINT, COMMAND, LOG_STDERR);
+  static final List<Key<?>> OF_WORKER = List.of(ENTRYPOINT, COMMAND, PROCESSES, WORKER_LOG_STDERR);
   static final List<Key<?>> OF_JAVA = List.of(CLASS_NAME, CLASSPATH);
   static final List<Key<?>> OF_HTTP =
       List.of(

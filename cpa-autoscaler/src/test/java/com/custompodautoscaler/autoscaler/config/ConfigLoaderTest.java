@@ -135,6 +135,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsAWorkerMethod() throws Exception {
+    AutoscalerConfig config =
+        load(
+            REQUIRED
+                + "preScale: {type: worker, timeout: 800, worker: {entrypoint: python3, command:"
+                + " [w.py], processes: 3, logStderr: true}}\n",
+            Map.of());
+
+    assertThat(config.method(Stage.PRE_SCALE))
+        .contains(
+            new WorkerMethodConfig(Duration.ofMillis(800), "python3", List.of("w.py"), 3, true));
+    assertThat(
+            load(REQUIRED + "preScale: {type: worker, worker: {entrypoint: w}}\n", Map.of())
+                .method(Stage.PRE_SCALE))
+        .contains(new WorkerMethodConfig(Duration.ofMillis(5000), "w", List.of(), 1, false));
+  }
+
+  @Test
   void givesAMethodWithoutTimeoutFiveSeconds() throws Exception {
     AutoscalerConfig config = load(REQUIRED, Map.of());
 

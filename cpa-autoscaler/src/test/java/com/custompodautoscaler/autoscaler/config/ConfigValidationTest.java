@@ -55,6 +55,21 @@ class ConfigValidationTest {
             "metric.shell",
             "missing"),
         invalid(
+            "worker type without worker block",
+            TARGET + EVALUATE + "metric: {type: worker}\n",
+            "metric.worker",
+            "missing; a method of type worker needs worker.entrypoint"),
+        invalid(
+            "worker without entrypoint",
+            TARGET + EVALUATE + "metric: {type: worker, worker: {command: [a]}}\n",
+            "metric.worker.entrypoint",
+            "missing"),
+        invalid(
+            "worker with no processes",
+            TARGET + EVALUATE + "metric: {type: worker, worker: {entrypoint: w, processes: 0}}\n",
+            "metric.worker.processes",
+            "must be at least 1, got 0"),
+        invalid(
             "http type without http block",
             TARGET + EVALUATE + "metric: {type: http}\n",
             "metric.http",

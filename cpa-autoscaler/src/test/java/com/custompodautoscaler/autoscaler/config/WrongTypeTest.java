@@ -48,6 +48,7 @@ class WrongTypeTest {
               "  type: http",
               "  http: {url: 'http://localhost:8080/', parameterMode: body, headers: {a: b},"
                   + " successCodes: [200]}",
+              "preEvaluate: {type: worker, worker: {entrypoint: /bin/cat, command: [a]}}",
               "apiConfig: {enabled: false}",
               "behavior:",
               "  scaleUp: {policies: [{type: Pods, value: 1, periodSeconds: 15}]}",
@@ -82,6 +83,7 @@ class WrongTypeTest {
           Map.entry(ConfigBlock.SHELL, new Site(MINIMAL, "/metric/shell")),
           Map.entry(ConfigBlock.JAVA, new Site(FULL, "/preMetric/java")),
           Map.entry(ConfigBlock.HTTP, new Site(FULL, "/postMetric/http")),
+          Map.entry(ConfigBlock.WORKER, new Site(FULL, "/preEvaluate/worker")),
           Map.entry(ConfigBlock.API_CONFIG, new Site(FULL, "/apiConfig")),
           Map.entry(ConfigBlock.BEHAVIOR, new Site(FULL, "/behavior")),
           Map.entry(ConfigBlock.SCALING_RULES, new Site(FULL, "/behavior/scaleUp")),

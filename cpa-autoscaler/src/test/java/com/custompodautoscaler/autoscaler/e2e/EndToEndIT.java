@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
+import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -17,8 +18,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +59,13 @@ class EndToEndIT {
     kubeconfig = scripts.resolve("kubeconfig.yaml");
     Files.writeString(kubeconfig, SharedKubeApiServer.kubeconfigYaml());
     for (String script :
-        new String[] {"label_metric.py", "label_evaluate.py", "pod_metric.py", "pod_evaluate.py"}) {
+        new String[] {
+          "label_metric.py",
+          "label_evaluate.py",
+          "pod_metric.py",
+          "pod_metric_worker.py",
+          "pod_evaluate.py"
+        }) {
       try (InputStream in = EndToEndIT.class.getResourceAsStream("/e2e/" + script)) {
         Files.copy(in, scripts.resolve(script));
       }
@@ -161,6 +172,66 @@ class EndToEndIT {
           .contains("{\"resource\":\"shop-a\",\"value\":\"{\\\"load\\\": 2}\"}")
           .contains("{\"resource\":\"shop-b\",\"value\":\"{\\\"load\\\": 0}\"}");
     }
+  }
+
+  /**
+   * The same per-pod logic with its metric as a worker through the Python helper (cpa_worker, on
+   * PYTHONPATH as the Python image has it): two processes started once serve every pod of every
+   * run.
+   */
+  @Test
+  void aPythonWorkerServesEveryPodOfEveryRunFromProcessesStartedOnce() throws Exception {
+    admin.resource(Workloads.deployment("queue", 1)).inNamespace(namespace).create();
+    for (String pod : new String[] {"queue-a", "queue-b", "queue-c"}) {
+      admin
+          .resource(Workloads.pod(pod, Map.of("app", "queue"), Map.of("load", "1")))
+          .inNamespace(namespace)
+          .create();
+    }
+    IntSupplier replicas = () -> deploymentNamed("queue").getSpec().getReplicas();
+    Path config =
+        Files.writeString(
+            dir.resolve("config.yaml"),
+            target("apps/v1", "Deployment", "queue")
+                + "runMode: per-pod\n"
+                + "metric: {type: worker, timeout: 5000, worker: {entrypoint: python3, command: ["
+                + scripts.resolve("pod_metric_worker.py")
+                + "], processes: 2}}\n"
+                + method("evaluate", "pod_evaluate.py"));
+    Map<String, String> env =
+        Map.of("PYTHONPATH", ProjectFiles.resolve("deploy/python").toString());
+
+    try (AutoscalerProcess autoscaler =
+        AutoscalerProcess.start(dir, config, kubeconfig, env).awaitReady()) {
+      awaitReplicas(replicas, 3, autoscaler);
+      admin
+          .pods()
+          .inNamespace(namespace)
+          .withName("queue-c")
+          .edit(
+              pod -> {
+                pod.getMetadata().getAnnotations().put("load", "4");
+                return pod;
+              });
+      awaitReplicas(replicas, 6, autoscaler);
+
+      HttpResponse<String> metrics = autoscaler.get("/api/v1/metrics?dry_run=true");
+      HttpResponse<String> again = autoscaler.get("/api/v1/metrics?dry_run=true");
+      Set<String> pids = workerPids(metrics.body());
+      pids.addAll(workerPids(again.body()));
+      assertThat(metrics.body()).contains("\"resource\":\"queue-c\",\"value\":\"{\\\"load\\\": 4");
+      assertThat(pids).as("every pod of two runs answered by two workers").hasSizeBetween(1, 2);
+      assertThat(autoscaler.terminate()).isZero();
+    }
+  }
+
+  private static Set<String> workerPids(String metrics) {
+    Set<String> pids = new HashSet<>();
+    Matcher worker = Pattern.compile("worker\\\\\": (\\d+)").matcher(metrics);
+    while (worker.find()) {
+      pids.add(worker.group(1));
+    }
+    return pids;
   }
 
   @Test
