@@ -28,7 +28,7 @@ final class PerPodWorkerBenchmark implements Bench {
             CONCURRENCY,
             "{type: shell, timeout: 10000, shell: {entrypoint: "
                 + python
-                + ", command: [-c, 'import sys; sys.stdin.read(); sys.stdout.write(\\\"1\\\")']}}");
+                + ", command: [-c, 'import sys; sys.stdin.read(); sys.stdout.write(str(1))']}}");
     Stats worker =
         PerPodBenchmark.metricStage(
             context,

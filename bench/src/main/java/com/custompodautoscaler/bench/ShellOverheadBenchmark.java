@@ -5,9 +5,7 @@ import com.custompodautoscaler.autoscaler.method.ProcessSessions;
 import com.custompodautoscaler.autoscaler.method.ShellMethod;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -25,8 +23,7 @@ final class ShellOverheadBenchmark implements Bench {
 
   private static final int WARMUP = 200;
   private static final int CALLS = 1000;
-  private static final int BLOCK = 50;
-  private static final long PAUSE_MILLIS = 50;
+  private static final int PYTHON_WARMUP = 50;
   private static final List<String> CAT = List.of("/bin/cat");
   private static final List<String> PYTHON =
       List.of(BenchProcesses.python(), "-c", "import sys; sys.stdout.write(sys.stdin.read())");
@@ -44,7 +41,7 @@ final class ShellOverheadBenchmark implements Bench {
     ProcessSessions sessions = ProcessSessions.forThisMachine();
     try {
       List<Stats> cat =
-          compare(
+          BenchProcesses.inTurns(
               document,
               WARMUP,
               CALLS,
@@ -59,9 +56,9 @@ final class ShellOverheadBenchmark implements Bench {
           "/bin/cat: ratio of medians %.2f (target at most 1.2); against the bare spawn with setsid %.2f%n",
           cat.get(2).median() / cat.get(0).median(), cat.get(2).median() / cat.get(1).median());
       List<Stats> python =
-          compare(
+          BenchProcesses.inTurns(
               document,
-              BLOCK,
+              PYTHON_WARMUP,
               PYTHON_CALLS,
               List.of(
                   () -> BenchProcesses.bareSpawn(PYTHON, document),
@@ -73,32 +70,6 @@ final class ShellOverheadBenchmark implements Bench {
     } finally {
       io.shutdownNow();
     }
-  }
-
-  /** Times each variant {@code calls} times, after {@code warmup} untimed calls each. */
-  private static List<Stats> compare(
-      String document, int warmup, int calls, List<Callable<String>> variants) throws Exception {
-    List<List<Long>> timings = new ArrayList<>();
-    variants.forEach(variant -> timings.add(new ArrayList<>()));
-    int rounds = (warmup + calls) / BLOCK;
-    for (int round = 0; round < rounds; round++) {
-      for (int v = 0; v < variants.size(); v++) {
-        for (int i = 0; i < BLOCK; i++) {
-          long started = System.nanoTime();
-          String output = variants.get(v).call();
-          long spent = System.nanoTime() - started;
-          if (!output.equals(document)) {
-            throw new IllegalStateException("a call did not echo the document");
-          }
-          if (round >= warmup / BLOCK) {
-            timings.get(v).add(spent);
-          }
-        }
-        // Let any background work of one block end before the next block is timed.
-        Thread.sleep(PAUSE_MILLIS);
-      }
-    }
-    return timings.stream().map(Stats::ofNanos).toList();
   }
 
   private static ShellMethod shellMethod(

@@ -6,10 +6,8 @@ import com.custompodautoscaler.autoscaler.method.HttpClients;
 import com.custompodautoscaler.autoscaler.method.ProcessSessions;
 import com.custompodautoscaler.core.model.Stage;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,10 +19,8 @@ import java.util.concurrent.Executors;
  */
 final class WorkerOverheadBenchmark implements Bench {
 
-  private static final int BLOCK = 50;
   private static final int WARMUP = 100;
   private static final int CALLS = 500;
-  private static final long PAUSE_MILLIS = 50;
 
   @Override
   public String name() {
@@ -39,8 +35,10 @@ final class WorkerOverheadBenchmark implements Bench {
     try (ConfiguredUserLogic worker = logic(workerMethod(python), io);
         ConfiguredUserLogic shell = logic(shellMethod(python), io)) {
       List<Stats> stats =
-          compare(
+          BenchProcesses.inTurns(
               document,
+              WARMUP,
+              CALLS,
               List.of(
                   () -> BenchProcesses.bareSpawn(List.of(python, "-c", ECHO), document),
                   () -> shell.call(Stage.METRIC, document),
@@ -95,30 +93,5 @@ final class WorkerOverheadBenchmark implements Bench {
         new HttpClients(),
         (stage, type, duration, succeeded) -> {},
         (stage, reason) -> {});
-  }
-
-  /** Times each variant, in turns of blocks, after untimed warm-up blocks. */
-  private static List<Stats> compare(String document, List<Callable<String>> variants)
-      throws Exception {
-    List<List<Long>> timings = new ArrayList<>();
-    variants.forEach(variant -> timings.add(new ArrayList<>()));
-    int rounds = (WARMUP + CALLS) / BLOCK;
-    for (int round = 0; round < rounds; round++) {
-      for (int v = 0; v < variants.size(); v++) {
-        for (int i = 0; i < BLOCK; i++) {
-          long started = System.nanoTime();
-          String output = variants.get(v).call();
-          long spent = System.nanoTime() - started;
-          if (!output.strip().equals(document)) {
-            throw new IllegalStateException("a call did not echo the document: " + output);
-          }
-          if (round >= WARMUP / BLOCK) {
-            timings.get(v).add(spent);
-          }
-        }
-        Thread.sleep(PAUSE_MILLIS);
-      }
-    }
-    return timings.stream().map(Stats::ofNanos).toList();
   }
 }
