@@ -43,8 +43,8 @@ final class AutoscalerStatus {
     report
         .keptState()
         .ifPresentOrElse(
-            state -> BehaviorStateCodec.encodeInto(state, next),
-            () -> BehaviorStateCodec.copy(previous, next));
+            state -> DecisionStateCodec.encodeInto(state, next),
+            () -> DecisionStateCodec.copy(previous, next));
     next.setConditions(conditions(previous.getConditions(), report, now));
     return next;
   }

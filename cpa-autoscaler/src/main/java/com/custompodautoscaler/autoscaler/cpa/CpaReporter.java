@@ -7,7 +7,7 @@ import com.custompodautoscaler.autoscaler.run.MetricFailure;
 import com.custompodautoscaler.autoscaler.run.RunGoal;
 import com.custompodautoscaler.autoscaler.run.RunObserver;
 import com.custompodautoscaler.autoscaler.run.RunReport;
-import com.custompodautoscaler.core.behavior.BehaviorState;
+import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.TargetRef;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -83,8 +83,8 @@ public final class CpaReporter implements RunObserver {
   }
 
   /** The recommendations and rescales the status kept, to restore at start. */
-  public BehaviorState restoredState() {
-    return BehaviorStateCodec.decode(written);
+  public DecisionState restoredState() {
+    return DecisionStateCodec.decode(written);
   }
 
   @Override

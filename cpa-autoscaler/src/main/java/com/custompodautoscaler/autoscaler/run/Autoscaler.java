@@ -3,7 +3,7 @@ package com.custompodautoscaler.autoscaler.run;
 import com.custompodautoscaler.api.wire.ResourceMetric;
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.run.ScaleStage.ScaleSettings;
-import com.custompodautoscaler.core.behavior.BehaviorState;
+import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.TargetRef;
 import com.custompodautoscaler.core.port.KubernetesAccessException;
@@ -67,7 +67,10 @@ public final class Autoscaler implements AutoCloseable {
                 config.kubernetesMetrics().required()));
     this.evaluateStage = new EvaluateStage(userLogic);
     this.scaleStage =
-        new ScaleStage(new ScaleSettings(target, namespace, config.decider()), scales, userLogic);
+        new ScaleStage(
+            new ScaleSettings(target, namespace, config.bounds(), config.rules()),
+            scales,
+            userLogic);
     this.observer = observer;
     this.clock = clock;
   }
@@ -76,7 +79,7 @@ public final class Autoscaler implements AutoCloseable {
    * Starts from the recommendations and rescales kept elsewhere (the CustomPodAutoscaler's status),
    * before any run.
    */
-  public void restoreState(BehaviorState state) {
+  public void restoreState(DecisionState state) {
     turn.lock();
     try {
       scaleStage.restore(state);

@@ -1,7 +1,7 @@
 package com.custompodautoscaler.autoscaler.run;
 
 import com.custompodautoscaler.api.wire.ResourceMetric;
-import com.custompodautoscaler.core.behavior.BehaviorState;
+import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.decision.ReplicaDecision;
 import com.custompodautoscaler.core.model.RunType;
 import java.time.Duration;
@@ -23,7 +23,7 @@ public final class RunReport {
   private List<MetricFailure> kubernetesMetricFailures = List.of();
   private Integer evaluatedReplicas;
   private ReplicaDecision decision;
-  private BehaviorState keptState;
+  private DecisionState keptState;
   private boolean scaled;
   private RunException failure;
   private Duration duration = Duration.ZERO;
@@ -75,7 +75,7 @@ public final class RunReport {
    * What the decision remembers for later runs (recommendations and rescales) as the run left it,
    * when the run decided.
    */
-  public Optional<BehaviorState> keptState() {
+  public Optional<DecisionState> keptState() {
     return Optional.ofNullable(keptState);
   }
 
@@ -117,7 +117,7 @@ public final class RunReport {
     decision = made;
   }
 
-  void kept(BehaviorState state) {
+  void kept(DecisionState state) {
     keptState = state;
   }
 

@@ -3,9 +3,11 @@ package com.custompodautoscaler.autoscaler.run;
 import com.custompodautoscaler.api.wire.Evaluation;
 import com.custompodautoscaler.api.wire.ScaleInfo;
 import com.custompodautoscaler.api.wire.ScaleTargetRefDocument;
-import com.custompodautoscaler.core.behavior.BehaviorDecision;
-import com.custompodautoscaler.core.behavior.BehaviorState;
-import com.custompodautoscaler.core.behavior.ReplicaDecider;
+import com.custompodautoscaler.core.decision.DecisionInput;
+import com.custompodautoscaler.core.decision.DecisionRules;
+import com.custompodautoscaler.core.decision.DecisionState;
+import com.custompodautoscaler.core.decision.ReplicaDecision;
+import com.custompodautoscaler.core.model.ReplicaBounds;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.core.model.TargetRef;
@@ -28,20 +30,22 @@ final class ScaleStage {
 
   private final TargetRef target;
   private final String namespace;
-  private final ReplicaDecider decider;
+  private final ReplicaBounds bounds;
+  private final DecisionRules rules;
   private final ScaleClient scales;
   private final UserLogic userLogic;
-  private BehaviorState state = BehaviorState.empty();
+  private DecisionState state = DecisionState.empty();
 
   ScaleStage(ScaleSettings settings, ScaleClient scales, UserLogic userLogic) {
     this.target = settings.target();
     this.namespace = settings.namespace();
-    this.decider = settings.decider();
+    this.bounds = settings.bounds();
+    this.rules = settings.rules();
     this.scales = scales;
     this.userLogic = userLogic;
   }
 
-  void restore(BehaviorState restored) {
+  void restore(DecisionState restored) {
     state = restored;
   }
 
@@ -51,7 +55,8 @@ final class ScaleStage {
    */
   void scale(TargetSnapshot snapshot, int evaluated, Instant now, RunReport report) {
     int current = snapshot.currentReplicas();
-    BehaviorDecision decision = decider.decide(current, evaluated, state, now);
+    ReplicaDecision decision =
+        rules.decide(new DecisionInput(current, evaluated, bounds, state, now));
     report.decided(decision);
     keep(decision.state(), report);
     if (decision.isDisabled()) {
@@ -63,12 +68,12 @@ final class ScaleStage {
     if (decision.changes(current)) {
       apply(decided);
       report.appliedReplicas();
-      keep(decider.afterRescale(state, current, decided, now), report);
+      keep(rules.afterRescale(state, current, decided, now), report);
     }
     Hooks.run(userLogic, Stage.POST_SCALE, info, "failed to run post-scaling hook");
   }
 
-  private void keep(BehaviorState kept, RunReport report) {
+  private void keep(DecisionState kept, RunReport report) {
     state = kept;
     report.kept(kept);
   }
@@ -98,13 +103,14 @@ final class ScaleStage {
         snapshot.resource().json(),
         new ScaleTargetRefDocument(target.kind(), target.name(), target.apiVersion()),
         namespace,
-        decider.bounds().min(),
-        decider.bounds().max(),
+        bounds.min(),
+        bounds.max(),
         evaluated,
         snapshot.currentReplicas(),
         runType.wireName());
   }
 
   /** What scaling needs to know from the configuration. */
-  record ScaleSettings(TargetRef target, String namespace, ReplicaDecider decider) {}
+  record ScaleSettings(
+      TargetRef target, String namespace, ReplicaBounds bounds, DecisionRules rules) {}
 }

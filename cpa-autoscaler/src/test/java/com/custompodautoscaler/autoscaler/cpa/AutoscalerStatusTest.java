@@ -9,13 +9,13 @@ import com.custompodautoscaler.autoscaler.run.MetricFailure;
 import com.custompodautoscaler.autoscaler.run.RunReport;
 import com.custompodautoscaler.autoscaler.run.RunReports;
 import com.custompodautoscaler.autoscaler.run.RunStep;
-import com.custompodautoscaler.core.behavior.BehaviorDecision;
-import com.custompodautoscaler.core.behavior.BehaviorState;
 import com.custompodautoscaler.core.behavior.ScaleEvent;
 import com.custompodautoscaler.core.behavior.ScaleEvents;
 import com.custompodautoscaler.core.decision.DecisionReason;
+import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.decision.Recommendation;
 import com.custompodautoscaler.core.decision.RecommendationHistory;
+import com.custompodautoscaler.core.decision.ReplicaDecision;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.List;
@@ -198,13 +198,13 @@ class AutoscalerStatusTest {
   @Test
   void theRescalesOfTheBehaviorAreKeptBesideTheWindow() {
     Instant scaled = NOW.minusSeconds(20);
-    BehaviorState state =
-        new BehaviorState(
+    DecisionState state =
+        new DecisionState(
             new RecommendationHistory(List.of(new Recommendation(NOW, 4))),
             new ScaleEvents(List.of(new ScaleEvent(scaled, 2))),
             new ScaleEvents(List.of()));
     RunReport report =
-        RunReports.decided(2, 4, new BehaviorDecision(4, DecisionReason.AS_EVALUATED, state));
+        RunReports.decided(2, 4, new ReplicaDecision(4, DecisionReason.AS_EVALUATED, state));
 
     CustomPodAutoscalerStatus next =
         AutoscalerStatus.after(new CustomPodAutoscalerStatus(), report, NOW);
@@ -217,7 +217,7 @@ class AutoscalerStatusTest {
               assertThat(event.getReplicaChange()).isEqualTo(2);
             });
     assertThat(next.getScaleDownEvents()).isEmpty();
-    assertThat(BehaviorStateCodec.decode(next)).isEqualTo(state);
+    assertThat(DecisionStateCodec.decode(next)).isEqualTo(state);
   }
 
   private static String limitedReason(
@@ -243,11 +243,11 @@ class AutoscalerStatusTest {
     assertThat(condition(next, "ScalingActive").getReason()).isEqualTo("ScalingDisabled");
   }
 
-  private static BehaviorDecision decision(int replicas, DecisionReason reason) {
-    return new BehaviorDecision(
+  private static ReplicaDecision decision(int replicas, DecisionReason reason) {
+    return new ReplicaDecision(
         replicas,
         reason,
-        BehaviorState.empty()
+        DecisionState.empty()
             .withRecommendations(
                 new RecommendationHistory(List.of(new Recommendation(NOW, replicas)))));
   }

@@ -9,9 +9,9 @@ import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.testing.FakeCluster;
 import com.custompodautoscaler.autoscaler.testing.MutableClock;
 import com.custompodautoscaler.autoscaler.testing.ScriptedUserLogic;
-import com.custompodautoscaler.core.behavior.BehaviorState;
 import com.custompodautoscaler.core.behavior.ScaleEvent;
 import com.custompodautoscaler.core.decision.DecisionReason;
+import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
 import java.time.Duration;
@@ -317,8 +317,7 @@ class AutoscalerTest {
     AutoscalerConfig config = config(TWO_PODS_A_MINUTE);
     autoscaler = new Autoscaler(config, cluster, cluster, cluster, logic, clock, observed::add);
     autoscaler.restoreState(
-        BehaviorState.empty()
-            .withRescale(2, 4, config.behavior().orElseThrow(), clock.instant().minusSeconds(10)));
+        config.rules().afterRescale(DecisionState.empty(), 2, 4, clock.instant().minusSeconds(10)));
 
     RunReport report = autoscaler.run(RunType.SCALER, RunGoal.SCALE);
 

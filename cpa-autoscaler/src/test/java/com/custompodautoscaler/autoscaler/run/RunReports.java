@@ -1,6 +1,6 @@
 package com.custompodautoscaler.autoscaler.run;
 
-import com.custompodautoscaler.core.behavior.BehaviorDecision;
+import com.custompodautoscaler.core.decision.ReplicaDecision;
 import com.custompodautoscaler.core.model.RunType;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +11,7 @@ public final class RunReports {
   private RunReports() {}
 
   /** A run that read {@code current} replicas, decided and, if the decision differs, scaled. */
-  public static RunReport decided(int current, int evaluated, BehaviorDecision decision) {
+  public static RunReport decided(int current, int evaluated, ReplicaDecision decision) {
     RunReport report = new RunReport(RunType.SCALER, RunGoal.SCALE);
     report.readCurrentReplicas(current);
     report.gatheredMetrics(List.of());

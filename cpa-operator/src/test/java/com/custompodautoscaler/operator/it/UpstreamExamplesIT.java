@@ -12,6 +12,7 @@ import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
 import com.custompodautoscaler.autoscaler.config.LoadedConfig;
 import com.custompodautoscaler.autoscaler.config.MethodConfig;
 import com.custompodautoscaler.autoscaler.config.ShellMethodConfig;
+import com.custompodautoscaler.core.decision.CpaDownscaleStabilization;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.core.model.TargetRef;
 import com.custompodautoscaler.operator.model.AutoscalerEnvironment;
@@ -162,8 +163,8 @@ class UpstreamExamplesIT {
     if (config.logVerbosity() != 0) {
       parts.add("logVerbosity " + config.logVerbosity());
     }
-    if (!config.downscaleStabilization().isZero()) {
-      parts.add("downscaleStabilization " + config.downscaleStabilization().toSeconds() + "s");
+    if (config.rules() instanceof CpaDownscaleStabilization rules && !rules.window().isZero()) {
+      parts.add("downscaleStabilization " + rules.window().toSeconds() + "s");
     }
     AutoscalerConfig.KubernetesMetricsConfig metrics = config.kubernetesMetrics();
     if (!metrics.specs().isEmpty()) {

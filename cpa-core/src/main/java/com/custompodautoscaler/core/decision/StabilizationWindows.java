@@ -1,7 +1,6 @@
-package com.custompodautoscaler.core.behavior;
+package com.custompodautoscaler.core.decision;
 
-import com.custompodautoscaler.core.decision.Recommendation;
-import com.custompodautoscaler.core.decision.RecommendationHistory;
+import com.custompodautoscaler.core.behavior.ScalingBehavior;
 import java.time.Instant;
 
 /**

@@ -1,21 +1,18 @@
-package com.custompodautoscaler.core.behavior;
+package com.custompodautoscaler.core.decision;
 
 import com.custompodautoscaler.core.model.ReplicaBounds;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
-/** Everything a decision with a {@code behavior} depends on, the current time included. */
-public record BehaviorInput(
+/** Everything a decision depends on, the current time included. */
+public record DecisionInput(
     int currentReplicas,
     int evaluatedReplicas,
     ReplicaBounds bounds,
-    ScalingBehavior behavior,
-    BehaviorState state,
+    DecisionState state,
     Instant now) {
 
-  public BehaviorInput {
+  public DecisionInput {
     if (currentReplicas < 0) {
       throw new IllegalArgumentException(
           "current replicas must not be negative, got " + currentReplicas);
@@ -25,14 +22,12 @@ public record BehaviorInput(
           "evaluated replicas must not be negative, got " + evaluatedReplicas);
     }
     Objects.requireNonNull(bounds, "bounds");
-    Objects.requireNonNull(behavior, "behavior");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(now, "now");
-    List<BehaviorProblem> problems = behavior.problems();
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "invalid behavior: "
-              + problems.stream().map(BehaviorProblem::describe).collect(Collectors.joining("; ")));
-    }
+  }
+
+  /** The recommendations the state keeps. */
+  RecommendationHistory history() {
+    return state.recommendations();
   }
 }
