@@ -1,11 +1,11 @@
 package com.custompodautoscaler.autoscaler.run;
 
-import com.custompodautoscaler.api.wire.ResourceMetric;
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.run.ScaleStage.ScaleSettings;
 import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.TargetRef;
+import com.custompodautoscaler.core.port.DecisionStateStore;
 import com.custompodautoscaler.core.port.KubernetesAccessException;
 import com.custompodautoscaler.core.port.KubernetesObject;
 import com.custompodautoscaler.core.port.ScaleClient;
@@ -15,7 +15,6 @@ import com.custompodautoscaler.core.port.UserLogic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One autoscaler: runs read the target and its scale, gather metrics, evaluate and scale, as far as
  * the goal asks. Runs never overlap: scheduled runs and REST calls take turns, in the order they
- * arrive.
+ * arrive. The decision state is loaded from its store once, at start, and saved there after every
+ * run that decided; then the observer receives the run's report.
  */
 public final class Autoscaler implements AutoCloseable {
 
@@ -40,7 +40,10 @@ public final class Autoscaler implements AutoCloseable {
   private final ScaleStage scaleStage;
   private final RunObserver observer;
   private final Clock clock;
+  private final DecisionStateStore decisionStates;
+  private DecisionState state;
 
+  /** An autoscaler that keeps its decision state in memory only, as one without a CPA does. */
   public Autoscaler(
       AutoscalerConfig config,
       ScaleClient scales,
@@ -49,6 +52,30 @@ public final class Autoscaler implements AutoCloseable {
       UserLogic userLogic,
       Clock clock,
       RunObserver observer) {
+    this(
+        config,
+        scales,
+        targets,
+        kubernetesMetrics,
+        userLogic,
+        clock,
+        observer,
+        new InMemoryDecisionStateStore());
+  }
+
+  /**
+   * An autoscaler that starts from the decision state {@code decisionStates} kept, and saves the
+   * state there after every run that decided, before the observer learns of the run.
+   */
+  public Autoscaler(
+      AutoscalerConfig config,
+      ScaleClient scales,
+      TargetReader targets,
+      KubernetesMetricsSource kubernetesMetrics,
+      UserLogic userLogic,
+      Clock clock,
+      RunObserver observer,
+      DecisionStateStore decisionStates) {
     this.target = config.scaleTargetRef();
     this.namespace = config.namespace();
     this.scales = scales;
@@ -73,19 +100,8 @@ public final class Autoscaler implements AutoCloseable {
             userLogic);
     this.observer = observer;
     this.clock = clock;
-  }
-
-  /**
-   * Starts from the recommendations and rescales kept elsewhere (the CustomPodAutoscaler's status),
-   * before any run.
-   */
-  public void restoreState(DecisionState state) {
-    turn.lock();
-    try {
-      scaleStage.restore(state);
-    } finally {
-      turn.unlock();
-    }
+    this.decisionStates = decisionStates;
+    this.state = decisionStates.load();
   }
 
   /**
@@ -111,60 +127,73 @@ public final class Autoscaler implements AutoCloseable {
     }
   }
 
+  /** Runs the stages, then keeps the decision state and tells the observer, in that order. */
   private RunReport execute(RunType type, RunGoal goal, Instant decisionTime) {
-    RunReport report = new RunReport(type, goal);
+    RunReport.Builder run = RunReport.builder(type, goal);
     long started = System.nanoTime();
+    RunReport report;
     try {
-      proceed(report, goal, decisionTime);
+      proceed(run, goal, decisionTime);
     } catch (RunException e) {
-      report.failed(e);
+      run.failed(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      report.failed(new RunException(RunStep.INTERRUPTED, "the autoscaler is shutting down", e));
+      run.failed(new RunException(RunStep.INTERRUPTED, "the autoscaler is shutting down", e));
     } catch (RuntimeException e) {
-      report.failed(new RunException(RunStep.UNEXPECTED, e.toString(), e));
+      run.failed(new RunException(RunStep.UNEXPECTED, e.toString(), e));
     } finally {
-      report.finished(Duration.ofNanos(System.nanoTime() - started));
+      report = run.build(Duration.ofNanos(System.nanoTime() - started));
+      report.scaleOutcome().ifPresent(outcome -> keep(outcome.kept()));
       observer.finished(report);
     }
     return report;
   }
 
-  private void proceed(RunReport report, RunGoal goal, Instant decisionTime)
+  private void keep(DecisionState kept) {
+    state = kept;
+    decisionStates.save(kept);
+  }
+
+  private void proceed(RunReport.Builder run, RunGoal goal, Instant decisionTime)
       throws InterruptedException {
-    RunType type = report.type();
-    TargetSnapshot snapshot = timed(report, "target", this::readTarget);
-    report.readCurrentReplicas(snapshot.currentReplicas());
+    RunType type = run.type();
+    TargetSnapshot snapshot = timed(run, "target", this::readTarget);
+    run.readReplicas(snapshot.currentReplicas());
     log.debug(
         "read {}: replicas {}, pod selector '{}'",
         target.describe(),
         snapshot.currentReplicas(),
         snapshot.scale().selector());
     MetricStage.Result gathered =
-        step(report, "metrics", RunStep.METRICS, () -> metricStage.gather(snapshot, type));
-    List<ResourceMetric> metrics = gathered.metrics();
-    report.gatheredMetrics(metrics);
-    report.kubernetesMetricsFailed(gathered.kubernetesMetricFailures());
-    log.debug("gathered metrics: {}", metrics);
+        step(run, "metrics", RunStep.METRICS, () -> metricStage.gather(snapshot, type));
+    run.gathered(gathered);
+    log.debug("gathered metrics: {}", gathered.metrics());
     if (goal == RunGoal.METRICS) {
       return;
     }
     int evaluated =
         step(
-            report,
+            run,
             "evaluate",
             RunStep.EVALUATION,
-            () -> evaluateStage.evaluate(snapshot, metrics, type));
-    report.evaluated(evaluated);
+            () -> evaluateStage.evaluate(snapshot, gathered.metrics(), type));
+    run.evaluated(evaluated);
     if (goal == RunGoal.SCALE) {
-      step(
-          report,
-          "scale",
-          RunStep.SCALING,
-          () -> {
-            scaleStage.scale(snapshot, evaluated, decisionTime, report);
-            return report;
-          });
+      run.scaled(
+          step(run, "scale", RunStep.SCALING, () -> scale(run, snapshot, evaluated, decisionTime)));
+    }
+  }
+
+  /**
+   * Scales; a failure after the decision still leaves the decision, as far as it got, in the run.
+   */
+  private ScaleOutcome scale(
+      RunReport.Builder run, TargetSnapshot snapshot, int evaluated, Instant decisionTime) {
+    try {
+      return scaleStage.scale(snapshot, evaluated, run.type(), state, decisionTime);
+    } catch (ScaleFailure e) {
+      run.scaled(e.reached());
+      throw e.failure();
     }
   }
 
@@ -185,10 +214,10 @@ public final class Autoscaler implements AutoCloseable {
   }
 
   /** Runs and times one stage; its failure fails the run as a failure of {@code runStep}. */
-  private static <T> T step(RunReport report, String stage, RunStep runStep, StageCall<T> call)
+  private static <T> T step(RunReport.Builder run, String stage, RunStep runStep, StageCall<T> call)
       throws InterruptedException {
     return timed(
-        report,
+        run,
         stage,
         () -> {
           try {
@@ -200,13 +229,13 @@ public final class Autoscaler implements AutoCloseable {
         });
   }
 
-  private static <T> T timed(RunReport report, String stage, StageCall<T> call)
+  private static <T> T timed(RunReport.Builder run, String stage, StageCall<T> call)
       throws InterruptedException {
     long started = System.nanoTime();
     try {
       return call.call();
     } finally {
-      report.timed(stage, Duration.ofNanos(System.nanoTime() - started));
+      run.timed(stage, Duration.ofNanos(System.nanoTime() - started));
     }
   }
 

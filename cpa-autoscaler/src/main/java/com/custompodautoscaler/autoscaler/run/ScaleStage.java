@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scaling: decide (the {@code behavior} or downscale stabilization, and the bounds), {@code
- * preScale}, set the replicas when they change, {@code postScale}. Keeps the decision's state
- * (recommendations and rescales) between runs. A conflict while setting the replicas re-reads the
- * scale and tries once more.
+ * Scaling: decide by the rules and the bounds, {@code preScale}, set the replicas when they change,
+ * {@code postScale}. Holds no state: the state of the last decision goes in, and the outcome
+ * carries the state to keep. A conflict while setting the replicas re-reads the scale and tries
+ * once more.
  */
 final class ScaleStage {
 
@@ -34,7 +34,6 @@ final class ScaleStage {
   private final DecisionRules rules;
   private final ScaleClient scales;
   private final UserLogic userLogic;
-  private DecisionState state = DecisionState.empty();
 
   ScaleStage(ScaleSettings settings, ScaleClient scales, UserLogic userLogic) {
     this.target = settings.target();
@@ -45,37 +44,35 @@ final class ScaleStage {
     this.userLogic = userLogic;
   }
 
-  void restore(DecisionState restored) {
-    state = restored;
-  }
-
   /**
-   * Decides as of {@code now} and applies; records the decision and any change in {@code report} as
-   * they happen. A rescale is remembered as of {@code now} too.
+   * Decides from {@code state} as of {@code now} and applies the decision, the hooks learning the
+   * run's {@code runType}; a rescale is remembered as of {@code now} too.
+   *
+   * @throws ScaleFailure when a hook or setting the replicas fails after the decision
    */
-  void scale(TargetSnapshot snapshot, int evaluated, Instant now, RunReport report) {
+  ScaleOutcome scale(
+      TargetSnapshot snapshot, int evaluated, RunType runType, DecisionState state, Instant now) {
     int current = snapshot.currentReplicas();
     ReplicaDecision decision =
         rules.decide(new DecisionInput(current, evaluated, bounds, state, now));
-    report.decided(decision);
-    keep(decision.state(), report);
+    ScaleOutcome outcome = ScaleOutcome.decided(decision);
     if (decision.isDisabled()) {
-      return;
+      return outcome;
     }
     int decided = decision.targetReplicas();
-    ScaleInfo info = scaleInfo(snapshot, evaluated, decided, report.type());
-    Hooks.run(userLogic, Stage.PRE_SCALE, info, "failed to run pre-scaling hook");
-    if (decision.changes(current)) {
-      apply(decided);
-      report.appliedReplicas();
-      keep(rules.afterRescale(state, current, decided, now), report);
+    ScaleInfo info = scaleInfo(snapshot, evaluated, decided, runType);
+    try {
+      Hooks.run(userLogic, Stage.PRE_SCALE, info, "failed to run pre-scaling hook");
+      if (decision.changes(current)) {
+        apply(decided);
+        outcome =
+            outcome.appliedKeeping(rules.afterRescale(decision.state(), current, decided, now));
+      }
+      Hooks.run(userLogic, Stage.POST_SCALE, info, "failed to run post-scaling hook");
+      return outcome;
+    } catch (RuntimeException e) {
+      throw new ScaleFailure(outcome, e);
     }
-    Hooks.run(userLogic, Stage.POST_SCALE, info, "failed to run post-scaling hook");
-  }
-
-  private void keep(DecisionState kept, RunReport report) {
-    state = kept;
-    report.kept(kept);
   }
 
   private void apply(int replicas) {
