@@ -63,13 +63,14 @@ public final class AutoscalerApplication implements AutoCloseable {
     this.autoscaler =
         new Autoscaler(
             config,
-            kubernetes,
-            kubernetes,
-            KubernetesMetricsGatherer.of(client, config, clock),
-            userLogic,
+            new Autoscaler.Ports(
+                kubernetes,
+                kubernetes,
+                KubernetesMetricsGatherer.of(client, config, clock),
+                userLogic,
+                decisionStates),
             clock,
-            observers(config, reporter),
-            decisionStates);
+            observers(config, reporter));
     this.scheduler = new RunScheduler(autoscaler, config.startTime(), config.interval(), clock);
   }
 

@@ -15,6 +15,7 @@ import com.custompodautoscaler.core.port.UserLogic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,53 +55,41 @@ public final class Autoscaler implements AutoCloseable {
       RunObserver observer) {
     this(
         config,
-        scales,
-        targets,
-        kubernetesMetrics,
-        userLogic,
+        new Ports(scales, targets, kubernetesMetrics, userLogic, new InMemoryDecisionStateStore()),
         clock,
-        observer,
-        new InMemoryDecisionStateStore());
+        observer);
   }
 
   /**
-   * An autoscaler that starts from the decision state {@code decisionStates} kept, and saves the
-   * state there after every run that decided, before the observer learns of the run.
+   * An autoscaler on {@code ports}: it starts from the decision state their store kept, and saves
+   * the state there after every run that decided, before {@code observer} learns of the run.
    */
-  public Autoscaler(
-      AutoscalerConfig config,
-      ScaleClient scales,
-      TargetReader targets,
-      KubernetesMetricsSource kubernetesMetrics,
-      UserLogic userLogic,
-      Clock clock,
-      RunObserver observer,
-      DecisionStateStore decisionStates) {
+  public Autoscaler(AutoscalerConfig config, Ports ports, Clock clock, RunObserver observer) {
     this.target = config.scaleTargetRef();
     this.namespace = config.namespace();
-    this.scales = scales;
-    this.targets = targets;
+    this.scales = ports.scales();
+    this.targets = ports.targets();
     this.podCalls = new PodMetricCalls(config.perPodConcurrency());
     this.metricStage =
         new MetricStage(
             config.runMode(),
             namespace,
             targets,
-            userLogic,
+            ports.userLogic(),
             podCalls,
             new KubernetesMetricsStep(
-                kubernetesMetrics,
+                ports.kubernetesMetrics(),
                 config.kubernetesMetrics().specs().size(),
                 config.kubernetesMetrics().required()));
-    this.evaluateStage = new EvaluateStage(userLogic);
+    this.evaluateStage = new EvaluateStage(ports.userLogic());
     this.scaleStage =
         new ScaleStage(
             new ScaleSettings(target, namespace, config.bounds(), config.rules()),
             scales,
-            userLogic);
+            ports.userLogic());
     this.observer = observer;
     this.clock = clock;
-    this.decisionStates = decisionStates;
+    this.decisionStates = ports.decisionStates();
     this.state = decisionStates.load();
   }
 
@@ -242,6 +231,23 @@ public final class Autoscaler implements AutoCloseable {
   @Override
   public void close() {
     podCalls.close();
+  }
+
+  /** Everything outside the process that an autoscaler's runs reach through. */
+  public record Ports(
+      ScaleClient scales,
+      TargetReader targets,
+      KubernetesMetricsSource kubernetesMetrics,
+      UserLogic userLogic,
+      DecisionStateStore decisionStates) {
+
+    public Ports {
+      Objects.requireNonNull(scales, "scales");
+      Objects.requireNonNull(targets, "targets");
+      Objects.requireNonNull(kubernetesMetrics, "kubernetesMetrics");
+      Objects.requireNonNull(userLogic, "userLogic");
+      Objects.requireNonNull(decisionStates, "decisionStates");
+    }
   }
 
   /** A stage's work, which may be interrupted when the autoscaler shuts down. */

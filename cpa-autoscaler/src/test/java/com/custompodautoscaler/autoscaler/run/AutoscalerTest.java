@@ -325,13 +325,10 @@ class AutoscalerTest {
     autoscaler =
         new Autoscaler(
             config,
-            cluster,
-            cluster,
-            cluster,
-            logic,
+            new Autoscaler.Ports(
+                cluster, cluster, cluster, logic, new InMemoryDecisionStateStore(restored)),
             clock,
-            observed::add,
-            new InMemoryDecisionStateStore(restored));
+            observed::add);
 
     RunReport report = autoscaler.run(RunType.SCALER, RunGoal.SCALE);
 
@@ -349,13 +346,9 @@ class AutoscalerTest {
     autoscaler =
         new Autoscaler(
             config("runMode: per-resource\ndownscaleStabilization: 60\n"),
-            cluster,
-            cluster,
-            cluster,
-            logic,
+            new Autoscaler.Ports(cluster, cluster, cluster, logic, decisionStates),
             clock,
-            report -> savedWhenObserved.add(decisionStates.load()),
-            decisionStates);
+            report -> savedWhenObserved.add(decisionStates.load()));
 
     RunReport report = autoscaler.run(RunType.SCALER, RunGoal.SCALE);
 
@@ -614,7 +607,10 @@ class AutoscalerTest {
       throws InterruptedException {
     autoscaler =
         new Autoscaler(
-            config, cluster, cluster, cluster, logic, clock, observed::add, decisionStates);
+            config,
+            new Autoscaler.Ports(cluster, cluster, cluster, logic, decisionStates),
+            clock,
+            observed::add);
     return autoscaler.run(RunType.SCALER, RunGoal.SCALE);
   }
 }

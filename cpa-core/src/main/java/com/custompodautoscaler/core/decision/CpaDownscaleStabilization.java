@@ -3,7 +3,6 @@ package com.custompodautoscaler.core.decision;
 import com.custompodautoscaler.core.model.ReplicaBounds;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * CPA v2's scaling rules: clamp the evaluation to the bounds, leave a target with 0 replicas alone
@@ -13,11 +12,7 @@ import java.util.Objects;
 public record CpaDownscaleStabilization(Duration window) implements DecisionRules {
 
   public CpaDownscaleStabilization {
-    Objects.requireNonNull(window, "window");
-    if (window.isNegative()) {
-      throw new IllegalArgumentException(
-          "downscale stabilization must not be negative, got " + window);
-    }
+    StabilizationWindows.requireNonNegative(window);
   }
 
   @Override

@@ -30,4 +30,17 @@ public record DecisionInput(
   RecommendationHistory history() {
     return state.recommendations();
   }
+
+  /**
+   * The state with the current count as its first recommendation when it keeps none yet: the HPA
+   * controller counts the count it first finds as a recommendation, before anything else, which
+   * holds off scaling down for one window.
+   */
+  DecisionState seededState() {
+    if (!state.recommendations().isEmpty()) {
+      return state;
+    }
+    return state.withRecommendations(
+        state.recommendations().with(new Recommendation(now, currentReplicas)));
+  }
 }

@@ -2,7 +2,6 @@ package com.custompodautoscaler.core.decision;
 
 import com.custompodautoscaler.core.behavior.BehaviorProblem;
 import com.custompodautoscaler.core.behavior.ScalingBehavior;
-import com.custompodautoscaler.core.model.ReplicaBounds;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -28,26 +27,9 @@ public record HpaWithBehavior(ScalingBehavior behavior) implements DecisionRules
 
   @Override
   public ReplicaDecision decide(DecisionInput input) {
-    int current = input.currentReplicas();
-    ReplicaBounds bounds = input.bounds();
-    DecisionState state = input.state();
-    if (state.recommendations().isEmpty()) {
-      // Upstream counts the count it first finds as a recommendation, before anything else, which
-      // holds off scaling down for one window.
-      state =
-          state.withRecommendations(
-              state.recommendations().with(new Recommendation(input.now(), current)));
-    }
-    if (current == 0 && !bounds.allowsZero()) {
-      return new ReplicaDecision(0, DecisionReason.AUTOSCALING_DISABLED, state);
-    }
-    if (current > bounds.max()) {
-      return new ReplicaDecision(bounds.max(), DecisionReason.CURRENT_ABOVE_MAX, state);
-    }
-    if (current < bounds.min()) {
-      return new ReplicaDecision(bounds.min(), DecisionReason.CURRENT_BELOW_MIN, state);
-    }
-    return normalize(input, state);
+    DecisionState seeded = input.seededState();
+    return TargetOutsideBounds.decide(input.currentReplicas(), input.bounds(), seeded)
+        .orElseGet(() -> normalize(input, seeded));
   }
 
   /** Remembers the rescale in its direction, for the rate policies of later runs. */

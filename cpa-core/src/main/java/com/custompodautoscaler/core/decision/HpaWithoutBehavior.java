@@ -3,7 +3,6 @@ package com.custompodautoscaler.core.decision;
 import com.custompodautoscaler.core.model.ReplicaBounds;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * The Kubernetes HPA's normalization for an HPA without a {@code behavior}, following the
@@ -21,37 +20,25 @@ public record HpaWithoutBehavior(Duration downscaleStabilization) implements Dec
   private static final long SCALE_UP_LIMIT_MINIMUM = 4;
 
   public HpaWithoutBehavior {
-    Objects.requireNonNull(downscaleStabilization, "downscaleStabilization");
-    if (downscaleStabilization.isNegative()) {
-      throw new IllegalArgumentException(
-          "downscale stabilization must not be negative, got " + downscaleStabilization);
-    }
+    StabilizationWindows.requireNonNegative(downscaleStabilization);
   }
 
   @Override
   public ReplicaDecision decide(DecisionInput input) {
-    int current = input.currentReplicas();
-    ReplicaBounds bounds = input.bounds();
+    DecisionState seeded = input.seededState();
+    return TargetOutsideBounds.decide(input.currentReplicas(), input.bounds(), seeded)
+        .orElseGet(() -> stabilize(input, seeded));
+  }
+
+  /** The highest recommendation inside the window, within the bounds and the scale-up limit. */
+  private ReplicaDecision stabilize(DecisionInput input, DecisionState seeded) {
     Instant now = input.now();
-    RecommendationHistory history =
-        input.history().isEmpty()
-            ? input.history().with(new Recommendation(now, current))
-            : input.history();
-    DecisionState seeded = input.state().withRecommendations(history);
-    if (current == 0 && !bounds.allowsZero()) {
-      return new ReplicaDecision(0, DecisionReason.AUTOSCALING_DISABLED, seeded);
-    }
-    if (current > bounds.max()) {
-      return new ReplicaDecision(bounds.max(), DecisionReason.CURRENT_ABOVE_MAX, seeded);
-    }
-    if (current < bounds.min()) {
-      return new ReplicaDecision(bounds.min(), DecisionReason.CURRENT_BELOW_MIN, seeded);
-    }
     int desired = input.evaluatedReplicas();
-    RecommendationHistory recent = history.withoutEntriesBefore(now.minus(downscaleStabilization));
+    RecommendationHistory recent =
+        seeded.recommendations().withoutEntriesBefore(now.minus(downscaleStabilization));
     int stabilized = Math.max(desired, recent.maxReplicas());
     DecisionState kept = seeded.withRecommendations(recent.with(new Recommendation(now, desired)));
-    return within(current, desired, stabilized, bounds, kept);
+    return within(input.currentReplicas(), desired, stabilized, input.bounds(), kept);
   }
 
   private static ReplicaDecision within(
