@@ -156,7 +156,7 @@ public final class Autoscaler implements AutoCloseable {
     MetricStage.Result gathered =
         step(run, "metrics", RunStep.METRICS, () -> metricStage.gather(snapshot, type));
     run.gathered(gathered);
-    log.debug("gathered metrics: {}", gathered.metrics());
+    log.debug("gathered metrics: {}", gathered.metrics().wireList());
     if (goal == RunGoal.METRICS) {
       return;
     }

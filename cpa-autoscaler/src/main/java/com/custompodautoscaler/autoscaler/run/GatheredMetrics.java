@@ -15,8 +15,8 @@ public sealed interface GatheredMetrics
   List<ResourceMetric> list();
 
   /**
-   * The metrics as CPA v2's wire documents carry them: the list, or {@code null} when per-pod mode
-   * found no pods. Only for making a wire document.
+   * The metrics as CPA v2's wire documents carry them, and the run log shows them: the list, or
+   * {@code null} when per-pod mode found no pods. Only for writing them out.
    */
   List<ResourceMetric> wireList();
 
