@@ -1,9 +1,11 @@
 package com.custompodautoscaler.playground;
 
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
+import com.custompodautoscaler.core.decision.HpaWithoutBehavior;
 import com.custompodautoscaler.playground.ControlledWorkload.PodStartup;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The real HPA beside the playground's HPA as a CPA: the Kubernetes controller manager (its HPA,
@@ -24,11 +26,18 @@ final class HpaComparison implements AutoCloseable {
     this.decisions = decisions;
   }
 
-  /** The controller's flags that make an HPA decide with {@code config}'s settings. */
+  /**
+   * The controller's flags that make an HPA decide with {@code config}'s settings; the downscale
+   * stabilization flag matters to an HPA without a behavior only.
+   */
   static RealHpaController.Settings settingsOf(AutoscalerConfig config) {
+    Duration downscaleStabilization =
+        config.rules() instanceof HpaWithoutBehavior rules
+            ? rules.downscaleStabilization()
+            : Duration.ZERO;
     return new RealHpaController.Settings(
         config.interval(),
-        config.downscaleStabilization(),
+        downscaleStabilization,
         config.kubernetesMetrics().cpuInitializationPeriod(),
         config.kubernetesMetrics().initialReadinessDelay());
   }

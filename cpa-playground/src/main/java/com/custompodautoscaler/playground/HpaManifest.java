@@ -4,6 +4,9 @@ import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.core.behavior.RatePolicy;
 import com.custompodautoscaler.core.behavior.ScalingBehavior;
 import com.custompodautoscaler.core.behavior.ScalingRules;
+import com.custompodautoscaler.core.decision.CpaDownscaleStabilization;
+import com.custompodautoscaler.core.decision.DecisionRules;
+import com.custompodautoscaler.core.decision.HpaWithBehavior;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -36,7 +39,8 @@ final class HpaManifest {
       throw new IllegalArgumentException(
           "the configuration lists no kubernetesMetricSpecs, so no HPA can stand beside it");
     }
-    if (config.behavior().isEmpty() && !config.hpaScaleUpLimit()) {
+    DecisionRules rules = config.rules();
+    if (rules instanceof CpaDownscaleStabilization) {
       throw new IllegalArgumentException(
           "the configuration decides by CPA v2's rules, which no HPA has: give it a behavior, or"
               + " hpaScaleUpLimit: true for an HPA without one");
@@ -51,7 +55,9 @@ final class HpaManifest {
         config.kubernetesMetrics().specs().stream()
             .map(metric -> SERIALIZATION.convertValue(metric, Map.class))
             .toList());
-    config.behavior().ifPresent(behavior -> spec.put("behavior", behavior(behavior)));
+    if (rules instanceof HpaWithBehavior withBehavior) {
+      spec.put("behavior", behavior(withBehavior.behavior()));
+    }
     GenericKubernetesResource hpa = new GenericKubernetesResource();
     hpa.setApiVersion("autoscaling/v2beta2");
     hpa.setKind("HorizontalPodAutoscaler");

@@ -122,7 +122,7 @@ public final class RestApi implements AutoCloseable {
   private void metricsEndpoint(HttpExchange exchange) throws IOException {
     Optional<RunReport> report = runFor(exchange, RunGoal.METRICS, RunGoal.METRICS);
     if (report.isPresent()) {
-      writeJson(exchange, 200, report.get().metrics().orElseThrow().list());
+      writeJson(exchange, 200, report.get().metrics().orElseThrow().wireList());
     }
   }
 

@@ -3,6 +3,7 @@ package com.custompodautoscaler.autoscaler.cli;
 import com.custompodautoscaler.autoscaler.api.Readiness;
 import com.custompodautoscaler.autoscaler.api.RestApi;
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
+import com.custompodautoscaler.autoscaler.cpa.CpaConnection;
 import com.custompodautoscaler.autoscaler.cpa.CpaReporter;
 import com.custompodautoscaler.autoscaler.kubernetes.KubernetesMetricsGatherer;
 import com.custompodautoscaler.autoscaler.kubernetes.KubernetesTargetClient;
@@ -12,8 +13,10 @@ import com.custompodautoscaler.autoscaler.method.ProcessSessions;
 import com.custompodautoscaler.autoscaler.observe.AutoscalerMetrics;
 import com.custompodautoscaler.autoscaler.observe.RunLog;
 import com.custompodautoscaler.autoscaler.run.Autoscaler;
+import com.custompodautoscaler.autoscaler.run.InMemoryDecisionStateStore;
 import com.custompodautoscaler.autoscaler.run.RunObserver;
 import com.custompodautoscaler.autoscaler.run.RunScheduler;
+import com.custompodautoscaler.core.port.DecisionStateStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.time.Clock;
@@ -52,23 +55,23 @@ public final class AutoscalerApplication implements AutoCloseable {
     this.userLogic =
         ConfiguredUserLogic.from(config, sessions, io, new HttpClients(), metrics, metrics);
     KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
+    Optional<CpaConnection> cpa =
+        config.reportsTo().map(name -> CpaConnection.connect(client, config.namespace(), name));
     Optional<CpaReporter> reporter =
-        config
-            .reportsTo()
-            .map(
-                name ->
-                    CpaReporter.connect(
-                        client, config.namespace(), name, config.scaleTargetRef(), clock));
+        cpa.map(found -> found.reporter(config.scaleTargetRef(), clock));
+    DecisionStateStore decisionStates =
+        cpa.map(CpaConnection::decisionStateStore).orElseGet(InMemoryDecisionStateStore::new);
     this.autoscaler =
         new Autoscaler(
             config,
-            kubernetes,
-            kubernetes,
-            KubernetesMetricsGatherer.of(client, config, clock),
-            userLogic,
+            new Autoscaler.Ports(
+                kubernetes,
+                kubernetes,
+                KubernetesMetricsGatherer.of(client, config, clock),
+                userLogic,
+                decisionStates),
             clock,
             observers(config, reporter));
-    reporter.ifPresent(found -> autoscaler.restoreState(found.restoredState()));
     this.scheduler = new RunScheduler(autoscaler, config.startTime(), config.interval(), clock);
   }
 

@@ -44,7 +44,7 @@ final class SimulateCommand implements Callable<Integer> {
       return ExitCodes.INVALID_CONFIG;
     }
     LoadedConfig loaded = found.get();
-    Simulation simulation = new Simulation(loaded.config().decider());
+    Simulation simulation = new Simulation(loaded.config().bounds(), loaded.config().rules());
     try (BufferedReader lines = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
       simulation.run(lines, spec.commandLine().getOut());
       return ExitCodes.OK;

@@ -1,7 +1,6 @@
 package com.custompodautoscaler.autoscaler.config;
 
-import com.custompodautoscaler.core.behavior.ReplicaDecider;
-import com.custompodautoscaler.core.behavior.ScalingBehavior;
+import com.custompodautoscaler.core.decision.DecisionRules;
 import com.custompodautoscaler.core.model.ReplicaBounds;
 import com.custompodautoscaler.core.model.RunMode;
 import com.custompodautoscaler.core.model.Stage;
@@ -14,7 +13,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A loaded and validated autoscaler configuration. */
+/**
+ * A loaded and validated autoscaler configuration. {@code rules} are how runs decide the replicas
+ * within {@code bounds}: the {@code behavior} if set, else the HPA's rules without a behavior when
+ * {@code hpaScaleUpLimit} is set, else CPA v2's {@code downscaleStabilization}.
+ */
 public record AutoscalerConfig(
     TargetRef scaleTargetRef,
     String namespace,
@@ -24,9 +27,7 @@ public record AutoscalerConfig(
     ReplicaBounds bounds,
     RunMode runMode,
     int logVerbosity,
-    Duration downscaleStabilization,
-    Optional<ScalingBehavior> behavior,
-    boolean hpaScaleUpLimit,
+    DecisionRules rules,
     ApiConfig api,
     KubernetesMetricsConfig kubernetesMetrics,
     int perPodConcurrency,
@@ -44,8 +45,7 @@ public record AutoscalerConfig(
     Objects.requireNonNull(startTime, "startTime");
     Objects.requireNonNull(bounds, "bounds");
     Objects.requireNonNull(runMode, "runMode");
-    Objects.requireNonNull(downscaleStabilization, "downscaleStabilization");
-    Objects.requireNonNull(behavior, "behavior");
+    Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(api, "api");
     Objects.requireNonNull(kubernetesMetrics, "kubernetesMetrics");
     Objects.requireNonNull(cpaName, "cpaName");
@@ -54,19 +54,6 @@ public record AutoscalerConfig(
   /** The CustomPodAutoscaler to report to, when the autoscaler runs for one. */
   public Optional<String> reportsTo() {
     return cpaName.isBlank() ? Optional.empty() : Optional.of(cpaName);
-  }
-
-  /**
-   * How runs decide the replicas: by the {@code behavior} if set, else by the HPA's rules without a
-   * behavior when {@code hpaScaleUpLimit} is set, else by CPA v2's rules.
-   */
-  public ReplicaDecider decider() {
-    if (behavior.isPresent()) {
-      return ReplicaDecider.withBehavior(bounds, behavior.get());
-    }
-    return hpaScaleUpLimit
-        ? ReplicaDecider.withHpaScaleUpLimit(bounds, downscaleStabilization)
-        : ReplicaDecider.withDownscaleStabilization(bounds, downscaleStabilization);
   }
 
   /** The method configured for {@code stage}, if any. */

@@ -22,6 +22,10 @@ import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.TARGET_NAME
 
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig.KubernetesMetricsConfig;
 import com.custompodautoscaler.core.behavior.ScalingBehavior;
+import com.custompodautoscaler.core.decision.CpaDownscaleStabilization;
+import com.custompodautoscaler.core.decision.DecisionRules;
+import com.custompodautoscaler.core.decision.HpaWithBehavior;
+import com.custompodautoscaler.core.decision.HpaWithoutBehavior;
 import com.custompodautoscaler.core.model.ReplicaBounds;
 import com.custompodautoscaler.core.model.RunMode;
 import com.custompodautoscaler.core.model.Stage;
@@ -70,9 +74,7 @@ final class ConfigBinder {
             bounds.orElseThrow(),
             runMode.orElseThrow(),
             logVerbosity,
-            stabilization,
-            behavior,
-            hpaScaleUpLimit,
+            rules(stabilization, behavior, hpaScaleUpLimit),
             api.orElseThrow(),
             kubernetesMetrics,
             perPodConcurrency,
@@ -151,6 +153,20 @@ final class ConfigBinder {
                   + " its scale-ups by the behavior's policies");
     }
     return limit;
+  }
+
+  /**
+   * The rules runs decide by: the {@code behavior} if set, else the HPA's without a behavior when
+   * {@code hpaScaleUpLimit} is set, else CPA v2's; called once every key is valid.
+   */
+  private static DecisionRules rules(
+      Duration stabilization, Optional<ScalingBehavior> behavior, boolean hpaScaleUpLimit) {
+    if (behavior.isPresent()) {
+      return new HpaWithBehavior(behavior.get());
+    }
+    return hpaScaleUpLimit
+        ? new HpaWithoutBehavior(stabilization)
+        : new CpaDownscaleStabilization(stabilization);
   }
 
   private static Optional<ReplicaBounds> bounds(BlockReader top) {

@@ -7,6 +7,7 @@ import com.custompodautoscaler.autoscaler.run.RunException;
 import com.custompodautoscaler.autoscaler.run.RunReport;
 import com.custompodautoscaler.autoscaler.run.RunStep;
 import com.custompodautoscaler.core.decision.DecisionReason;
+import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.decision.ReplicaDecision;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
@@ -17,14 +18,16 @@ import java.util.Optional;
 
 /**
  * The autoscaler's part of a CustomPodAutoscaler's status after a run, computed from the part it
- * wrote last: replicas, last scale time, the last run, the state decisions keep, and the HPA-like
- * conditions {@code AbleToScale}, {@code ScalingActive} and {@code ScalingLimited}, and {@code
- * KubernetesMetricsAvailable} once a Kubernetes metric failed without failing a run. Pure: the time
- * is an input.
+ * wrote last: replicas, last scale time, the last run, the decision state as its store last wrote
+ * it, and the HPA-like conditions {@code AbleToScale}, {@code ScalingActive} and {@code
+ * ScalingLimited}, and {@code KubernetesMetricsAvailable} once a Kubernetes metric failed without
+ * failing a run. Pure: the time is an input.
  */
 final class AutoscalerStatus {
 
   static final String METRICS_AVAILABLE = "KubernetesMetricsAvailable";
+  private static final List<String> OWN_CONDITIONS =
+      List.of("AbleToScale", "ScalingActive", "ScalingLimited", METRICS_AVAILABLE);
 
   private AutoscalerStatus() {}
 
@@ -40,13 +43,38 @@ final class AutoscalerStatus {
         decision.map(ReplicaDecision::targetReplicas).orElse(previous.getDesiredReplicas()));
     next.setLastScaleTime(report.scaled() ? now.toString() : previous.getLastScaleTime());
     next.setLastRun(lastRun(report, now));
-    report
-        .keptState()
-        .ifPresentOrElse(
-            state -> BehaviorStateCodec.encodeInto(state, next),
-            () -> BehaviorStateCodec.copy(previous, next));
+    // The decision state is the store's to write (CpaStatusDecisionStateStore): kept as it is.
+    DecisionStateCodec.copy(previous, next);
     next.setConditions(conditions(previous.getConditions(), report, now));
     return next;
+  }
+
+  /**
+   * The autoscaler's part of {@code status} with {@code state} as the decision state, the rest as
+   * it was.
+   */
+  static CustomPodAutoscalerStatus withDecisionState(
+      CustomPodAutoscalerStatus status, DecisionState state) {
+    CustomPodAutoscalerStatus next = autoscalersPart(status);
+    DecisionStateCodec.encodeInto(state, next);
+    return next;
+  }
+
+  /** The fields of {@code status} that the autoscaler writes, without the operator's. */
+  static CustomPodAutoscalerStatus autoscalersPart(CustomPodAutoscalerStatus status) {
+    CustomPodAutoscalerStatus part = new CustomPodAutoscalerStatus();
+    part.setCurrentReplicas(status.getCurrentReplicas());
+    part.setDesiredReplicas(status.getDesiredReplicas());
+    part.setLastScaleTime(status.getLastScaleTime());
+    part.setLastRun(status.getLastRun());
+    DecisionStateCodec.copy(status, part);
+    if (status.getConditions() != null) {
+      part.setConditions(
+          status.getConditions().stream()
+              .filter(condition -> OWN_CONDITIONS.contains(condition.getType()))
+              .toList());
+    }
+    return part;
   }
 
   private static LastRun lastRun(RunReport report, Instant now) {
@@ -230,8 +258,7 @@ final class AutoscalerStatus {
     if (previous == null) {
       return;
     }
-    for (String type :
-        List.of("AbleToScale", "ScalingActive", "ScalingLimited", METRICS_AVAILABLE)) {
+    for (String type : OWN_CONDITIONS) {
       boolean reported =
           conditions.stream().anyMatch(condition -> condition.getType().equals(type));
       if (!reported) {

@@ -1,90 +1,40 @@
 package com.custompodautoscaler.autoscaler.cpa;
 
-import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.autoscaler.kubernetes.ClientErrors;
 import com.custompodautoscaler.autoscaler.run.MetricFailure;
 import com.custompodautoscaler.autoscaler.run.RunGoal;
 import com.custompodautoscaler.autoscaler.run.RunObserver;
 import com.custompodautoscaler.autoscaler.run.RunReport;
-import com.custompodautoscaler.core.behavior.BehaviorState;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.TargetRef;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports runs to the CustomPodAutoscaler the autoscaler runs for: its part of the status, written
- * by server-side apply under its own field manager so that the operator's fields stay the
- * operator's, and events for scale-ups, scale-downs, failed runs and Kubernetes metrics that could
- * not be gathered. It also gives back, at start, the recommendations and rescales kept in the
- * status, so that a restart does not reset them. A failure to report is logged and never fails a
- * run.
+ * Reports runs to the CustomPodAutoscaler the autoscaler runs for: its part of the status (see
+ * {@link CpaConnection}), and events for scale-ups, scale-downs, failed runs and Kubernetes metrics
+ * that could not be gathered. The decision state in the status is the {@link
+ * CpaStatusDecisionStateStore}'s to write; a report keeps it as it is. A failure to report is
+ * logged and never fails a run.
  */
 public final class CpaReporter implements RunObserver {
 
   private static final Logger log = LoggerFactory.getLogger(CpaReporter.class);
-  static final String FIELD_MANAGER = "cpa-autoscaler";
 
-  private final KubernetesClient client;
-  private final String namespace;
-  private final String name;
+  private final CpaConnection cpa;
   private final TargetRef target;
   private final Clock clock;
   private final CpaEvents events;
-  private CustomPodAutoscalerStatus written;
   private String lastProblem = "";
 
-  private CpaReporter(
-      KubernetesClient client,
-      String namespace,
-      String name,
-      TargetRef target,
-      Clock clock,
-      CustomPodAutoscaler found) {
-    this.client = client;
-    this.namespace = namespace;
-    this.name = name;
+  CpaReporter(CpaConnection cpa, TargetRef target, Clock clock) {
+    this.cpa = cpa;
     this.target = target;
     this.clock = clock;
-    this.events = new CpaEvents(client, CpaEvents.referenceTo(found, namespace, name));
-    this.written =
-        found == null || found.getStatus() == null
-            ? new CustomPodAutoscalerStatus()
-            : found.getStatus();
-  }
-
-  /**
-   * Reads the CustomPodAutoscaler {@code namespace/name}; a missing one is reported and waited for.
-   */
-  public static CpaReporter connect(
-      KubernetesClient client, String namespace, String name, TargetRef target, Clock clock) {
-    CustomPodAutoscaler found = null;
-    try {
-      found =
-          client.resources(CustomPodAutoscaler.class).inNamespace(namespace).withName(name).get();
-      if (found == null) {
-        log.warn(
-            "CustomPodAutoscaler {}/{} not found; starting without its stabilization window",
-            namespace,
-            name);
-      }
-    } catch (KubernetesClientException e) {
-      log.warn(
-          "cannot read CustomPodAutoscaler {}/{}: {}", namespace, name, ClientErrors.describe(e));
-    }
-    return new CpaReporter(client, namespace, name, target, clock, found);
-  }
-
-  /** The recommendations and rescales the status kept, to restore at start. */
-  public BehaviorState restoredState() {
-    return BehaviorStateCodec.decode(written);
+    this.events = new CpaEvents(cpa.client(), cpa.reference());
   }
 
   @Override
@@ -93,33 +43,16 @@ public final class CpaReporter implements RunObserver {
       return;
     }
     try {
-      writeStatus(AutoscalerStatus.after(written, report, clock.instant()));
+      cpa.write(AutoscalerStatus.after(cpa.written(), report, clock.instant()));
       recordEvents(report);
       lastProblem = "";
     } catch (KubernetesClientException e) {
       String problem = ClientErrors.describe(e);
       if (!problem.equals(lastProblem)) {
-        log.warn("cannot report to CustomPodAutoscaler {}/{}: {}", namespace, name, problem);
+        log.warn("cannot report to CustomPodAutoscaler {}: {}", cpa.describe(), problem);
         lastProblem = problem;
       }
     }
-  }
-
-  private void writeStatus(CustomPodAutoscalerStatus status) {
-    CustomPodAutoscaler patch = new CustomPodAutoscaler();
-    patch.getMetadata().setName(name);
-    patch.getMetadata().setNamespace(namespace);
-    patch.setStatus(status);
-    client
-        .resource(patch)
-        .subresource("status")
-        .patch(
-            new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(FIELD_MANAGER)
-                .withForce(true)
-                .build());
-    written = status;
   }
 
   private void recordEvents(RunReport report) {

@@ -110,34 +110,20 @@ public final class KubernetesMetricsGatherer implements KubernetesMetricsSource 
       return switch (spec.getType()) {
         case "Resource" -> {
           var source = spec.getResource();
-          yield new KubernetesMetric(
-              current,
-              status,
-              spec,
-              resource(source.getName(), null, source.getTarget()),
-              null,
-              null,
-              null,
-              null);
+          yield KubernetesMetric.resource(
+              current, status, spec, resource(source.getName(), null, source.getTarget()));
         }
         case "ContainerResource" -> {
           var source = spec.getContainerResource();
-          yield new KubernetesMetric(
+          yield KubernetesMetric.containerResource(
               current,
               status,
               spec,
-              null,
-              null,
-              null,
-              null,
               resource(source.getName(), source.getContainer(), source.getTarget()));
         }
-        case "Pods" ->
-            new KubernetesMetric(current, status, spec, null, pods(spec), null, null, null);
-        case "Object" ->
-            new KubernetesMetric(current, status, spec, null, null, object(spec), null, null);
-        case "External" ->
-            new KubernetesMetric(current, status, spec, null, null, null, external(spec), null);
+        case "Pods" -> KubernetesMetric.pods(current, status, spec, pods(spec));
+        case "Object" -> KubernetesMetric.object(current, status, spec, object(spec));
+        case "External" -> KubernetesMetric.external(current, status, spec, external(spec));
         default ->
             throw new IllegalArgumentException(
                 "unknown metric source type \"" + spec.getType() + "\"");

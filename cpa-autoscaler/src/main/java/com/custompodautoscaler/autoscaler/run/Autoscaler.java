@@ -1,11 +1,11 @@
 package com.custompodautoscaler.autoscaler.run;
 
-import com.custompodautoscaler.api.wire.ResourceMetric;
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.run.ScaleStage.ScaleSettings;
-import com.custompodautoscaler.core.behavior.BehaviorState;
+import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.TargetRef;
+import com.custompodautoscaler.core.port.DecisionStateStore;
 import com.custompodautoscaler.core.port.KubernetesAccessException;
 import com.custompodautoscaler.core.port.KubernetesObject;
 import com.custompodautoscaler.core.port.ScaleClient;
@@ -15,7 +15,7 @@ import com.custompodautoscaler.core.port.UserLogic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One autoscaler: runs read the target and its scale, gather metrics, evaluate and scale, as far as
  * the goal asks. Runs never overlap: scheduled runs and REST calls take turns, in the order they
- * arrive.
+ * arrive. The decision state is loaded from its store once, at start, and saved there after every
+ * run that decided; then the observer receives the run's report.
  */
 public final class Autoscaler implements AutoCloseable {
 
@@ -40,7 +41,10 @@ public final class Autoscaler implements AutoCloseable {
   private final ScaleStage scaleStage;
   private final RunObserver observer;
   private final Clock clock;
+  private final DecisionStateStore decisionStates;
+  private DecisionState state;
 
+  /** An autoscaler that keeps its decision state in memory only, as one without a CPA does. */
   public Autoscaler(
       AutoscalerConfig config,
       ScaleClient scales,
@@ -49,40 +53,44 @@ public final class Autoscaler implements AutoCloseable {
       UserLogic userLogic,
       Clock clock,
       RunObserver observer) {
+    this(
+        config,
+        new Ports(scales, targets, kubernetesMetrics, userLogic, new InMemoryDecisionStateStore()),
+        clock,
+        observer);
+  }
+
+  /**
+   * An autoscaler on {@code ports}: it starts from the decision state their store kept, and saves
+   * the state there after every run that decided, before {@code observer} learns of the run.
+   */
+  public Autoscaler(AutoscalerConfig config, Ports ports, Clock clock, RunObserver observer) {
     this.target = config.scaleTargetRef();
     this.namespace = config.namespace();
-    this.scales = scales;
-    this.targets = targets;
+    this.scales = ports.scales();
+    this.targets = ports.targets();
     this.podCalls = new PodMetricCalls(config.perPodConcurrency());
     this.metricStage =
         new MetricStage(
             config.runMode(),
             namespace,
             targets,
-            userLogic,
+            ports.userLogic(),
             podCalls,
             new KubernetesMetricsStep(
-                kubernetesMetrics,
+                ports.kubernetesMetrics(),
                 config.kubernetesMetrics().specs().size(),
                 config.kubernetesMetrics().required()));
-    this.evaluateStage = new EvaluateStage(userLogic);
+    this.evaluateStage = new EvaluateStage(ports.userLogic());
     this.scaleStage =
-        new ScaleStage(new ScaleSettings(target, namespace, config.decider()), scales, userLogic);
+        new ScaleStage(
+            new ScaleSettings(target, namespace, config.bounds(), config.rules()),
+            scales,
+            ports.userLogic());
     this.observer = observer;
     this.clock = clock;
-  }
-
-  /**
-   * Starts from the recommendations and rescales kept elsewhere (the CustomPodAutoscaler's status),
-   * before any run.
-   */
-  public void restoreState(BehaviorState state) {
-    turn.lock();
-    try {
-      scaleStage.restore(state);
-    } finally {
-      turn.unlock();
-    }
+    this.decisionStates = ports.decisionStates();
+    this.state = decisionStates.load();
   }
 
   /**
@@ -108,60 +116,73 @@ public final class Autoscaler implements AutoCloseable {
     }
   }
 
+  /** Runs the stages, then keeps the decision state and tells the observer, in that order. */
   private RunReport execute(RunType type, RunGoal goal, Instant decisionTime) {
-    RunReport report = new RunReport(type, goal);
+    RunReport.Builder run = RunReport.builder(type, goal);
     long started = System.nanoTime();
+    RunReport report;
     try {
-      proceed(report, goal, decisionTime);
+      proceed(run, goal, decisionTime);
     } catch (RunException e) {
-      report.failed(e);
+      run.failed(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      report.failed(new RunException(RunStep.INTERRUPTED, "the autoscaler is shutting down", e));
+      run.failed(new RunException(RunStep.INTERRUPTED, "the autoscaler is shutting down", e));
     } catch (RuntimeException e) {
-      report.failed(new RunException(RunStep.UNEXPECTED, e.toString(), e));
+      run.failed(new RunException(RunStep.UNEXPECTED, e.toString(), e));
     } finally {
-      report.finished(Duration.ofNanos(System.nanoTime() - started));
+      report = run.build(Duration.ofNanos(System.nanoTime() - started));
+      report.scaleOutcome().ifPresent(outcome -> keep(outcome.kept()));
       observer.finished(report);
     }
     return report;
   }
 
-  private void proceed(RunReport report, RunGoal goal, Instant decisionTime)
+  private void keep(DecisionState kept) {
+    state = kept;
+    decisionStates.save(kept);
+  }
+
+  private void proceed(RunReport.Builder run, RunGoal goal, Instant decisionTime)
       throws InterruptedException {
-    RunType type = report.type();
-    TargetSnapshot snapshot = timed(report, "target", this::readTarget);
-    report.readCurrentReplicas(snapshot.currentReplicas());
+    RunType type = run.type();
+    TargetSnapshot snapshot = timed(run, "target", this::readTarget);
+    run.readReplicas(snapshot.currentReplicas());
     log.debug(
         "read {}: replicas {}, pod selector '{}'",
         target.describe(),
         snapshot.currentReplicas(),
         snapshot.scale().selector());
     MetricStage.Result gathered =
-        step(report, "metrics", RunStep.METRICS, () -> metricStage.gather(snapshot, type));
-    List<ResourceMetric> metrics = gathered.metrics();
-    report.gatheredMetrics(metrics);
-    report.kubernetesMetricsFailed(gathered.kubernetesMetricFailures());
-    log.debug("gathered metrics: {}", metrics);
+        step(run, "metrics", RunStep.METRICS, () -> metricStage.gather(snapshot, type));
+    run.gathered(gathered);
+    log.debug("gathered metrics: {}", gathered.metrics().wireList());
     if (goal == RunGoal.METRICS) {
       return;
     }
     int evaluated =
         step(
-            report,
+            run,
             "evaluate",
             RunStep.EVALUATION,
-            () -> evaluateStage.evaluate(snapshot, metrics, type));
-    report.evaluated(evaluated);
+            () -> evaluateStage.evaluate(snapshot, gathered.metrics(), type));
+    run.evaluated(evaluated);
     if (goal == RunGoal.SCALE) {
-      step(
-          report,
-          "scale",
-          RunStep.SCALING,
-          () -> {
-            scaleStage.scale(snapshot, evaluated, decisionTime, report);
-            return report;
-          });
+      run.scaled(
+          step(run, "scale", RunStep.SCALING, () -> scale(run, snapshot, evaluated, decisionTime)));
+    }
+  }
+
+  /**
+   * Scales; a failure after the decision still leaves the decision, as far as it got, in the run.
+   */
+  private ScaleOutcome scale(
+      RunReport.Builder run, TargetSnapshot snapshot, int evaluated, Instant decisionTime) {
+    try {
+      return scaleStage.scale(snapshot, evaluated, run.type(), state, decisionTime);
+    } catch (ScaleFailure e) {
+      run.scaled(e.reached());
+      throw e.failure();
     }
   }
 
@@ -182,10 +203,10 @@ public final class Autoscaler implements AutoCloseable {
   }
 
   /** Runs and times one stage; its failure fails the run as a failure of {@code runStep}. */
-  private static <T> T step(RunReport report, String stage, RunStep runStep, StageCall<T> call)
+  private static <T> T step(RunReport.Builder run, String stage, RunStep runStep, StageCall<T> call)
       throws InterruptedException {
     return timed(
-        report,
+        run,
         stage,
         () -> {
           try {
@@ -197,19 +218,36 @@ public final class Autoscaler implements AutoCloseable {
         });
   }
 
-  private static <T> T timed(RunReport report, String stage, StageCall<T> call)
+  private static <T> T timed(RunReport.Builder run, String stage, StageCall<T> call)
       throws InterruptedException {
     long started = System.nanoTime();
     try {
       return call.call();
     } finally {
-      report.timed(stage, Duration.ofNanos(System.nanoTime() - started));
+      run.timed(stage, Duration.ofNanos(System.nanoTime() - started));
     }
   }
 
   @Override
   public void close() {
     podCalls.close();
+  }
+
+  /** Everything outside the process that an autoscaler's runs reach through. */
+  public record Ports(
+      ScaleClient scales,
+      TargetReader targets,
+      KubernetesMetricsSource kubernetesMetrics,
+      UserLogic userLogic,
+      DecisionStateStore decisionStates) {
+
+    public Ports {
+      Objects.requireNonNull(scales, "scales");
+      Objects.requireNonNull(targets, "targets");
+      Objects.requireNonNull(kubernetesMetrics, "kubernetesMetrics");
+      Objects.requireNonNull(userLogic, "userLogic");
+      Objects.requireNonNull(decisionStates, "decisionStates");
+    }
   }
 
   /** A stage's work, which may be interrupted when the autoscaler shuts down. */

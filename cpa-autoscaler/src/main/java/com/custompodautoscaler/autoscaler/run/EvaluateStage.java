@@ -3,12 +3,10 @@ package com.custompodautoscaler.autoscaler.run;
 import com.custompodautoscaler.api.wire.EvaluateInput;
 import com.custompodautoscaler.api.wire.Evaluation;
 import com.custompodautoscaler.api.wire.PostEvaluateInput;
-import com.custompodautoscaler.api.wire.ResourceMetric;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.core.port.UserLogic;
 import com.custompodautoscaler.core.port.UserLogicException;
-import java.util.List;
 
 /** Evaluation: {@code preEvaluate}, the evaluate method, strict parsing, {@code postEvaluate}. */
 final class EvaluateStage {
@@ -20,9 +18,9 @@ final class EvaluateStage {
   }
 
   /** The replica count the evaluate method asks for, before bounds and stabilization. */
-  int evaluate(TargetSnapshot snapshot, List<ResourceMetric> metrics, RunType runType) {
+  int evaluate(TargetSnapshot snapshot, GatheredMetrics metrics, RunType runType) {
     String resource = snapshot.resource().json();
-    EvaluateInput input = new EvaluateInput(metrics, resource, runType.wireName());
+    EvaluateInput input = new EvaluateInput(metrics.wireList(), resource, runType.wireName());
     Hooks.run(userLogic, Stage.PRE_EVALUATE, input, "failed to run pre-evaluate hook");
     String output;
     try {
@@ -35,7 +33,7 @@ final class EvaluateStage {
         userLogic,
         Stage.POST_EVALUATE,
         new PostEvaluateInput(
-            metrics, resource, new Evaluation(targetReplicas), runType.wireName()),
+            metrics.wireList(), resource, new Evaluation(targetReplicas), runType.wireName()),
         "failed to run post-evaluate hook");
     return targetReplicas;
   }

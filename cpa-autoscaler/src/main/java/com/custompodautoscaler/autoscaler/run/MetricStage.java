@@ -13,14 +13,15 @@ import com.custompodautoscaler.core.port.TargetReader;
 import com.custompodautoscaler.core.port.UserLogic;
 import com.custompodautoscaler.core.port.UserLogicException;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Metric gathering: {@code preMetric}, the metric method (once for the target, or once per pod of
- * the scale's selector), {@code postMetric}. Returns the metrics, or null when per-pod mode found
- * no pods, which user logic receives as {@code null} as in CPA v2.
+ * the scale's selector), {@code postMetric}. Per-pod mode without pods gathers {@link
+ * GatheredMetrics.NoPods}, which user logic receives as {@code null}, as in CPA v2.
  */
 final class MetricStage {
 
@@ -49,11 +50,14 @@ final class MetricStage {
     this.kubernetesMetrics = kubernetesMetrics;
   }
 
-  /**
-   * What the stage gathered: the metrics ({@code null} in per-pod mode without pods, as CPA v2
-   * sends it) and the Kubernetes metrics that failed without failing the run.
-   */
-  record Result(List<ResourceMetric> metrics, List<MetricFailure> kubernetesMetricFailures) {}
+  /** What the stage gathered, and the Kubernetes metrics that failed without failing the run. */
+  record Result(GatheredMetrics metrics, List<MetricFailure> kubernetesMetricFailures) {
+
+    Result {
+      Objects.requireNonNull(metrics, "metrics");
+      kubernetesMetricFailures = List.copyOf(kubernetesMetricFailures);
+    }
+  }
 
   Result gather(TargetSnapshot snapshot, RunType runType) throws InterruptedException {
     KubernetesMetricsSource.Gathered kubernetes = kubernetesMetrics.gather(snapshot.scale());
@@ -61,13 +65,13 @@ final class MetricStage {
     List<KubernetesObject> pods = runMode == RunMode.PER_POD ? pods(snapshot) : List.of();
     String resource = snapshot.resource().json();
     hook(Stage.PRE_METRIC, new MetricInput(resource, runType.wireName(), gathered), "pre-metric");
-    List<ResourceMetric> metrics =
+    GatheredMetrics metrics =
         runMode == RunMode.PER_POD
             ? perPod(pods, runType, gathered)
-            : List.of(perResource(snapshot.resource(), runType, gathered));
+            : GatheredMetrics.perResource(perResource(snapshot.resource(), runType, gathered));
     hook(
         Stage.POST_METRIC,
-        new PostMetricInput(resource, metrics, runType.wireName(), gathered),
+        new PostMetricInput(resource, metrics.wireList(), runType.wireName(), gathered),
         "post-metric");
     return new Result(metrics, kubernetes.failures());
   }
@@ -88,14 +92,15 @@ final class MetricStage {
     }
   }
 
-  private List<ResourceMetric> perPod(
+  private GatheredMetrics perPod(
       List<KubernetesObject> pods, RunType runType, List<KubernetesMetric> gathered)
       throws InterruptedException {
     if (pods.isEmpty()) {
-      return null;
+      return GatheredMetrics.noPods();
     }
     try {
-      return podCalls.gather(pods, pod -> callForPod(pod, runType, gathered));
+      return GatheredMetrics.perPod(
+          podCalls.gather(pods, pod -> callForPod(pod, runType, gathered)));
     } catch (PodMetricCalls.PodCallFailure e) {
       throw new StageFailure("failed to gather metrics", e);
     }

@@ -1,36 +1,49 @@
 package com.custompodautoscaler.autoscaler.run;
 
-import com.custompodautoscaler.api.wire.ResourceMetric;
-import com.custompodautoscaler.core.behavior.BehaviorState;
 import com.custompodautoscaler.core.decision.ReplicaDecision;
 import com.custompodautoscaler.core.model.RunType;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** What one run did: how far it got, what it read and decided, how long each part took. */
+/**
+ * What one run did: how far it got, what it read and decided, how long each part took. Immutable: a
+ * run collects what its stages return and builds its report once, when it ends.
+ */
 public final class RunReport {
 
   private final RunType type;
   private final RunGoal goal;
-  private final Map<String, Duration> stageDurations = new LinkedHashMap<>();
-  private Integer currentReplicas;
-  private List<ResourceMetric> metrics;
-  private boolean metricsGathered;
-  private List<MetricFailure> kubernetesMetricFailures = List.of();
-  private Integer evaluatedReplicas;
-  private ReplicaDecision decision;
-  private BehaviorState keptState;
-  private boolean scaled;
-  private RunException failure;
-  private Duration duration = Duration.ZERO;
+  private final Map<String, Duration> stageDurations;
+  private final Integer currentReplicas;
+  private final GatheredMetrics metrics;
+  private final List<MetricFailure> kubernetesMetricFailures;
+  private final Integer evaluatedReplicas;
+  private final ScaleOutcome scaleOutcome;
+  private final RunException failure;
+  private final Duration duration;
 
-  RunReport(RunType type, RunGoal goal) {
-    this.type = type;
-    this.goal = goal;
+  private RunReport(Builder run, Duration duration) {
+    this.type = run.type;
+    this.goal = run.goal;
+    this.stageDurations = Collections.unmodifiableMap(new LinkedHashMap<>(run.stageDurations));
+    this.currentReplicas = run.currentReplicas;
+    this.metrics = run.metrics;
+    this.kubernetesMetricFailures = run.kubernetesMetricFailures;
+    this.evaluatedReplicas = run.evaluatedReplicas;
+    this.scaleOutcome = run.scaleOutcome;
+    this.failure = run.failure;
+    this.duration = Objects.requireNonNull(duration, "duration");
+  }
+
+  /** A run of {@code type} going as far as {@code goal}, to report once it ends. */
+  static Builder builder(RunType type, RunGoal goal) {
+    return new Builder(type, goal);
   }
 
   public RunType type() {
@@ -53,9 +66,9 @@ public final class RunReport {
     return currentReplicas == null ? OptionalInt.empty() : OptionalInt.of(currentReplicas);
   }
 
-  /** The gathered metrics; the list may be null (per-pod mode with no pods), as CPA v2 sends it. */
-  public Optional<MetricsResult> metrics() {
-    return metricsGathered ? Optional.of(new MetricsResult(metrics)) : Optional.empty();
+  /** The gathered metrics, when the run got that far. */
+  public Optional<GatheredMetrics> metrics() {
+    return Optional.ofNullable(metrics);
   }
 
   /** The Kubernetes metrics that could not be gathered but were not required. */
@@ -68,20 +81,12 @@ public final class RunReport {
   }
 
   public Optional<ReplicaDecision> decision() {
-    return Optional.ofNullable(decision);
-  }
-
-  /**
-   * What the decision remembers for later runs (recommendations and rescales) as the run left it,
-   * when the run decided.
-   */
-  public Optional<BehaviorState> keptState() {
-    return Optional.ofNullable(keptState);
+    return scaleOutcome().map(ScaleOutcome::decision);
   }
 
   /** Whether the run changed the target's replicas. */
   public boolean scaled() {
-    return scaled;
+    return scaleOutcome().map(ScaleOutcome::applied).orElse(false);
   }
 
   public Duration duration() {
@@ -90,50 +95,70 @@ public final class RunReport {
 
   /** Time spent in each stage that ran: target, metrics, evaluate, scale. */
   public Map<String, Duration> stageDurations() {
-    return Map.copyOf(stageDurations);
+    return stageDurations;
   }
 
-  /** The metrics a run gathered; {@code list} is null when per-pod mode found no pods. */
-  public record MetricsResult(List<ResourceMetric> list) {}
-
-  void readCurrentReplicas(int replicas) {
-    currentReplicas = replicas;
+  /** What the scale stage did, when the run got as far as deciding. */
+  Optional<ScaleOutcome> scaleOutcome() {
+    return Optional.ofNullable(scaleOutcome);
   }
 
-  void gatheredMetrics(List<ResourceMetric> gathered) {
-    metrics = gathered;
-    metricsGathered = true;
-  }
+  /** What a run in progress has learnt so far; it belongs to that run alone. */
+  static final class Builder {
 
-  void kubernetesMetricsFailed(List<MetricFailure> failures) {
-    kubernetesMetricFailures = List.copyOf(failures);
-  }
+    private final RunType type;
+    private final RunGoal goal;
+    private final Map<String, Duration> stageDurations = new LinkedHashMap<>();
+    private Integer currentReplicas;
+    private GatheredMetrics metrics;
+    private List<MetricFailure> kubernetesMetricFailures = List.of();
+    private Integer evaluatedReplicas;
+    private ScaleOutcome scaleOutcome;
+    private RunException failure;
 
-  void evaluated(int replicas) {
-    evaluatedReplicas = replicas;
-  }
+    private Builder(RunType type, RunGoal goal) {
+      this.type = Objects.requireNonNull(type, "type");
+      this.goal = Objects.requireNonNull(goal, "goal");
+    }
 
-  void decided(ReplicaDecision made) {
-    decision = made;
-  }
+    RunType type() {
+      return type;
+    }
 
-  void kept(BehaviorState state) {
-    keptState = state;
-  }
+    Builder readReplicas(int replicas) {
+      currentReplicas = replicas;
+      return this;
+    }
 
-  void appliedReplicas() {
-    scaled = true;
-  }
+    Builder gathered(MetricStage.Result gathered) {
+      metrics = gathered.metrics();
+      kubernetesMetricFailures = gathered.kubernetesMetricFailures();
+      return this;
+    }
 
-  void failed(RunException cause) {
-    failure = cause;
-  }
+    Builder evaluated(int replicas) {
+      evaluatedReplicas = replicas;
+      return this;
+    }
 
-  void timed(String stage, Duration spent) {
-    stageDurations.put(stage, spent);
-  }
+    Builder scaled(ScaleOutcome outcome) {
+      scaleOutcome = outcome;
+      return this;
+    }
 
-  void finished(Duration total) {
-    duration = total;
+    Builder failed(RunException cause) {
+      failure = cause;
+      return this;
+    }
+
+    Builder timed(String stage, Duration spent) {
+      stageDurations.put(stage, spent);
+      return this;
+    }
+
+    /** The report of the run, which took {@code duration} in all. */
+    RunReport build(Duration duration) {
+      return new RunReport(this, duration);
+    }
   }
 }

@@ -3,9 +3,11 @@ package com.custompodautoscaler.autoscaler.run;
 import com.custompodautoscaler.api.wire.Evaluation;
 import com.custompodautoscaler.api.wire.ScaleInfo;
 import com.custompodautoscaler.api.wire.ScaleTargetRefDocument;
-import com.custompodautoscaler.core.behavior.BehaviorDecision;
-import com.custompodautoscaler.core.behavior.BehaviorState;
-import com.custompodautoscaler.core.behavior.ReplicaDecider;
+import com.custompodautoscaler.core.decision.DecisionInput;
+import com.custompodautoscaler.core.decision.DecisionRules;
+import com.custompodautoscaler.core.decision.DecisionState;
+import com.custompodautoscaler.core.decision.ReplicaDecision;
+import com.custompodautoscaler.core.model.ReplicaBounds;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.core.model.TargetRef;
@@ -17,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scaling: decide (the {@code behavior} or downscale stabilization, and the bounds), {@code
- * preScale}, set the replicas when they change, {@code postScale}. Keeps the decision's state
- * (recommendations and rescales) between runs. A conflict while setting the replicas re-reads the
- * scale and tries once more.
+ * Scaling: decide by the rules and the bounds, {@code preScale}, set the replicas when they change,
+ * {@code postScale}. Holds no state: the state of the last decision goes in, and the outcome
+ * carries the state to keep. A conflict while setting the replicas re-reads the scale and tries
+ * once more.
  */
 final class ScaleStage {
 
@@ -28,49 +30,49 @@ final class ScaleStage {
 
   private final TargetRef target;
   private final String namespace;
-  private final ReplicaDecider decider;
+  private final ReplicaBounds bounds;
+  private final DecisionRules rules;
   private final ScaleClient scales;
   private final UserLogic userLogic;
-  private BehaviorState state = BehaviorState.empty();
 
   ScaleStage(ScaleSettings settings, ScaleClient scales, UserLogic userLogic) {
     this.target = settings.target();
     this.namespace = settings.namespace();
-    this.decider = settings.decider();
+    this.bounds = settings.bounds();
+    this.rules = settings.rules();
     this.scales = scales;
     this.userLogic = userLogic;
   }
 
-  void restore(BehaviorState restored) {
-    state = restored;
-  }
-
   /**
-   * Decides as of {@code now} and applies; records the decision and any change in {@code report} as
-   * they happen. A rescale is remembered as of {@code now} too.
+   * Decides from {@code state} as of {@code now} and applies the decision, the hooks learning the
+   * run's {@code runType}; a rescale is remembered as of {@code now} too.
+   *
+   * @throws ScaleFailure when a hook or setting the replicas fails after the decision
    */
-  void scale(TargetSnapshot snapshot, int evaluated, Instant now, RunReport report) {
+  ScaleOutcome scale(
+      TargetSnapshot snapshot, int evaluated, RunType runType, DecisionState state, Instant now) {
     int current = snapshot.currentReplicas();
-    BehaviorDecision decision = decider.decide(current, evaluated, state, now);
-    report.decided(decision);
-    keep(decision.state(), report);
+    ReplicaDecision decision =
+        rules.decide(new DecisionInput(current, evaluated, bounds, state, now));
+    ScaleOutcome outcome = ScaleOutcome.decided(decision);
     if (decision.isDisabled()) {
-      return;
+      return outcome;
     }
     int decided = decision.targetReplicas();
-    ScaleInfo info = scaleInfo(snapshot, evaluated, decided, report.type());
-    Hooks.run(userLogic, Stage.PRE_SCALE, info, "failed to run pre-scaling hook");
-    if (decision.changes(current)) {
-      apply(decided);
-      report.appliedReplicas();
-      keep(decider.afterRescale(state, current, decided, now), report);
+    ScaleInfo info = scaleInfo(snapshot, evaluated, decided, runType);
+    try {
+      Hooks.run(userLogic, Stage.PRE_SCALE, info, "failed to run pre-scaling hook");
+      if (decision.changes(current)) {
+        apply(decided);
+        outcome =
+            outcome.appliedKeeping(rules.afterRescale(decision.state(), current, decided, now));
+      }
+      Hooks.run(userLogic, Stage.POST_SCALE, info, "failed to run post-scaling hook");
+      return outcome;
+    } catch (RuntimeException e) {
+      throw new ScaleFailure(outcome, e);
     }
-    Hooks.run(userLogic, Stage.POST_SCALE, info, "failed to run post-scaling hook");
-  }
-
-  private void keep(BehaviorState kept, RunReport report) {
-    state = kept;
-    report.kept(kept);
   }
 
   private void apply(int replicas) {
@@ -98,13 +100,14 @@ final class ScaleStage {
         snapshot.resource().json(),
         new ScaleTargetRefDocument(target.kind(), target.name(), target.apiVersion()),
         namespace,
-        decider.bounds().min(),
-        decider.bounds().max(),
+        bounds.min(),
+        bounds.max(),
         evaluated,
         snapshot.currentReplicas(),
         runType.wireName());
   }
 
   /** What scaling needs to know from the configuration. */
-  record ScaleSettings(TargetRef target, String namespace, ReplicaDecider decider) {}
+  record ScaleSettings(
+      TargetRef target, String namespace, ReplicaBounds bounds, DecisionRules rules) {}
 }

@@ -1,8 +1,10 @@
 package com.custompodautoscaler.autoscaler.simulate;
 
-import com.custompodautoscaler.core.behavior.BehaviorDecision;
-import com.custompodautoscaler.core.behavior.BehaviorState;
-import com.custompodautoscaler.core.behavior.ReplicaDecider;
+import com.custompodautoscaler.core.decision.DecisionInput;
+import com.custompodautoscaler.core.decision.DecisionRules;
+import com.custompodautoscaler.core.decision.DecisionState;
+import com.custompodautoscaler.core.decision.ReplicaDecision;
+import com.custompodautoscaler.core.model.ReplicaBounds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -20,12 +22,14 @@ public final class Simulation {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ReplicaDecider decider;
-  private BehaviorState state = BehaviorState.empty();
+  private final ReplicaBounds bounds;
+  private final DecisionRules rules;
+  private DecisionState state = DecisionState.empty();
   private Instant last = Instant.EPOCH;
 
-  public Simulation(ReplicaDecider decider) {
-    this.decider = decider;
+  public Simulation(ReplicaBounds bounds, DecisionRules rules) {
+    this.bounds = bounds;
+    this.rules = rules;
   }
 
   /**
@@ -52,10 +56,11 @@ public final class Simulation {
     }
     last = line.at();
     int current = line.currentReplicas();
-    BehaviorDecision decision = decider.decide(current, line.evaluation(), state, line.at());
+    ReplicaDecision decision =
+        rules.decide(new DecisionInput(current, line.evaluation(), bounds, state, line.at()));
     state = decision.state();
     if (decision.changes(current)) {
-      state = decider.afterRescale(state, current, decision.targetReplicas(), line.at());
+      state = rules.afterRescale(state, current, decision.targetReplicas(), line.at());
     }
     ObjectNode result = JSON.createObjectNode();
     result.set("time", line.time());

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.custompodautoscaler.core.behavior.BehaviorDecision;
-import com.custompodautoscaler.core.behavior.BehaviorState;
 import com.custompodautoscaler.core.behavior.RatePolicy;
 import com.custompodautoscaler.core.behavior.ScalingBehavior;
 import com.custompodautoscaler.core.behavior.ScalingRules;
 import com.custompodautoscaler.core.behavior.SelectPolicy;
+import com.custompodautoscaler.core.decision.CpaDownscaleStabilization;
+import com.custompodautoscaler.core.decision.DecisionInput;
 import com.custompodautoscaler.core.decision.DecisionReason;
+import com.custompodautoscaler.core.decision.DecisionState;
+import com.custompodautoscaler.core.decision.HpaWithBehavior;
+import com.custompodautoscaler.core.decision.HpaWithoutBehavior;
+import com.custompodautoscaler.core.decision.ReplicaDecision;
 import com.custompodautoscaler.core.model.ReplicaBounds;
 import com.custompodautoscaler.core.model.RunMode;
 import com.custompodautoscaler.core.model.Stage;
@@ -47,7 +51,7 @@ class ConfigLoaderTest {
     assertThat(config.bounds()).isEqualTo(new ReplicaBounds(1, 10));
     assertThat(config.runMode()).isEqualTo(RunMode.PER_POD);
     assertThat(config.logVerbosity()).isZero();
-    assertThat(config.downscaleStabilization()).isZero();
+    assertThat(config.rules()).isEqualTo(new CpaDownscaleStabilization(Duration.ZERO));
     assertThat(config.api()).isEqualTo(new ApiConfig(true, false, 5000, "0.0.0.0", "", ""));
     assertThat(config.kubernetesMetrics().specs()).isEmpty();
     assertThat(config.kubernetesMetrics().required()).isFalse();
@@ -71,20 +75,19 @@ class ConfigLoaderTest {
                 + "    policies: [{type: Pods, value: 1, periodSeconds: 60}]\n",
             Map.of());
 
-    ScalingBehavior behavior = config.behavior().orElseThrow();
+    ScalingBehavior behavior = behaviorOf(config);
     assertThat(behavior.scaleUp()).isEqualTo(ScalingRules.scaleUpDefaults());
     assertThat(behavior.scaleDown().stabilizationWindow()).isEqualTo(Duration.ofSeconds(300));
     assertThat(behavior.scaleDown().selectPolicy()).isEqualTo(SelectPolicy.MIN);
     assertThat(behavior.scaleDown().policies())
         .containsExactly(RatePolicy.pods(1, Duration.ofSeconds(60)));
-    assertThat(config.decider().behavior()).contains(behavior);
   }
 
   @Test
   void anEmptyBehaviorIsUpstreamsDefaultBehavior() throws Exception {
     AutoscalerConfig config = load(REQUIRED + "behavior: {}\n", Map.of());
 
-    assertThat(config.behavior()).contains(ScalingBehavior.defaults());
+    assertThat(config.rules()).isEqualTo(new HpaWithBehavior(ScalingBehavior.defaults()));
   }
 
   @Test
@@ -92,16 +95,14 @@ class ConfigLoaderTest {
     AutoscalerConfig config =
         load(REQUIRED, Map.of("behavior", "{\"scaleUp\": {\"selectPolicy\": \"Disabled\"}}"));
 
-    assertThat(config.behavior().orElseThrow().scaleUp().selectPolicy())
-        .isEqualTo(SelectPolicy.DISABLED);
+    assertThat(behaviorOf(config).scaleUp().selectPolicy()).isEqualTo(SelectPolicy.DISABLED);
   }
 
   @Test
   void withoutABehaviorRunsDecideAsCpaV2() throws Exception {
     AutoscalerConfig config = load(REQUIRED, Map.of());
 
-    assertThat(config.behavior()).isEmpty();
-    assertThat(config.decider().behavior()).isEmpty();
+    assertThat(config.rules()).isInstanceOf(CpaDownscaleStabilization.class);
   }
 
   @Test
@@ -109,12 +110,20 @@ class ConfigLoaderTest {
     AutoscalerConfig config =
         load(REQUIRED + "hpaScaleUpLimit: true\ndownscaleStabilization: 300\n", Map.of());
 
-    BehaviorDecision decision =
-        config.decider().decide(2, 8, BehaviorState.empty(), Instant.parse("2026-01-01T00:00:00Z"));
+    ReplicaDecision decision =
+        config
+            .rules()
+            .decide(
+                new DecisionInput(
+                    2,
+                    8,
+                    config.bounds(),
+                    DecisionState.empty(),
+                    Instant.parse("2026-01-01T00:00:00Z")));
 
     assertThat(decision.targetReplicas()).as("twice 2, or 4").isEqualTo(4);
     assertThat(decision.reason()).isEqualTo(DecisionReason.SCALE_UP_LIMITED);
-    assertThat(config.decider().behavior()).isEmpty();
+    assertThat(config.rules()).isEqualTo(new HpaWithoutBehavior(Duration.ofSeconds(300)));
   }
 
   @Test
@@ -214,7 +223,7 @@ class ConfigLoaderTest {
     assertThat(config.startTime()).isEqualTo(Duration.ofMillis(5));
     assertThat(config.namespace()).isEqualTo("test yaml namespace");
     assertThat(config.logVerbosity()).isEqualTo(2);
-    assertThat(config.downscaleStabilization()).isEqualTo(Duration.ofSeconds(200));
+    assertThat(config.rules()).isEqualTo(new CpaDownscaleStabilization(Duration.ofSeconds(200)));
     assertThat(config.api()).isEqualTo(new ApiConfig(true, false, 7890, "test yaml host", "", ""));
   }
 
@@ -277,7 +286,7 @@ class ConfigLoaderTest {
     assertThat(config.scaleTargetRef())
         .isEqualTo(new TargetRef("apps/v1", "Deployment", "test target name"));
     assertThat(config.logVerbosity()).isEqualTo(3);
-    assertThat(config.downscaleStabilization()).isEqualTo(Duration.ofSeconds(200));
+    assertThat(config.rules()).isEqualTo(new CpaDownscaleStabilization(Duration.ofSeconds(200)));
     assertThat(config.api())
         .isEqualTo(new ApiConfig(true, true, 3000, "0.0.0.0", "testcert", "testkey"));
     assertThat(config.kubernetesMetrics().required()).isTrue();
@@ -465,5 +474,10 @@ class ConfigLoaderTest {
   static AutoscalerConfig load(String content, Map<String, String> env)
       throws InvalidConfigException {
     return ConfigLoader.load(content, "test.yaml", env).config();
+  }
+
+  private static ScalingBehavior behaviorOf(AutoscalerConfig config) {
+    assertThat(config.rules()).isInstanceOf(HpaWithBehavior.class);
+    return ((HpaWithBehavior) config.rules()).behavior();
   }
 }

@@ -9,16 +9,18 @@ import com.custompodautoscaler.autoscaler.run.MetricFailure;
 import com.custompodautoscaler.autoscaler.run.RunReport;
 import com.custompodautoscaler.autoscaler.run.RunReports;
 import com.custompodautoscaler.autoscaler.run.RunStep;
-import com.custompodautoscaler.core.behavior.BehaviorDecision;
-import com.custompodautoscaler.core.behavior.BehaviorState;
 import com.custompodautoscaler.core.behavior.ScaleEvent;
 import com.custompodautoscaler.core.behavior.ScaleEvents;
 import com.custompodautoscaler.core.decision.DecisionReason;
+import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.decision.Recommendation;
 import com.custompodautoscaler.core.decision.RecommendationHistory;
+import com.custompodautoscaler.core.decision.ReplicaDecision;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class AutoscalerStatusTest {
@@ -45,8 +47,8 @@ class AutoscalerStatusTest {
     assertThat(run.getReason()).isEqualTo("as_evaluated");
     assertThat(run.getMessage()).isNull();
     assertThat(status.getStabilizationWindow())
-        .singleElement()
-        .satisfies(entry -> assertThat(entry.getReplicas()).isEqualTo(5));
+        .as("the decision state is its store's to write")
+        .isNull();
     assertThat(status.getConditions())
         .extracting(Condition::getType, Condition::getStatus, Condition::getReason)
         .containsExactly(
@@ -82,7 +84,8 @@ class AutoscalerStatusTest {
   void aFailedRunKeepsWhatItCouldNotLearnAndSaysWhatFailed() {
     CustomPodAutoscalerStatus previous =
         AutoscalerStatus.after(
-            new CustomPodAutoscalerStatus(),
+            AutoscalerStatus.withDecisionState(
+                new CustomPodAutoscalerStatus(), decision(1, DecisionReason.AS_EVALUATED).state()),
             RunReports.decided(2, 1, decision(1, DecisionReason.RAISED_TO_MIN)),
             EARLIER);
 
@@ -115,8 +118,10 @@ class AutoscalerStatusTest {
             "failed to get external metric: 403; add {apiGroups: [\"external.metrics.k8s.io\"]}",
             true);
     RunReport missing =
-        RunReports.missing(
-            RunReports.decided(2, 2, decision(2, DecisionReason.AS_EVALUATED)),
+        RunReports.decided(
+            2,
+            2,
+            decision(2, DecisionReason.AS_EVALUATED),
             List.of(refused, MetricFailure.failed("failed to get pods metric: 503")));
 
     CustomPodAutoscalerStatus failing =
@@ -141,8 +146,7 @@ class AutoscalerStatusTest {
     previous.setCurrentReplicas(4);
 
     CustomPodAutoscalerStatus next =
-        AutoscalerStatus.after(
-            previous, RunReports.failed(null, RunStep.READ_TARGET, "not found"), NOW);
+        AutoscalerStatus.after(previous, RunReports.failed(RunStep.READ_TARGET, "not found"), NOW);
 
     assertThat(next.getCurrentReplicas()).isEqualTo(4);
     assertThat(condition(next, "AbleToScale").getStatus()).isEqualTo("False");
@@ -198,16 +202,14 @@ class AutoscalerStatusTest {
   @Test
   void theRescalesOfTheBehaviorAreKeptBesideTheWindow() {
     Instant scaled = NOW.minusSeconds(20);
-    BehaviorState state =
-        new BehaviorState(
+    DecisionState state =
+        new DecisionState(
             new RecommendationHistory(List.of(new Recommendation(NOW, 4))),
             new ScaleEvents(List.of(new ScaleEvent(scaled, 2))),
             new ScaleEvents(List.of()));
-    RunReport report =
-        RunReports.decided(2, 4, new BehaviorDecision(4, DecisionReason.AS_EVALUATED, state));
 
     CustomPodAutoscalerStatus next =
-        AutoscalerStatus.after(new CustomPodAutoscalerStatus(), report, NOW);
+        AutoscalerStatus.withDecisionState(new CustomPodAutoscalerStatus(), state);
 
     assertThat(next.getScaleUpEvents())
         .singleElement()
@@ -217,7 +219,50 @@ class AutoscalerStatusTest {
               assertThat(event.getReplicaChange()).isEqualTo(2);
             });
     assertThat(next.getScaleDownEvents()).isEmpty();
-    assertThat(BehaviorStateCodec.decode(next)).isEqualTo(state);
+    assertThat(DecisionStateCodec.decode(next)).isEqualTo(state);
+  }
+
+  @Test
+  void aReportKeepsTheDecisionStateItsStoreWrote() {
+    DecisionState saved = decision(4, DecisionReason.AS_EVALUATED).state();
+    CustomPodAutoscalerStatus previous =
+        AutoscalerStatus.withDecisionState(new CustomPodAutoscalerStatus(), saved);
+
+    CustomPodAutoscalerStatus next =
+        AutoscalerStatus.after(
+            previous, RunReports.decided(2, 7, decision(7, DecisionReason.AS_EVALUATED)), NOW);
+
+    assertThat(DecisionStateCodec.decode(next)).isEqualTo(saved);
+  }
+
+  @Test
+  void savingTheDecisionStateKeepsTheRestOfTheAutoscalersPartAndLeavesTheOperatorsOut() {
+    CustomPodAutoscalerStatus found =
+        AutoscalerStatus.after(
+            new CustomPodAutoscalerStatus(),
+            RunReports.decided(2, 5, decision(5, DecisionReason.AS_EVALUATED)),
+            EARLIER);
+    found.setObservedGeneration(3L);
+    found.setAddedRoleRules(1);
+    found.setConditions(
+        Stream.concat(
+                found.getConditions().stream(),
+                Stream.of(new ConditionBuilder().withType("Ready").withStatus("True").build()))
+            .toList());
+    DecisionState state = decision(2, DecisionReason.AS_EVALUATED).state();
+
+    CustomPodAutoscalerStatus saved = AutoscalerStatus.withDecisionState(found, state);
+
+    assertThat(DecisionStateCodec.decode(saved)).isEqualTo(state);
+    assertThat(saved.getCurrentReplicas()).isEqualTo(2);
+    assertThat(saved.getDesiredReplicas()).isEqualTo(5);
+    assertThat(saved.getLastScaleTime()).isEqualTo(found.getLastScaleTime());
+    assertThat(saved.getLastRun()).isEqualTo(found.getLastRun());
+    assertThat(saved.getObservedGeneration()).as("the operator's").isNull();
+    assertThat(saved.getAddedRoleRules()).as("the operator's").isNull();
+    assertThat(saved.getConditions())
+        .extracting(Condition::getType)
+        .containsExactly("AbleToScale", "ScalingActive", "ScalingLimited");
   }
 
   private static String limitedReason(
@@ -243,11 +288,11 @@ class AutoscalerStatusTest {
     assertThat(condition(next, "ScalingActive").getReason()).isEqualTo("ScalingDisabled");
   }
 
-  private static BehaviorDecision decision(int replicas, DecisionReason reason) {
-    return new BehaviorDecision(
+  private static ReplicaDecision decision(int replicas, DecisionReason reason) {
+    return new ReplicaDecision(
         replicas,
         reason,
-        BehaviorState.empty()
+        DecisionState.empty()
             .withRecommendations(
                 new RecommendationHistory(List.of(new Recommendation(NOW, replicas)))));
   }

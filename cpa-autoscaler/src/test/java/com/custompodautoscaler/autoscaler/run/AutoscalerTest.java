@@ -9,9 +9,11 @@ import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.testing.FakeCluster;
 import com.custompodautoscaler.autoscaler.testing.MutableClock;
 import com.custompodautoscaler.autoscaler.testing.ScriptedUserLogic;
-import com.custompodautoscaler.core.behavior.BehaviorState;
 import com.custompodautoscaler.core.behavior.ScaleEvent;
 import com.custompodautoscaler.core.decision.DecisionReason;
+import com.custompodautoscaler.core.decision.DecisionState;
+import com.custompodautoscaler.core.decision.Recommendation;
+import com.custompodautoscaler.core.decision.RecommendationHistory;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
 import java.time.Duration;
@@ -35,6 +37,7 @@ class AutoscalerTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final List<RunReport> observed = new ArrayList<>();
+  private final InMemoryDecisionStateStore decisionStates = new InMemoryDecisionStateStore();
   private Autoscaler autoscaler;
 
   @AfterEach
@@ -108,7 +111,7 @@ class AutoscalerTest {
 
     RunReport report = run(config(""), cluster, logic);
 
-    assertThat(report.metrics().orElseThrow().list()).isNull();
+    assertThat(report.metrics()).contains(GatheredMetrics.noPods());
     assertThat(logic.documentsFor(Stage.EVALUATE).get(0)).startsWith("{\"metrics\":null,");
     assertThat(logic.documentsFor(Stage.METRIC)).isEmpty();
   }
@@ -123,7 +126,7 @@ class AutoscalerTest {
 
     RunReport report = run(config(""), cluster, logic);
 
-    assertThat(report.metrics().orElseThrow().list()).isNull();
+    assertThat(report.metrics()).contains(GatheredMetrics.noPods());
     assertThat(cluster.podQueries()).isEmpty();
   }
 
@@ -269,7 +272,7 @@ class AutoscalerTest {
         .isEqualTo(4);
     assertThat(third.decision().orElseThrow().targetReplicas()).isEqualTo(6);
     assertThat(cluster.replicaWrites()).containsExactly(4, 6);
-    assertThat(third.keptState().orElseThrow().scaleUpEvents().events())
+    assertThat(decisionStates.load().scaleUpEvents().events())
         .as("the first rescale left the 60 s period, so the second took its slot")
         .containsExactly(new ScaleEvent(clock.instant(), 2));
   }
@@ -302,10 +305,12 @@ class AutoscalerTest {
     ScriptedUserLogic logic = evaluating("{\"targetReplicas\":9}");
 
     RunReport failed = run(config(TWO_PODS_A_MINUTE), cluster, logic);
+    DecisionState savedAfterFailure = decisionStates.load();
     RunReport retried = autoscaler.run(RunType.SCALER, RunGoal.SCALE);
 
     assertThat(failed.succeeded()).isFalse();
-    assertThat(failed.keptState().orElseThrow().scaleUpEvents().events()).isEmpty();
+    assertThat(savedAfterFailure.recommendations().isEmpty()).as("the decision was kept").isFalse();
+    assertThat(savedAfterFailure.scaleUpEvents().events()).isEmpty();
     assertThat(retried.decision().orElseThrow().targetReplicas()).isEqualTo(4);
     assertThat(cluster.replicaWrites()).containsExactly(4);
   }
@@ -315,10 +320,15 @@ class AutoscalerTest {
     FakeCluster cluster = new FakeCluster("web", 4);
     ScriptedUserLogic logic = evaluating("{\"targetReplicas\":9}");
     AutoscalerConfig config = config(TWO_PODS_A_MINUTE);
-    autoscaler = new Autoscaler(config, cluster, cluster, cluster, logic, clock, observed::add);
-    autoscaler.restoreState(
-        BehaviorState.empty()
-            .withRescale(2, 4, config.behavior().orElseThrow(), clock.instant().minusSeconds(10)));
+    DecisionState restored =
+        config.rules().afterRescale(DecisionState.empty(), 2, 4, clock.instant().minusSeconds(10));
+    autoscaler =
+        new Autoscaler(
+            config,
+            new Autoscaler.Ports(
+                cluster, cluster, cluster, logic, new InMemoryDecisionStateStore(restored)),
+            clock,
+            observed::add);
 
     RunReport report = autoscaler.run(RunType.SCALER, RunGoal.SCALE);
 
@@ -326,6 +336,43 @@ class AutoscalerTest {
         .as("the restored scale-up used the period's 2 pods")
         .isEqualTo(4);
     assertThat(cluster.replicaWrites()).isEmpty();
+  }
+
+  @Test
+  void theStateADecisionKeepsIsSavedBeforeTheObserverHearsOfTheRun() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 3);
+    ScriptedUserLogic logic = evaluating("{\"targetReplicas\":5}");
+    List<DecisionState> savedWhenObserved = new ArrayList<>();
+    autoscaler =
+        new Autoscaler(
+            config("runMode: per-resource\ndownscaleStabilization: 60\n"),
+            new Autoscaler.Ports(cluster, cluster, cluster, logic, decisionStates),
+            clock,
+            report -> savedWhenObserved.add(decisionStates.load()));
+
+    RunReport report = autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+
+    assertThat(savedWhenObserved)
+        .containsExactly(report.decision().orElseThrow().state())
+        .allSatisfy(
+            state ->
+                assertThat(state.recommendations().recommendations())
+                    .containsExactly(new Recommendation(clock.instant(), 5)));
+  }
+
+  @Test
+  void aRunThatDecidesNothingSavesNothing() throws Exception {
+    DecisionState before =
+        DecisionState.empty()
+            .withRecommendations(
+                new RecommendationHistory(List.of(new Recommendation(clock.instant(), 7))));
+    decisionStates.save(before);
+    ScriptedUserLogic logic = evaluating("{\"reason\":\"forgot the count\"}");
+
+    run(config("runMode: per-resource\n"), new FakeCluster("web", 2), logic);
+    autoscaler.run(RunType.API_DRY_RUN, RunGoal.EVALUATION);
+
+    assertThat(decisionStates.load()).isEqualTo(before);
   }
 
   @Test
@@ -558,7 +605,12 @@ class AutoscalerTest {
 
   private RunReport run(AutoscalerConfig config, FakeCluster cluster, ScriptedUserLogic logic)
       throws InterruptedException {
-    autoscaler = new Autoscaler(config, cluster, cluster, cluster, logic, clock, observed::add);
+    autoscaler =
+        new Autoscaler(
+            config,
+            new Autoscaler.Ports(cluster, cluster, cluster, logic, decisionStates),
+            clock,
+            observed::add);
     return autoscaler.run(RunType.SCALER, RunGoal.SCALE);
   }
 }

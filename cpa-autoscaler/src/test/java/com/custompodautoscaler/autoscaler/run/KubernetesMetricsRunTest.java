@@ -41,7 +41,7 @@ class KubernetesMetricsRunTest {
           + "- {type: External, external: {metric: {name: queue}, target: {type: Value, value:"
           + " 5}}}\n";
   private static final KubernetesMetric CPU =
-      new KubernetesMetric(
+      KubernetesMetric.resource(
           3,
           3,
           spec(
@@ -54,11 +54,7 @@ class KubernetesMetricsRunTest {
               PodSet.of(List.of("web-3")),
               PodSet.of(List.of()),
               3,
-              "2026-01-01T11:59:30Z"),
-          null,
-          null,
-          null,
-          null);
+              "2026-01-01T11:59:30Z"));
 
   @Test
   void theMetricStageAndItsHooksGetTheMetricsAndEvaluationDoesNot() throws Exception {
@@ -223,18 +219,14 @@ class KubernetesMetricsRunTest {
   }
 
   private static KubernetesMetric external() {
-    return new KubernetesMetric(
+    return KubernetesMetric.external(
         3,
         3,
         spec(
             "{\"type\":\"External\",\"external\":{\"metric\":{\"name\":\"queue\"},"
                 + "\"target\":{\"type\":\"Value\",\"value\":\"5\"}}}"),
-        null,
-        null,
-        null,
         new SingleMetricValue(
-            new SingleMetricValue.Current(7000L, null), 3, "2026-01-01T11:59:30Z"),
-        null);
+            new SingleMetricValue.Current(7000L, null), 3, "2026-01-01T11:59:30Z"));
   }
 
   private static MetricSpec spec(String json) {

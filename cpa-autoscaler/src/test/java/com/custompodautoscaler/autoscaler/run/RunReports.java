@@ -1,6 +1,6 @@
 package com.custompodautoscaler.autoscaler.run;
 
-import com.custompodautoscaler.core.behavior.BehaviorDecision;
+import com.custompodautoscaler.core.decision.ReplicaDecision;
 import com.custompodautoscaler.core.model.RunType;
 import java.time.Duration;
 import java.util.List;
@@ -8,39 +8,42 @@ import java.util.List;
 /** Run reports as a finished scheduled run leaves them, for tests of what reads reports. */
 public final class RunReports {
 
+  private static final Duration TOOK = Duration.ofMillis(250);
+
   private RunReports() {}
 
   /** A run that read {@code current} replicas, decided and, if the decision differs, scaled. */
-  public static RunReport decided(int current, int evaluated, BehaviorDecision decision) {
-    RunReport report = new RunReport(RunType.SCALER, RunGoal.SCALE);
-    report.readCurrentReplicas(current);
-    report.gatheredMetrics(List.of());
-    report.evaluated(evaluated);
-    report.decided(decision);
-    report.kept(decision.state());
-    if (decision.changes(current)) {
-      report.appliedReplicas();
-    }
-    report.finished(Duration.ofMillis(250));
-    return report;
+  public static RunReport decided(int current, int evaluated, ReplicaDecision decision) {
+    return decided(current, evaluated, decision, List.of());
   }
 
   /**
-   * {@code report}, whose metric stage could not gather the Kubernetes metrics of {@code failures}.
+   * As {@link #decided(int, int, ReplicaDecision)}, its metric stage having failed to gather the
+   * Kubernetes metrics of {@code failures}.
    */
-  public static RunReport missing(RunReport report, List<MetricFailure> failures) {
-    report.kubernetesMetricsFailed(failures);
-    return report;
+  public static RunReport decided(
+      int current, int evaluated, ReplicaDecision decision, List<MetricFailure> failures) {
+    ScaleOutcome outcome = ScaleOutcome.decided(decision);
+    return RunReport.builder(RunType.SCALER, RunGoal.SCALE)
+        .readReplicas(current)
+        .gathered(new MetricStage.Result(GatheredMetrics.noPods(), failures))
+        .evaluated(evaluated)
+        .scaled(decision.changes(current) ? outcome.appliedKeeping(decision.state()) : outcome)
+        .build(TOOK);
   }
 
-  /** A run that failed at {@code step}, having read {@code current} replicas if not null. */
-  public static RunReport failed(Integer current, RunStep step, String detail) {
-    RunReport report = new RunReport(RunType.SCALER, RunGoal.SCALE);
-    if (current != null) {
-      report.readCurrentReplicas(current);
-    }
-    report.failed(new RunException(step, detail, null));
-    report.finished(Duration.ofMillis(250));
-    return report;
+  /** A run that failed at {@code step} before it read the target's replicas. */
+  public static RunReport failed(RunStep step, String detail) {
+    return RunReport.builder(RunType.SCALER, RunGoal.SCALE)
+        .failed(new RunException(step, detail, null))
+        .build(TOOK);
+  }
+
+  /** A run that read {@code current} replicas, then failed at {@code step}. */
+  public static RunReport failed(int current, RunStep step, String detail) {
+    return RunReport.builder(RunType.SCALER, RunGoal.SCALE)
+        .readReplicas(current)
+        .failed(new RunException(step, detail, null))
+        .build(TOOK);
   }
 }

@@ -15,10 +15,13 @@ import java.util.OptionalInt;
 
 /**
  * A target with a scale and pods, in memory; records every replica change and can be made to fail.
+ * A cluster made {@link #withoutTarget(String)} has no target at all, so every call for it is the
+ * API server's 404, as on a cluster where the target was never created.
  */
 public final class FakeCluster implements ScaleClient, TargetReader, KubernetesMetricsSource {
 
   private final KubernetesObject target;
+  private final boolean targetExists;
   private int replicas;
   private String selector = "app=web";
   private final List<KubernetesObject> pods = new ArrayList<>();
@@ -31,6 +34,16 @@ public final class FakeCluster implements ScaleClient, TargetReader, KubernetesM
   private Gathered kubernetesMetrics = new Gathered(List.of(), List.of());
 
   public FakeCluster(String targetName, int replicas) {
+    this(targetName, replicas, true);
+  }
+
+  /** A cluster where the target {@code targetName} does not exist. */
+  public static FakeCluster withoutTarget(String targetName) {
+    return new FakeCluster(targetName, 0, false);
+  }
+
+  private FakeCluster(String targetName, int replicas, boolean targetExists) {
+    this.targetExists = targetExists;
     this.target =
         new KubernetesObject(
             targetName,
@@ -105,12 +118,14 @@ public final class FakeCluster implements ScaleClient, TargetReader, KubernetesM
   @Override
   public KubernetesObject readTarget(TargetRef ref, String namespace) {
     throwIfSet(readTargetFailure);
+    requireTarget(ref);
     return target;
   }
 
   @Override
   public ScaleState readScale(TargetRef ref, String namespace) {
     throwIfSet(readScaleFailure);
+    requireTarget(ref);
     return new ScaleState(replicas, replicas, selector);
   }
 
@@ -119,6 +134,7 @@ public final class FakeCluster implements ScaleClient, TargetReader, KubernetesM
     if (!writeFailures.isEmpty()) {
       throw writeFailures.poll();
     }
+    requireTarget(ref);
     replicaWrites.add(newReplicas);
     replicas = newReplicas;
   }
@@ -133,6 +149,12 @@ public final class FakeCluster implements ScaleClient, TargetReader, KubernetesM
   @Override
   public Gathered gather(ScaleState scale) {
     return kubernetesMetrics;
+  }
+
+  private void requireTarget(TargetRef ref) {
+    if (!targetExists) {
+      throw failure(ref.kind().toLowerCase() + " \"" + ref.name() + "\" not found", 404);
+    }
   }
 
   private static KubernetesAccessException failure(String message, int status) {

@@ -35,7 +35,7 @@ public record RatePolicy(RatePolicyType type, int value, Duration period) {
    * computed in double precision exactly as upstream computes them, rounding quirks included (12
    * percent more than 25 is 29 there, not 28), so that decisions match the HPA's.
    */
-  long highestFrom(long periodStartReplicas) {
+  public long highestFrom(long periodStartReplicas) {
     return switch (type) {
       case PODS -> periodStartReplicas + value;
       case PERCENT -> (long) Math.ceil(periodStartReplicas * (1 + value / 100.0));
@@ -47,7 +47,7 @@ public record RatePolicy(RatePolicyType type, int value, Duration period) {
    * percentage truncates toward zero in double precision, as upstream does (80 percent fewer than
    * 10 is 1 there, not 2).
    */
-  long lowestFrom(long periodStartReplicas) {
+  public long lowestFrom(long periodStartReplicas) {
     return switch (type) {
       case PODS -> periodStartReplicas - value;
       case PERCENT -> (long) (periodStartReplicas * (1 - value / 100.0));

@@ -8,6 +8,7 @@ import static com.custompodautoscaler.core.behavior.BehaviorCases.rules;
 import static com.custompodautoscaler.core.behavior.BehaviorCases.secondsAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.decision.RecommendationHistory;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -77,9 +78,9 @@ class ScaleEventsTest {
   @MethodSource("cases")
   void storesAScaleUp(Case c) {
     ScalingBehavior behavior = ScalingBehavior.defaults().withScaleUp(c.rules());
-    BehaviorState before = stateWith(c.before(), ScaleEvents.empty());
+    DecisionState before = stateWith(c.before(), ScaleEvents.empty());
 
-    BehaviorState after = before.withRescale(10, 15, behavior, NOW);
+    DecisionState after = before.withRescale(10, 15, behavior, NOW);
 
     assertThat(c.before().replicasChangedAfter(secondsAgo(60))).isEqualTo(c.changedInLastMinute());
     assertThat(after.scaleUpEvents()).isEqualTo(c.after());
@@ -90,9 +91,9 @@ class ScaleEventsTest {
   @MethodSource("cases")
   void storesAScaleDown(Case c) {
     ScalingBehavior behavior = ScalingBehavior.defaults().withScaleDown(c.rules());
-    BehaviorState before = stateWith(ScaleEvents.empty(), c.before());
+    DecisionState before = stateWith(ScaleEvents.empty(), c.before());
 
-    BehaviorState after = before.withRescale(10, 5, behavior, NOW);
+    DecisionState after = before.withRescale(10, 5, behavior, NOW);
 
     assertThat(after.scaleDownEvents()).isEqualTo(c.after());
     assertThat(after.scaleUpEvents()).isEqualTo(ScaleEvents.empty());
@@ -100,12 +101,12 @@ class ScaleEventsTest {
 
   @Test
   void anUnchangedCountIsNoRescale() {
-    BehaviorState before = stateWith(events(10, 2), events(20, 3));
+    DecisionState before = stateWith(events(10, 2), events(20, 3));
 
     assertThat(before.withRescale(4, 4, ScalingBehavior.defaults(), NOW)).isEqualTo(before);
   }
 
-  private static BehaviorState stateWith(ScaleEvents up, ScaleEvents down) {
-    return new BehaviorState(RecommendationHistory.empty(), up, down);
+  private static DecisionState stateWith(ScaleEvents up, ScaleEvents down) {
+    return new DecisionState(RecommendationHistory.empty(), up, down);
   }
 }

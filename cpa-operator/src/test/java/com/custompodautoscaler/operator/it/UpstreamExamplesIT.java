@@ -12,6 +12,8 @@ import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
 import com.custompodautoscaler.autoscaler.config.LoadedConfig;
 import com.custompodautoscaler.autoscaler.config.MethodConfig;
 import com.custompodautoscaler.autoscaler.config.ShellMethodConfig;
+import com.custompodautoscaler.core.decision.CpaDownscaleStabilization;
+import com.custompodautoscaler.core.decision.HpaWithoutBehavior;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.core.model.TargetRef;
 import com.custompodautoscaler.operator.model.AutoscalerEnvironment;
@@ -19,6 +21,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,8 +165,14 @@ class UpstreamExamplesIT {
     if (config.logVerbosity() != 0) {
       parts.add("logVerbosity " + config.logVerbosity());
     }
-    if (!config.downscaleStabilization().isZero()) {
-      parts.add("downscaleStabilization " + config.downscaleStabilization().toSeconds() + "s");
+    Duration window = Duration.ZERO;
+    if (config.rules() instanceof CpaDownscaleStabilization rules) {
+      window = rules.window();
+    } else if (config.rules() instanceof HpaWithoutBehavior rules) {
+      window = rules.downscaleStabilization();
+    }
+    if (!window.isZero()) {
+      parts.add("downscaleStabilization " + window.toSeconds() + "s");
     }
     AutoscalerConfig.KubernetesMetricsConfig metrics = config.kubernetesMetrics();
     if (!metrics.specs().isEmpty()) {

@@ -6,30 +6,30 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.ScaleEventEntry;
 import com.custompodautoscaler.api.v1.StabilizationEntry;
-import com.custompodautoscaler.core.behavior.BehaviorState;
 import com.custompodautoscaler.core.behavior.ScaleEvent;
 import com.custompodautoscaler.core.behavior.ScaleEvents;
+import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.decision.Recommendation;
 import com.custompodautoscaler.core.decision.RecommendationHistory;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BehaviorStateCodecTest {
+class DecisionStateCodecTest {
 
   private static final Instant T0 = Instant.parse("2026-11-28T10:00:00.123Z");
 
   @Test
   void aStateSurvivesTheRoundTripExactly() {
-    BehaviorState state =
-        new BehaviorState(
+    DecisionState state =
+        new DecisionState(
             new RecommendationHistory(
                 List.of(new Recommendation(T0, 5), new Recommendation(T0.plusSeconds(15), 2))),
             new ScaleEvents(List.of(new ScaleEvent(T0, 3))),
             new ScaleEvents(List.of(new ScaleEvent(T0.plusSeconds(15), 1))));
     CustomPodAutoscalerStatus status = new CustomPodAutoscalerStatus();
 
-    BehaviorStateCodec.encodeInto(state, status);
+    DecisionStateCodec.encodeInto(state, status);
 
     assertThat(status.getStabilizationWindow())
         .extracting(StabilizationEntry::getTime, StabilizationEntry::getReplicas)
@@ -38,13 +38,13 @@ class BehaviorStateCodecTest {
     assertThat(status.getScaleUpEvents())
         .extracting(ScaleEventEntry::getTime, ScaleEventEntry::getReplicaChange)
         .containsExactly(tuple("2026-11-28T10:00:00.123Z", 3));
-    assertThat(BehaviorStateCodec.decode(status)).isEqualTo(state);
+    assertThat(DecisionStateCodec.decode(status)).isEqualTo(state);
   }
 
   @Test
   void aStatusThatKeptNothingIsTheEmptyState() {
-    assertThat(BehaviorStateCodec.decode(new CustomPodAutoscalerStatus()))
-        .isEqualTo(BehaviorState.empty());
+    assertThat(DecisionStateCodec.decode(new CustomPodAutoscalerStatus()))
+        .isEqualTo(DecisionState.empty());
   }
 
   @Test
@@ -63,7 +63,7 @@ class BehaviorStateCodecTest {
             new ScaleEventEntry("soon", 2),
             new ScaleEventEntry(T0.toString(), 2)));
 
-    BehaviorState decoded = BehaviorStateCodec.decode(status);
+    DecisionState decoded = DecisionStateCodec.decode(status);
 
     assertThat(decoded.recommendations().recommendations())
         .containsExactly(new Recommendation(T0, 3));

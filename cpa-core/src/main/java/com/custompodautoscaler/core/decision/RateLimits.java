@@ -1,5 +1,8 @@
-package com.custompodautoscaler.core.behavior;
+package com.custompodautoscaler.core.decision;
 
+import com.custompodautoscaler.core.behavior.RatePolicy;
+import com.custompodautoscaler.core.behavior.ScalingRules;
+import com.custompodautoscaler.core.behavior.SelectPolicy;
 import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.stream.LongStream;
@@ -11,10 +14,10 @@ import java.util.stream.LongStream;
 final class RateLimits {
 
   private final int current;
-  private final BehaviorState state;
+  private final DecisionState state;
   private final Instant now;
 
-  RateLimits(int current, BehaviorState state, Instant now) {
+  RateLimits(int current, DecisionState state, Instant now) {
     this.current = current;
     this.state = state;
     this.now = now;

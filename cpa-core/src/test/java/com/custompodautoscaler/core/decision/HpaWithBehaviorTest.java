@@ -1,4 +1,4 @@
-package com.custompodautoscaler.core.behavior;
+package com.custompodautoscaler.core.decision;
 
 import static com.custompodautoscaler.core.behavior.BehaviorCases.NOW;
 import static com.custompodautoscaler.core.behavior.BehaviorCases.events;
@@ -20,9 +20,11 @@ import static com.custompodautoscaler.core.decision.DecisionReason.SCALE_UP_STAB
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.custompodautoscaler.core.decision.DecisionReason;
-import com.custompodautoscaler.core.decision.Recommendation;
-import com.custompodautoscaler.core.decision.RecommendationHistory;
+import com.custompodautoscaler.core.behavior.BehaviorCases;
+import com.custompodautoscaler.core.behavior.ScaleEvents;
+import com.custompodautoscaler.core.behavior.ScalingBehavior;
+import com.custompodautoscaler.core.behavior.ScalingRules;
+import com.custompodautoscaler.core.behavior.SelectPolicy;
 import com.custompodautoscaler.core.model.ReplicaBounds;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * behavior (scale up Max of 4 pods and 100 % per 15 s, no window; scale down 100 % per 15 s with a
  * 300 s window), no recommendations and no scale events.
  */
-class BehaviorPolicyTest {
-
-  private final BehaviorPolicy policy = new BehaviorPolicy();
+class HpaWithBehaviorTest {
 
   /** One named situation, built step by step from the defaults above. */
   static final class Case {
@@ -107,10 +107,18 @@ class BehaviorPolicyTest {
       return this;
     }
 
-    BehaviorInput input() {
-      BehaviorState state =
-          new BehaviorState(new RecommendationHistory(recommendations), upEvents, downEvents);
-      return new BehaviorInput(current, evaluated, bounds, behavior, state, NOW);
+    HpaWithBehavior rules() {
+      return new HpaWithBehavior(behavior);
+    }
+
+    DecisionInput input() {
+      DecisionState state =
+          new DecisionState(new RecommendationHistory(recommendations), upEvents, downEvents);
+      return new DecisionInput(current, evaluated, bounds, state, NOW);
+    }
+
+    ReplicaDecision decide() {
+      return rules().decide(input());
     }
 
     @Override
@@ -427,7 +435,7 @@ class BehaviorPolicyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void decidesTheReplicaCount(Case c) {
-    BehaviorDecision decision = policy.decide(c.input());
+    ReplicaDecision decision = c.decide();
 
     assertThat(decision.targetReplicas()).isEqualTo(c.expected);
     assertThat(decision.reason()).isEqualTo(c.reason);
@@ -435,7 +443,7 @@ class BehaviorPolicyTest {
 
   @Test
   void theFirstRunKeepsTheSeedAndTheEvaluation() {
-    BehaviorDecision decision = policy.decide(Case.of("first run").from(5, 2).input());
+    ReplicaDecision decision = Case.of("first run").from(5, 2).decide();
 
     assertThat(decision.state().recommendations().recommendations())
         .containsExactly(new Recommendation(NOW, 5), new Recommendation(NOW, 2));
@@ -444,17 +452,13 @@ class BehaviorPolicyTest {
   @Test
   void aFirstRunThatDoesNotEvaluateStillKeepsTheSeedAsUpstreamDoes() {
     Case first = Case.of("first run at zero").bounds(1, 10);
-    BehaviorDecision off = policy.decide(first.from(0, 7).input());
+    ReplicaDecision off = first.from(0, 7).decide();
 
-    BehaviorDecision next =
-        policy.decide(
-            new BehaviorInput(
-                6,
-                2,
-                new ReplicaBounds(1, 10),
-                ScalingBehavior.defaults(),
-                off.state(),
-                NOW.plusSeconds(15)));
+    ReplicaDecision next =
+        new HpaWithBehavior(ScalingBehavior.defaults())
+            .decide(
+                new DecisionInput(
+                    6, 2, new ReplicaBounds(1, 10), off.state(), NOW.plusSeconds(15)));
 
     assertThat(off.state().recommendations().recommendations())
         .containsExactly(new Recommendation(NOW, 0));
@@ -466,13 +470,12 @@ class BehaviorPolicyTest {
   @Test
   void recommendationsPassedByBothWindowsAreForgotten() {
     // Windows 60 s (up) and 300 s (down): only what is older than 300 s goes.
-    BehaviorDecision decision =
-        policy.decide(
-            Case.of("forgetting")
-                .scaleUp(ScalingRules.scaleUpDefaults().withStabilizationWindow(seconds(60)))
-                .recommended(recommendations(301, 9, 200, 4))
-                .from(5, 5)
-                .input());
+    ReplicaDecision decision =
+        Case.of("forgetting")
+            .scaleUp(ScalingRules.scaleUpDefaults().withStabilizationWindow(seconds(60)))
+            .recommended(recommendations(301, 9, 200, 4))
+            .from(5, 5)
+            .decide();
 
     assertThat(decision.state().recommendations().recommendations())
         .containsExactly(
@@ -482,11 +485,11 @@ class BehaviorPolicyTest {
   @Test
   void decisionsThatDoNotEvaluateLeaveTheStateAlone() {
     Case disabled = Case.of("disabled").recommended(recommendations(10, 3)).bounds(1, 10);
-    BehaviorInput atZero = disabled.from(0, 7).input();
-    BehaviorInput aboveMax = disabled.from(12, 7).input();
+    DecisionInput atZero = disabled.from(0, 7).input();
+    DecisionInput aboveMax = disabled.from(12, 7).input();
 
-    BehaviorDecision off = policy.decide(atZero);
-    BehaviorDecision clamped = policy.decide(aboveMax);
+    ReplicaDecision off = disabled.rules().decide(atZero);
+    ReplicaDecision clamped = disabled.rules().decide(aboveMax);
 
     assertThat(off.state()).isEqualTo(atZero.state());
     assertThat(off.isDisabled()).isTrue();
@@ -500,10 +503,7 @@ class BehaviorPolicyTest {
     ScalingBehavior invalid =
         ScalingBehavior.defaults().withScaleUp(rules(-1, SelectPolicy.MAX, pods(0, 15)));
 
-    assertThatThrownBy(
-            () ->
-                new BehaviorInput(
-                    1, 2, new ReplicaBounds(1, 5), invalid, BehaviorState.empty(), NOW))
+    assertThatThrownBy(() -> new HpaWithBehavior(invalid))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "invalid behavior: behavior.scaleUp.stabilizationWindowSeconds: must not be negative,"
@@ -518,7 +518,8 @@ class BehaviorPolicyTest {
   void followsATimelineOfRunsAndRescales() {
     ScalingBehavior behavior = ScalingBehavior.defaults(seconds(60));
     ReplicaBounds bounds = new ReplicaBounds(1, 100);
-    BehaviorState state = BehaviorState.empty();
+    HpaWithBehavior rules = new HpaWithBehavior(behavior);
+    DecisionState state = DecisionState.empty();
     int[][] steps = {
       {0, 5, 2, 5}, // the seed (5) holds the count
       {30, 5, 2, 5}, // still inside the window
@@ -529,10 +530,10 @@ class BehaviorPolicyTest {
     };
     for (int[] step : steps) {
       Instant at = NOW.plusSeconds(step[0]);
-      BehaviorDecision decision =
-          policy.decide(new BehaviorInput(step[1], step[2], bounds, behavior, state, at));
+      ReplicaDecision decision =
+          rules.decide(new DecisionInput(step[1], step[2], bounds, state, at));
       assertThat(decision.targetReplicas()).as("at %d s", step[0]).isEqualTo(step[3]);
-      state = decision.state().withRescale(step[1], step[3], behavior, at);
+      state = rules.afterRescale(decision.state(), step[1], step[3], at);
     }
   }
 

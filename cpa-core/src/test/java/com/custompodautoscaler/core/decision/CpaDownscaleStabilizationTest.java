@@ -12,10 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ScalingPolicyTest {
+class CpaDownscaleStabilizationTest {
 
   private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
-  private final ScalingPolicy policy = new ScalingPolicy();
 
   record Case(
       String name,
@@ -111,15 +110,11 @@ class ScalingPolicyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void decidesTheReplicaCount(Case c) {
-    ScalingDecision decision =
-        policy.decide(
-            new ScalingInput(
-                c.current(),
-                c.evaluated(),
-                c.bounds(),
-                Duration.ofSeconds(c.windowSeconds()),
-                NOW,
-                new RecommendationHistory(c.history())));
+    ReplicaDecision decision =
+        new CpaDownscaleStabilization(Duration.ofSeconds(c.windowSeconds()))
+            .decide(
+                new DecisionInput(
+                    c.current(), c.evaluated(), c.bounds(), stateWith(c.history()), NOW));
 
     assertThat(decision.targetReplicas()).isEqualTo(c.expected());
     assertThat(decision.reason()).isEqualTo(c.reason());
@@ -127,48 +122,47 @@ class ScalingPolicyTest {
 
   @Test
   void historyKeepsTheClampedValueAndDropsExpiredEntries() {
-    ScalingDecision decision =
-        policy.decide(
-            new ScalingInput(
-                5,
-                2,
-                bounds(3, 10),
-                Duration.ofSeconds(45),
-                NOW,
-                new RecommendationHistory(history(-60, 100, -30, 9))));
+    ReplicaDecision decision =
+        new CpaDownscaleStabilization(Duration.ofSeconds(45))
+            .decide(
+                new DecisionInput(5, 2, bounds(3, 10), stateWith(history(-60, 100, -30, 9)), NOW));
 
-    assertThat(decision.history().recommendations())
+    assertThat(decision.state().recommendations().recommendations())
         .containsExactly(new Recommendation(NOW.minusSeconds(30), 9), new Recommendation(NOW, 3));
   }
 
   @Test
   void disabledAutoscalingLeavesTheHistoryAlone() {
-    RecommendationHistory before = new RecommendationHistory(history(-5, 4));
+    DecisionState before = stateWith(history(-5, 4));
 
-    ScalingDecision decision =
-        policy.decide(new ScalingInput(0, 7, bounds(1, 10), Duration.ofSeconds(60), NOW, before));
+    ReplicaDecision decision =
+        new CpaDownscaleStabilization(Duration.ofSeconds(60))
+            .decide(new DecisionInput(0, 7, bounds(1, 10), before, NOW));
 
-    assertThat(decision.history()).isEqualTo(before);
+    assertThat(decision.state()).isEqualTo(before);
     assertThat(decision.isDisabled()).isTrue();
     assertThat(decision.changes(0)).isFalse();
   }
 
   @Test
   void stabilizationFollowsTheContractTimeline() {
-    Duration window = Duration.ofSeconds(60);
+    DecisionRules rules = new CpaDownscaleStabilization(Duration.ofSeconds(60));
     ReplicaBounds bounds = bounds(1, 10);
-    RecommendationHistory history = RecommendationHistory.empty();
+    DecisionState state = DecisionState.empty();
     int current = 3;
     int[][] steps = {{0, 5, 5}, {10, 2, 5}, {55, 1, 5}, {61, 1, 2}};
     for (int[] step : steps) {
-      ScalingDecision decision =
-          policy.decide(
-              new ScalingInput(
-                  current, step[1], bounds, window, NOW.plusSeconds(step[0]), history));
+      ReplicaDecision decision =
+          rules.decide(
+              new DecisionInput(current, step[1], bounds, state, NOW.plusSeconds(step[0])));
       assertThat(decision.targetReplicas()).as("at %d s", step[0]).isEqualTo(step[2]);
-      history = decision.history();
+      state = decision.state();
       current = decision.targetReplicas();
     }
+  }
+
+  private static DecisionState stateWith(List<Recommendation> history) {
+    return DecisionState.empty().withRecommendations(new RecommendationHistory(history));
   }
 
   private static ReplicaBounds bounds(int min, int max) {

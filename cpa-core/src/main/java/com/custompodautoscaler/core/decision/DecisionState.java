@@ -1,31 +1,34 @@
-package com.custompodautoscaler.core.behavior;
+package com.custompodautoscaler.core.decision;
 
-import com.custompodautoscaler.core.decision.RecommendationHistory;
+import com.custompodautoscaler.core.behavior.ScaleEvent;
+import com.custompodautoscaler.core.behavior.ScaleEvents;
+import com.custompodautoscaler.core.behavior.ScalingBehavior;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What {@link BehaviorPolicy} remembers between runs: the unstabilized recommendations and the
- * rescales in each direction. Plain data, so the base program can persist and restore it.
+ * What decisions remember between runs: the unstabilized recommendations, and the rescales in each
+ * direction that a {@code behavior}'s rate policies count. Plain data, so a {@code
+ * DecisionStateStore} can keep it across restarts.
  */
-public record BehaviorState(
+public record DecisionState(
     RecommendationHistory recommendations, ScaleEvents scaleUpEvents, ScaleEvents scaleDownEvents) {
 
-  public BehaviorState {
+  public DecisionState {
     Objects.requireNonNull(recommendations, "recommendations");
     Objects.requireNonNull(scaleUpEvents, "scaleUpEvents");
     Objects.requireNonNull(scaleDownEvents, "scaleDownEvents");
   }
 
   /** Nothing remembered, as every autoscaler starts. */
-  public static BehaviorState empty() {
-    return new BehaviorState(
+  public static DecisionState empty() {
+    return new DecisionState(
         RecommendationHistory.empty(), ScaleEvents.empty(), ScaleEvents.empty());
   }
 
   /** This state with other recommendations. */
-  public BehaviorState withRecommendations(RecommendationHistory history) {
-    return new BehaviorState(history, scaleUpEvents, scaleDownEvents);
+  public DecisionState withRecommendations(RecommendationHistory history) {
+    return new DecisionState(history, scaleUpEvents, scaleDownEvents);
   }
 
   /**
@@ -34,18 +37,18 @@ public record BehaviorState(
    * list, reusing the last slot of an event older than that direction's longest policy period. The
    * same count on both sides is no rescale and leaves the state as it is.
    */
-  public BehaviorState withRescale(
+  public DecisionState withRescale(
       int fromReplicas, int toReplicas, ScalingBehavior behavior, Instant at) {
     if (toReplicas > fromReplicas) {
       Instant outdatedBefore = at.minus(behavior.scaleUp().longestPeriod());
       ScaleEvent event = new ScaleEvent(at, toReplicas - fromReplicas);
-      return new BehaviorState(
+      return new DecisionState(
           recommendations, scaleUpEvents.with(event, outdatedBefore), scaleDownEvents);
     }
     if (toReplicas < fromReplicas) {
       Instant outdatedBefore = at.minus(behavior.scaleDown().longestPeriod());
       ScaleEvent event = new ScaleEvent(at, fromReplicas - toReplicas);
-      return new BehaviorState(
+      return new DecisionState(
           recommendations, scaleUpEvents, scaleDownEvents.with(event, outdatedBefore));
     }
     return this;

@@ -3,9 +3,9 @@ package com.custompodautoscaler.autoscaler.cpa;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.ScaleEventEntry;
 import com.custompodautoscaler.api.v1.StabilizationEntry;
-import com.custompodautoscaler.core.behavior.BehaviorState;
 import com.custompodautoscaler.core.behavior.ScaleEvent;
 import com.custompodautoscaler.core.behavior.ScaleEvents;
+import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.decision.Recommendation;
 import com.custompodautoscaler.core.decision.RecommendationHistory;
 import java.time.Instant;
@@ -19,12 +19,12 @@ import java.util.function.Function;
  * policies count) as the CustomPodAutoscaler's status keeps it, and back. An entry that cannot be
  * read is left out on the way back, so a damaged status costs that entry only.
  */
-final class BehaviorStateCodec {
+final class DecisionStateCodec {
 
-  private BehaviorStateCodec() {}
+  private DecisionStateCodec() {}
 
   /** Writes {@code state} into the fields of {@code status} that keep it. */
-  static void encodeInto(BehaviorState state, CustomPodAutoscalerStatus status) {
+  static void encodeInto(DecisionState state, CustomPodAutoscalerStatus status) {
     status.setStabilizationWindow(
         state.recommendations().recommendations().stream()
             .map(entry -> new StabilizationEntry(entry.at().toString(), entry.replicas()))
@@ -41,12 +41,12 @@ final class BehaviorStateCodec {
   }
 
   /** The state {@code status} keeps; nothing kept is the empty state. */
-  static BehaviorState decode(CustomPodAutoscalerStatus status) {
-    return new BehaviorState(
+  static DecisionState decode(CustomPodAutoscalerStatus status) {
+    return new DecisionState(
         new RecommendationHistory(
-            readable(status.getStabilizationWindow(), BehaviorStateCodec::recommendation)),
-        new ScaleEvents(readable(status.getScaleUpEvents(), BehaviorStateCodec::event)),
-        new ScaleEvents(readable(status.getScaleDownEvents(), BehaviorStateCodec::event)));
+            readable(status.getStabilizationWindow(), DecisionStateCodec::recommendation)),
+        new ScaleEvents(readable(status.getScaleUpEvents(), DecisionStateCodec::event)),
+        new ScaleEvents(readable(status.getScaleDownEvents(), DecisionStateCodec::event)));
   }
 
   private static List<ScaleEventEntry> encode(ScaleEvents events) {

@@ -1,8 +1,9 @@
-package com.custompodautoscaler.core.behavior;
+package com.custompodautoscaler.core.decision;
 
-import com.custompodautoscaler.core.decision.Recommendation;
-import com.custompodautoscaler.core.decision.RecommendationHistory;
+import com.custompodautoscaler.core.behavior.ScalingBehavior;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Both stabilization windows at once: a scale up goes no higher than the lowest recommendation in
@@ -16,6 +17,15 @@ final class StabilizationWindows {
   StabilizationWindows(ScalingBehavior behavior, Instant now) {
     this.scaleUpCutoff = now.minus(behavior.scaleUp().stabilizationWindow());
     this.scaleDownCutoff = now.minus(behavior.scaleDown().stabilizationWindow());
+  }
+
+  /** Checks a downscale stabilization window of the rules without a behavior. */
+  static void requireNonNegative(Duration downscaleStabilization) {
+    Objects.requireNonNull(downscaleStabilization, "downscaleStabilization");
+    if (downscaleStabilization.isNegative()) {
+      throw new IllegalArgumentException(
+          "downscale stabilization must not be negative, got " + downscaleStabilization);
+    }
   }
 
   /** The count between {@code current} and {@code desired} that the windows allow. */

@@ -16,11 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * TestStabilizeDownscale, TestScaleDownStabilizeInitialSize) and to the live comparison that showed
  * the rules: 2 replicas asking for 8 go to 4, then to 8.
  */
-class HpaWithoutBehaviorPolicyTest {
+class HpaWithoutBehaviorTest {
 
   private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
   private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
-  private final HpaWithoutBehaviorPolicy policy = new HpaWithoutBehaviorPolicy();
+  private final HpaWithoutBehavior rules = new HpaWithoutBehavior(FIVE_MINUTES);
 
   /** A run: the target's count, what the metrics asked for, the recommendations so far. */
   record Case(
@@ -182,15 +182,10 @@ class HpaWithoutBehaviorPolicyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void decidesAsTheHpaControllerDoesWithoutABehavior(Case c) {
-    ScalingDecision decision =
-        policy.decide(
-            new ScalingInput(
-                c.current(),
-                c.desired(),
-                c.bounds(),
-                FIVE_MINUTES,
-                NOW,
-                new RecommendationHistory(c.history())));
+    DecisionState state =
+        DecisionState.empty().withRecommendations(new RecommendationHistory(c.history()));
+    ReplicaDecision decision =
+        rules.decide(new DecisionInput(c.current(), c.desired(), c.bounds(), state, NOW));
 
     assertThat(decision.targetReplicas()).isEqualTo(c.expected());
     assertThat(decision.reason()).isEqualTo(c.reason());
