@@ -1,5 +1,7 @@
 package com.custompodautoscaler.autoscaler.cpa;
 
+import static com.custompodautoscaler.api.v1.Conditions.condition;
+
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.LastRun;
 import com.custompodautoscaler.autoscaler.run.MetricFailure;
@@ -9,7 +11,6 @@ import com.custompodautoscaler.autoscaler.run.RunStep;
 import com.custompodautoscaler.core.decision.DecisionReason;
 import com.custompodautoscaler.core.decision.ReplicaDecision;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -241,30 +242,5 @@ final class AutoscalerStatus {
             .ifPresent(conditions::add);
       }
     }
-  }
-
-  private static Condition condition(
-      List<Condition> previous,
-      String type,
-      boolean isTrue,
-      String reason,
-      String message,
-      Instant now) {
-    String status = isTrue ? "True" : "False";
-    String since =
-        Optional.ofNullable(previous).orElse(List.of()).stream()
-            .filter(
-                condition ->
-                    condition.getType().equals(type) && status.equals(condition.getStatus()))
-            .map(Condition::getLastTransitionTime)
-            .findFirst()
-            .orElse(now.toString());
-    return new ConditionBuilder()
-        .withType(type)
-        .withStatus(status)
-        .withReason(reason)
-        .withMessage(message)
-        .withLastTransitionTime(since)
-        .build();
   }
 }

@@ -2,6 +2,7 @@ package com.custompodautoscaler.autoscaler.cpa;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
+import com.custompodautoscaler.api.v1.StatusApply;
 import com.custompodautoscaler.autoscaler.kubernetes.ClientErrors;
 import com.custompodautoscaler.autoscaler.run.MetricFailure;
 import com.custompodautoscaler.autoscaler.run.RunGoal;
@@ -12,8 +13,6 @@ import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.TargetRef;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -106,19 +105,7 @@ public final class CpaReporter implements RunObserver {
   }
 
   private void writeStatus(CustomPodAutoscalerStatus status) {
-    CustomPodAutoscaler patch = new CustomPodAutoscaler();
-    patch.getMetadata().setName(name);
-    patch.getMetadata().setNamespace(namespace);
-    patch.setStatus(status);
-    client
-        .resource(patch)
-        .subresource("status")
-        .patch(
-            new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(FIELD_MANAGER)
-                .withForce(true)
-                .build());
+    StatusApply.apply(client, StatusApply.patch(namespace, name, status), FIELD_MANAGER);
     written = status;
   }
 
