@@ -1,6 +1,5 @@
 package com.custompodautoscaler.playground;
 
-import com.custompodautoscaler.api.v1.CustomResourceDefinitions;
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.config.ConfigLoader;
 import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
