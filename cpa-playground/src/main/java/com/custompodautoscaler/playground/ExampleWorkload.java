@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
 
 /**
  * An example's target and what its pods need: the target object, what makes its pods run, and the
@@ -22,42 +21,24 @@ final class ExampleWorkload {
     this.metricsServer = metricsServer;
   }
 
-  /**
-   * Creates the script's target in {@code namespace} and starts its stand-ins and the simulated
-   * workload controller; each is added to {@code parts} as it starts.
-   */
-  static ExampleWorkload simulated(
-      KubernetesClient client, ExampleScript script, String namespace, StartedParts parts)
-      throws IOException {
-    return start(
-        client,
-        script,
-        namespace,
-        parts,
-        endpoints -> new WorkloadSimulator(client, namespace, new EndpointsFollowPods(endpoints)));
+  /** What makes the example's pods run. */
+  enum Pods {
+    /** The simulated workload controller, which plays the controllers and the kubelets. */
+    SIMULATED_CONTROLLER,
+    /** Kubelet stand-ins, under the real Deployment and ReplicaSet controllers. */
+    REAL_CONTROLLERS
   }
 
   /**
-   * As {@link #simulated}, for real Deployment and ReplicaSet controllers: kubelet stand-ins run
-   * the pods they make.
+   * Creates the script's target in {@code namespace} and starts its stand-ins and what makes its
+   * {@code pods} run; each is added to {@code parts} as it starts.
    */
-  static ExampleWorkload underRealControllers(
-      KubernetesClient client, ExampleScript script, String namespace, StartedParts parts)
-      throws IOException {
-    return start(
-        client,
-        script,
-        namespace,
-        parts,
-        endpoints -> new KubeletStandIn(client, namespace, Duration.ZERO));
-  }
-
-  private static ExampleWorkload start(
+  static ExampleWorkload start(
       KubernetesClient client,
       ExampleScript script,
       String namespace,
-      StartedParts parts,
-      Function<PodEndpoints, PodMaker> podMaker)
+      Pods pods,
+      StartedParts parts)
       throws IOException {
     Optional<ExampleScript.PodMetrics> podMetrics = script.podMetricsSpec();
     client
@@ -70,7 +51,13 @@ final class ExampleWorkload {
     PodEndpoints endpoints = port.isPresent() ? parts.add(new PodEndpoints(port.getAsInt())) : null;
     MetricsServerStandIn metricsServer =
         podMetrics.isPresent() ? parts.add(MetricsServerStandIn.start(client, namespace)) : null;
-    parts.add(podMaker.apply(endpoints)).start();
+    PodMaker maker =
+        switch (pods) {
+          case SIMULATED_CONTROLLER ->
+              new WorkloadSimulator(client, namespace, new EndpointsFollowPods(endpoints));
+          case REAL_CONTROLLERS -> new KubeletStandIn(client, namespace, Duration.ZERO);
+        };
+    parts.add(maker).start();
     return new ExampleWorkload(endpoints, metricsServer);
   }
 

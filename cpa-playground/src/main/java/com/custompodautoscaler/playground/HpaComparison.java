@@ -46,43 +46,40 @@ final class HpaComparison implements AutoCloseable {
       throws IOException {
     String name = script.target().name();
     var hpa = HpaManifest.of(config, name, name);
-    StartedParts parts = new StartedParts();
-    try {
-      RealHpaController controller =
-          parts.add(
-              RealHpaController.start(
-                  plane.kubeconfig(),
-                  workDir.resolve("kube-controller-manager.log"),
-                  settingsOf(config)));
-      ControlledWorkload twin =
-          parts.add(
-              ControlledWorkload.start(
+    return StartedParts.closedOnFailure(
+        parts -> {
+          RealHpaController controller =
+              parts.add(
+                  RealHpaController.start(
+                      plane.kubeconfig(),
+                      workDir.resolve("kube-controller-manager.log"),
+                      settingsOf(config)));
+          ControlledWorkload twin =
+              parts.add(
+                  ControlledWorkload.start(
+                      plane.client(),
+                      namespace,
+                      script.target(),
+                      script.podMetricsSpec().orElseThrow().cpuRequest(),
+                      PodStartup.immediate()));
+          plane.client().resource(hpa).inNamespace(namespace).create();
+          HpaDecisions decisions =
+              new HpaDecisions(
                   plane.client(),
                   namespace,
-                  script.target(),
-                  script.podMetricsSpec().orElseThrow().cpuRequest(),
-                  PodStartup.immediate()));
-      plane.client().resource(hpa).inNamespace(namespace).create();
-      HpaDecisions decisions =
-          new HpaDecisions(
-              plane.client(),
-              namespace,
-              name,
-              (from, to, reasons) ->
-                  console.event(
-                      String.format("real HPA: scaled %d -> %d  (%s)", from, to, reasons)));
-      decisions.start();
-      parts.add(decisions);
-      console.info(
-          "  the real HPA beside it: namespace "
-              + namespace
-              + ", kube-controller-manager log "
-              + controller.log());
-      return new HpaComparison(twin, parts);
-    } catch (IOException | RuntimeException e) {
-      parts.closeAfter(e);
-      throw e;
-    }
+                  name,
+                  (from, to, reasons) ->
+                      console.event(
+                          String.format("real HPA: scaled %d -> %d  (%s)", from, to, reasons)));
+          decisions.start();
+          parts.add(decisions);
+          console.info(
+              "  the real HPA beside it: namespace "
+                  + namespace
+                  + ", kube-controller-manager log "
+                  + controller.log());
+          return new HpaComparison(twin, parts);
+        });
   }
 
   void useCpu(String quantity) {

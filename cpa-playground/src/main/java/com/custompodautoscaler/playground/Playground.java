@@ -79,13 +79,8 @@ public final class Playground implements AutoCloseable {
   public static Playground start(
       ControlPlane plane, Path config, ExampleScript script, String namespace, Console console)
       throws IOException {
-    StartedParts parts = new StartedParts();
-    try {
-      return startWith(plane, config, script, namespace, console, Optional.empty(), parts);
-    } catch (IOException | RuntimeException e) {
-      parts.closeAfter(e);
-      throw e;
-    }
+    return StartedParts.closedOnFailure(
+        parts -> startWith(plane, config, script, namespace, console, Optional.empty(), parts));
   }
 
   /**
@@ -110,16 +105,14 @@ public final class Playground implements AutoCloseable {
     }
     AutoscalerConfig loaded =
         ConfigLoader.load(config, configOverrides(script, namespace)).config();
-    StartedParts parts = new StartedParts();
-    try {
-      HpaComparison comparison =
-          parts.add(
-              HpaComparison.start(plane, loaded, script, namespace + "-hpa", workDir, console));
-      return startWith(plane, config, script, namespace, console, Optional.of(comparison), parts);
-    } catch (IOException | RuntimeException e) {
-      parts.closeAfter(e);
-      throw e;
-    }
+    return StartedParts.closedOnFailure(
+        parts -> {
+          HpaComparison comparison =
+              parts.add(
+                  HpaComparison.start(plane, loaded, script, namespace + "-hpa", workDir, console));
+          return startWith(
+              plane, config, script, namespace, console, Optional.of(comparison), parts);
+        });
   }
 
   /** The steps of a start, each part remembered in {@code parts} as it starts. */
@@ -140,9 +133,14 @@ public final class Playground implements AutoCloseable {
           client, folder.resolve(script.customResourceDefinitionFile().get()), "cpa-playground");
     }
     ExampleWorkload workload =
-        realHpa.isPresent()
-            ? ExampleWorkload.underRealControllers(client, script, namespace, parts)
-            : ExampleWorkload.simulated(client, script, namespace, parts);
+        ExampleWorkload.start(
+            client,
+            script,
+            namespace,
+            realHpa.isPresent()
+                ? ExampleWorkload.Pods.REAL_CONTROLLERS
+                : ExampleWorkload.Pods.SIMULATED_CONTROLLER,
+            parts);
     if (script.javaBuildSpec().isPresent()) {
       Path jar = JarBuilder.build(script.javaBuildSpec().get(), folder);
       console.info("  built " + jar);

@@ -1,5 +1,6 @@
 package com.custompodautoscaler.playground;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -11,6 +12,22 @@ import java.util.Deque;
 final class StartedParts implements AutoCloseable {
 
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+
+  /** A start in steps, each part remembered in {@code parts} as it starts. */
+  interface Start<T> {
+    T startInto(StartedParts parts) throws IOException;
+  }
+
+  /** What {@code start} gives, from new parts, of which it closes those started if it fails. */
+  static <T> T closedOnFailure(Start<T> start) throws IOException {
+    StartedParts parts = new StartedParts();
+    try {
+      return start.startInto(parts);
+    } catch (IOException | RuntimeException e) {
+      parts.closeAfter(e);
+      throw e;
+    }
+  }
 
   /** Remembers {@code part}, just started, and gives it back. */
   synchronized <T extends AutoCloseable> T add(T part) {
@@ -28,11 +45,8 @@ final class StartedParts implements AutoCloseable {
     }
   }
 
-  /**
-   * Closes every part because a later step failed with {@code failure}, which the caller throws; a
-   * part that fails to close is added to it as suppressed.
-   */
-  synchronized void closeAfter(Exception failure) {
+  /** Closes every part because a later step failed with {@code failure}, which is then thrown. */
+  private synchronized void closeAfter(Exception failure) {
     closeAll(failure);
   }
 
