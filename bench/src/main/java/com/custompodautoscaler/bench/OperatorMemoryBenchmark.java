@@ -1,8 +1,8 @@
 package com.custompodautoscaler.bench;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.api.v1.CustomPodAutoscalerCrd;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
+import com.custompodautoscaler.playground.CustomResourceDefinitions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ final class OperatorMemoryBenchmark implements Bench {
   public void run(BenchContext context, PrintStream out) throws Exception {
     Path jar = BenchContext.builtJar("cpa-operator/target/cpa-operator.jar");
     KubernetesClient client = context.plane().client();
-    CustomPodAutoscalerCrd.install(
+    CustomResourceDefinitions.install(
         client, Path.of("deploy/crd/custompodautoscaler.yaml"), "cpa-bench");
     for (int n = 0; n < NAMESPACES; n++) {
       String namespace = "bench-operator-" + n;

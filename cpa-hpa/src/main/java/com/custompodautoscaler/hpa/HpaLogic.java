@@ -1,13 +1,15 @@
 package com.custompodautoscaler.hpa;
 
 import com.custompodautoscaler.api.spi.InProcessUserLogic;
+import com.custompodautoscaler.api.wire.EvaluateInput;
+import com.custompodautoscaler.api.wire.Evaluation;
+import com.custompodautoscaler.api.wire.MetricInput;
+import com.custompodautoscaler.api.wire.ResourceMetric;
+import com.custompodautoscaler.api.wire.kubernetes.KubernetesMetric;
 import com.custompodautoscaler.core.hpa.MetricOutcome;
 import com.custompodautoscaler.core.hpa.ProposalSelector;
 import com.custompodautoscaler.core.hpa.ReplicaCalculator;
 import com.custompodautoscaler.core.hpa.SelectedProposal;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,10 @@ public final class HpaLogic implements InProcessUserLogic {
 
   /** The config entry of the Go horizontal-pod-autoscaler that held the HPA's metric specs. */
   static final String GO_HPA_METRICS = "metrics";
+
+  /** A result written as {@code null}, which names no metric and proposes nothing. */
+  private static final MetricStageOutput.Result NOTHING =
+      new MetricStageOutput.Result(null, null, null, null);
 
   private final MetricProposals proposals;
   private final ProposalSelector selector = new ProposalSelector();
@@ -60,9 +66,10 @@ public final class HpaLogic implements InProcessUserLogic {
 
   /** The metric stage: a proposal (or an error) for every gathered metric. */
   String metric(String document) {
-    JsonNode input = Documents.parse(document, "the metric input");
-    JsonNode metrics = input.path("kubernetesMetrics");
-    if (!metrics.isArray() || metrics.isEmpty()) {
+    MetricInput input = Documents.read(document, "the metric input", MetricInput.class);
+    List<KubernetesMetric> metrics =
+        input.kubernetesMetrics() == null ? List.of() : input.kubernetesMetrics();
+    if (metrics.isEmpty()) {
       throw new HpaInputException(
           goHpaMetricsEntry
               ? "the metric input has no kubernetesMetrics, and the environment holds a `metrics`"
@@ -74,52 +81,56 @@ public final class HpaLogic implements InProcessUserLogic {
                   + " kubernetesMetricSpecs, and see the log for metrics that could not be"
                   + " gathered");
     }
-    ObjectNode output = Documents.JSON.createObjectNode();
-    output.put(
-        "specReplicas",
-        Documents.whole(
-            metrics.get(0).path("current_replicas"), "kubernetesMetrics[0].current_replicas"));
-    ArrayNode results = output.putArray("metrics");
-    for (int i = 0; i < metrics.size(); i++) {
-      MetricProposals.Computed computed =
-          proposals.compute(metrics.get(i), "kubernetesMetrics[" + i + "]");
-      ObjectNode result = results.addObject().put("metric", computed.outcome().metric());
-      if (computed.outcome() instanceof MetricOutcome.Proposal proposal) {
-        result.put("replicas", proposal.replicas()).put("current", computed.current());
-      } else {
-        result.put("error", ((MetricOutcome.Failure) computed.outcome()).cause().getMessage());
-      }
+    if (metrics.get(0) == null) {
+      throw Documents.notWhole("kubernetesMetrics[0].current_replicas", "nothing");
     }
-    return output.toString();
+    List<MetricStageOutput.Result> results = new ArrayList<>();
+    for (int i = 0; i < metrics.size(); i++) {
+      results.add(result(proposals.compute(metrics.get(i), "kubernetesMetrics[" + i + "]")));
+    }
+    return Documents.write(new MetricStageOutput(metrics.get(0).currentReplicas(), results));
+  }
+
+  private static MetricStageOutput.Result result(MetricProposals.Computed computed) {
+    String metric = computed.outcome().metric();
+    if (computed.outcome() instanceof MetricOutcome.Proposal proposal) {
+      return new MetricStageOutput.Result(metric, proposal.replicas(), computed.current(), null);
+    }
+    RuntimeException cause = ((MetricOutcome.Failure) computed.outcome()).cause();
+    return new MetricStageOutput.Result(metric, null, null, String.valueOf(cause.getMessage()));
   }
 
   /** The evaluate stage: the highest proposal, as {@code {"targetReplicas": N}}. */
   String evaluate(String document) {
-    JsonNode input = Documents.parse(document, "the evaluate input");
-    JsonNode gathered = input.path("metrics");
-    if (!gathered.isArray() || gathered.size() != 1) {
+    EvaluateInput input = Documents.read(document, "the evaluate input", EvaluateInput.class);
+    List<ResourceMetric> gathered = input.metrics();
+    if (gathered == null || gathered.size() != 1) {
       throw new HpaInputException(
           "the evaluate input must hold the metric stage's one result; run the HPA with runMode"
               + " per-resource");
     }
-    JsonNode proposed =
-        Documents.parse(gathered.get(0).path("value").asText(), "the metric stage's output");
+    String value = gathered.get(0) == null ? null : gathered.get(0).value();
+    MetricStageOutput proposed =
+        Documents.read(
+            value == null ? "" : value, "the metric stage's output", MetricStageOutput.class);
     List<MetricOutcome> outcomes = new ArrayList<>();
-    for (JsonNode metric : proposed.path("metrics")) {
-      String name = metric.path("metric").asText();
-      outcomes.add(
-          metric.has("error")
-              ? new MetricOutcome.Failure(
-                  name, new HpaInputException(metric.path("error").asText()))
-              : new MetricOutcome.Proposal(
-                  name, (int) Documents.whole(metric.path("replicas"), name + " replicas")));
+    for (MetricStageOutput.Result metric :
+        proposed.metrics() == null ? List.<MetricStageOutput.Result>of() : proposed.metrics()) {
+      outcomes.add(outcome(metric == null ? NOTHING : metric));
     }
     if (outcomes.isEmpty()) {
       throw new HpaInputException("the metric stage's output lists no metrics");
     }
     SelectedProposal selected =
-        selector.select(
-            outcomes, (int) Documents.whole(proposed.path("specReplicas"), "specReplicas"));
-    return Documents.JSON.createObjectNode().put("targetReplicas", selected.replicas()).toString();
+        selector.select(outcomes, Documents.whole(proposed.specReplicas(), "specReplicas"));
+    return Documents.write(new Evaluation(selected.replicas()));
+  }
+
+  private static MetricOutcome outcome(MetricStageOutput.Result metric) {
+    String name = metric.metric() == null ? "" : metric.metric();
+    if (metric.error() != null) {
+      return new MetricOutcome.Failure(name, new HpaInputException(metric.error()));
+    }
+    return new MetricOutcome.Proposal(name, Documents.whole(metric.replicas(), name + " replicas"));
   }
 }

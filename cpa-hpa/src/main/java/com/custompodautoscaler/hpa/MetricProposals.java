@@ -1,16 +1,31 @@
 package com.custompodautoscaler.hpa;
 
+import com.custompodautoscaler.api.wire.kubernetes.KubernetesMetric;
 import com.custompodautoscaler.api.wire.kubernetes.MilliQuantities;
+import com.custompodautoscaler.api.wire.kubernetes.PodMetricSample;
+import com.custompodautoscaler.api.wire.kubernetes.PodsMetricValues;
+import com.custompodautoscaler.api.wire.kubernetes.ResourceMetricValues;
+import com.custompodautoscaler.api.wire.kubernetes.SingleMetricValue;
 import com.custompodautoscaler.core.hpa.MetricOutcome;
 import com.custompodautoscaler.core.hpa.PodMetrics;
 import com.custompodautoscaler.core.hpa.ReplicaCalculator;
 import com.custompodautoscaler.core.hpa.ReplicaProposal;
 import com.custompodautoscaler.core.hpa.UtilizationProposal;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricSource;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricSource;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricSource;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricSource;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One {@code kubernetesMetrics} entry turned into the HPA's proposal for it: which replica count
@@ -27,19 +42,30 @@ final class MetricProposals {
     this.calculator = calculator;
   }
 
-  /** The outcome of entry {@code path}; a metric that cannot be computed is a failure. */
-  Computed compute(JsonNode entry, String path) {
-    JsonNode spec = entry.path("spec");
-    String type = spec.path("type").asText("");
+  /**
+   * The outcome of entry {@code path} ({@code null} where the document held null); a metric that
+   * cannot be computed is a failure.
+   */
+  Computed compute(KubernetesMetric entry, String path) {
+    MetricSpec spec = entry == null || entry.spec() == null ? new MetricSpec() : entry.spec();
+    String type = spec.getType() == null ? "" : spec.getType();
     String name = nameOf(spec, type);
     try {
       return switch (type) {
-        case "Resource" -> resource(entry, "resource", spec.path("resource"), path, name);
+        case "Resource" ->
+            resource(entry, "resource", entry.resource(), targetOf(spec, type), path, name);
         case "ContainerResource" ->
-            resource(entry, "container_resource", spec.path("containerResource"), path, name);
-        case "Pods" -> pods(entry, spec.path("pods"), path, name);
-        case "Object" -> single(entry, "object", spec.path("object"), path, name);
-        case "External" -> single(entry, "external", spec.path("external"), path, name);
+            resource(
+                entry,
+                "container_resource",
+                entry.containerResource(),
+                targetOf(spec, type),
+                path,
+                name);
+        case "Pods" -> pods(entry, targetOf(spec, type), path, name);
+        case "Object" -> single(entry, "object", entry.object(), targetOf(spec, type), path, name);
+        case "External" ->
+            single(entry, "external", entry.external(), targetOf(spec, type), path, name);
         default ->
             throw new HpaInputException(
                 path + ".spec.type: unknown metric source type \"" + type + "\"");
@@ -49,60 +75,77 @@ final class MetricProposals {
     }
   }
 
-  private Computed resource(JsonNode entry, String key, JsonNode source, String path, String name) {
-    JsonNode values = block(entry, key, path);
-    JsonNode target = source.path("target");
-    int current = currentReplicas(entry, path);
-    if ("Utilization".equals(target.path("type").asText())) {
+  private Computed resource(
+      KubernetesMetric entry,
+      String key,
+      ResourceMetricValues values,
+      MetricTarget target,
+      String path,
+      String name) {
+    String at = gathered(values, path + "." + key);
+    PodMetrics pods =
+        podMetrics(
+            values.podMetricsInfo(),
+            values.readyPodCount(),
+            values.ignoredPods(),
+            values.missingPods(),
+            at);
+    if ("Utilization".equals(target.getType())) {
       UtilizationProposal proposal =
           calculator.resourceUtilization(
-              podMetrics(values, path + "." + key),
-              milliValues(values.path("requests"), path + "." + key + ".requests"),
-              (int)
-                  Documents.whole(
-                      target.path("averageUtilization"), path + ".spec target averageUtilization"),
-              current);
+              pods,
+              milliValues(values.requests(), at + ".requests"),
+              Documents.whole(
+                  target.getAverageUtilization(), path + ".spec target averageUtilization"),
+              entry.currentReplicas());
       return proposed(name, proposal.replicas(), proposal.utilization());
     }
     ReplicaProposal proposal =
         calculator.averageValue(
-            podMetrics(values, path + "." + key),
-            quantity(target.path("averageValue"), path),
-            current);
+            pods, quantity(target.getAverageValue(), path), entry.currentReplicas());
     return proposed(name, proposal.replicas(), proposal.currentValue());
   }
 
-  private Computed pods(JsonNode entry, JsonNode source, String path, String name) {
-    JsonNode values = block(entry, "pods", path);
+  private Computed pods(KubernetesMetric entry, MetricTarget target, String path, String name) {
+    PodsMetricValues values = entry.pods();
+    String at = gathered(values, path + ".pods");
     ReplicaProposal proposal =
         calculator.averageValue(
-            podMetrics(values, path + ".pods"),
-            quantity(source.path("target").path("averageValue"), path),
-            currentReplicas(entry, path));
+            podMetrics(
+                values.podMetricsInfo(),
+                values.readyPodCount(),
+                values.ignoredPods(),
+                values.missingPods(),
+                at),
+            quantity(target.getAverageValue(), path),
+            entry.currentReplicas());
     return proposed(name, proposal.replicas(), proposal.currentValue());
   }
 
-  private Computed single(JsonNode entry, String key, JsonNode source, String path, String name) {
-    JsonNode values = block(entry, key, path);
-    JsonNode target = source.path("target");
-    JsonNode current = values.path("current");
+  private Computed single(
+      KubernetesMetric entry,
+      String key,
+      SingleMetricValue values,
+      MetricTarget target,
+      String path,
+      String name) {
+    String at = gathered(values, path + "." + key);
+    SingleMetricValue.Current current =
+        values.current() == null ? new SingleMetricValue.Current(null, null) : values.current();
     ReplicaProposal proposal;
-    if ("AverageValue".equals(target.path("type").asText())) {
+    if ("AverageValue".equals(target.getType())) {
       proposal =
           calculator.objectAverageValue(
-              Documents.whole(
-                  current.path("average_value"), path + "." + key + ".current.average_value"),
-              quantity(target.path("averageValue"), path),
-              (int) Documents.whole(entry.path("status_replicas"), path + ".status_replicas"));
+              Documents.whole(current.averageValue(), at + ".current.average_value"),
+              quantity(target.getAverageValue(), path),
+              entry.statusReplicas());
     } else {
       proposal =
           calculator.objectValue(
-              Documents.whole(current.path("value"), path + "." + key + ".current.value"),
-              quantity(target.path("value"), path),
-              (int)
-                  Documents.whole(
-                      values.path("ready_pod_count"), path + "." + key + ".ready_pod_count"),
-              currentReplicas(entry, path));
+              Documents.whole(current.value(), at + ".current.value"),
+              quantity(target.getValue(), path),
+              Documents.whole(values.readyPodCount(), at + ".ready_pod_count"),
+              entry.currentReplicas());
     }
     return proposed(name, proposal.replicas(), proposal.currentValue());
   }
@@ -111,58 +154,57 @@ final class MetricProposals {
     return new Computed(new MetricOutcome.Proposal(name, replicas), current);
   }
 
-  private static JsonNode block(JsonNode entry, String key, String path) {
-    JsonNode block = entry.path(key);
-    if (!block.isObject()) {
-      throw new HpaInputException(path + "." + key + " is missing: the metric was not gathered");
+  /** {@code path}, the block of gathered values, which is missing when gathering failed. */
+  private static String gathered(Object values, String path) {
+    if (values == null) {
+      throw new HpaInputException(path + " is missing: the metric was not gathered");
     }
-    return block;
-  }
-
-  private static int currentReplicas(JsonNode entry, String path) {
-    return (int) Documents.whole(entry.path("current_replicas"), path + ".current_replicas");
+    return path;
   }
 
   /** The pods of a {@code resource}, {@code container_resource} or {@code pods} block. */
-  private static PodMetrics podMetrics(JsonNode values, String path) {
+  private static PodMetrics podMetrics(
+      Map<String, PodMetricSample> info,
+      int readyPodCount,
+      Map<String, ?> ignoredPods,
+      Map<String, ?> missingPods,
+      String path) {
     Map<String, Long> samples = new HashMap<>();
-    values
-        .path("pod_metrics_info")
-        .properties()
-        .forEach(
-            sample ->
-                samples.put(
-                    sample.getKey(),
-                    Documents.whole(
-                        sample.getValue().path("Value"),
-                        path + ".pod_metrics_info." + sample.getKey() + ".Value")));
-    return new PodMetrics(
-        samples,
-        (int) Documents.whole(values.path("ready_pod_count"), path + ".ready_pod_count"),
-        names(values.path("ignored_pods")),
-        names(values.path("missing_pods")));
+    if (info != null) {
+      info.forEach(
+          (pod, sample) ->
+              samples.put(
+                  pod,
+                  Documents.whole(
+                      sample == null ? null : sample.value(),
+                      path + ".pod_metrics_info." + pod + ".Value")));
+    }
+    return new PodMetrics(samples, readyPodCount, names(ignoredPods), names(missingPods));
   }
 
-  private static Map<String, Long> milliValues(JsonNode values, String path) {
+  private static Map<String, Long> milliValues(Map<String, Long> values, String path) {
     Map<String, Long> byPod = new HashMap<>();
-    values
-        .properties()
-        .forEach(
-            value ->
-                byPod.put(
-                    value.getKey(),
-                    Documents.whole(value.getValue(), path + "." + value.getKey())));
+    if (values != null) {
+      values.forEach(
+          (pod, value) -> {
+            if (value == null) {
+              throw Documents.notWhole(path + "." + pod, "null");
+            }
+            byPod.put(pod, value);
+          });
+    }
     return byPod;
   }
 
-  private static Set<String> names(JsonNode podSet) {
-    Set<String> names = new HashSet<>();
-    podSet.fieldNames().forEachRemaining(names::add);
-    return names;
+  private static Set<String> names(Map<String, ?> podSet) {
+    return podSet == null ? Set.of() : new HashSet<>(podSet.keySet());
   }
 
-  private static long quantity(JsonNode written, String path) {
-    String text = Documents.text(written, path + ".spec target value");
+  private static long quantity(Quantity written, String path) {
+    if (written == null) {
+      throw new HpaInputException(path + ".spec target value must be a string, got nothing");
+    }
+    String text = written.toString();
     try {
       return MilliQuantities.milli(text);
     } catch (IllegalArgumentException e) {
@@ -171,26 +213,62 @@ final class MetricProposals {
     }
   }
 
+  /** The target of the spec's source, empty where the spec has none. */
+  private static MetricTarget targetOf(MetricSpec spec, String type) {
+    MetricTarget target =
+        switch (type) {
+          case "Resource" -> field(spec.getResource(), ResourceMetricSource::getTarget);
+          case "ContainerResource" ->
+              field(spec.getContainerResource(), ContainerResourceMetricSource::getTarget);
+          case "Pods" -> field(spec.getPods(), PodsMetricSource::getTarget);
+          case "Object" -> field(spec.getObject(), ObjectMetricSource::getTarget);
+          case "External" -> field(spec.getExternal(), ExternalMetricSource::getTarget);
+          default -> null;
+        };
+    return target == null ? new MetricTarget() : target;
+  }
+
   /** The metric as messages name it, such as {@code resource cpu} or {@code external queue}. */
-  private static String nameOf(JsonNode spec, String type) {
+  private static String nameOf(MetricSpec spec, String type) {
     return switch (type) {
-      case "Resource" -> "resource " + spec.path("resource").path("name").asText();
+      case "Resource" -> "resource " + text(spec.getResource(), ResourceMetricSource::getName);
       case "ContainerResource" ->
           "container resource "
-              + spec.path("containerResource").path("name").asText()
+              + text(spec.getContainerResource(), ContainerResourceMetricSource::getName)
               + " of container "
-              + spec.path("containerResource").path("container").asText();
-      case "Pods" -> "pods metric " + spec.path("pods").path("metric").path("name").asText();
+              + text(spec.getContainerResource(), ContainerResourceMetricSource::getContainer);
+      case "Pods" ->
+          "pods metric " + metricName(field(spec.getPods(), PodsMetricSource::getMetric));
       case "Object" ->
           "object metric "
-              + spec.path("object").path("metric").path("name").asText()
+              + metricName(field(spec.getObject(), ObjectMetricSource::getMetric))
               + " of "
-              + spec.path("object").path("describedObject").path("kind").asText()
+              + text(
+                  field(spec.getObject(), ObjectMetricSource::getDescribedObject),
+                  CrossVersionObjectReference::getKind)
               + "/"
-              + spec.path("object").path("describedObject").path("name").asText();
+              + text(
+                  field(spec.getObject(), ObjectMetricSource::getDescribedObject),
+                  CrossVersionObjectReference::getName);
       case "External" ->
-          "external metric " + spec.path("external").path("metric").path("name").asText();
+          "external metric "
+              + metricName(field(spec.getExternal(), ExternalMetricSource::getMetric));
       default -> type.isEmpty() ? "metric without a type" : type + " metric";
     };
+  }
+
+  private static String metricName(MetricIdentifier metric) {
+    return text(metric, MetricIdentifier::getName);
+  }
+
+  /** {@code source}'s text field, empty where either is missing. */
+  private static <S> String text(S source, Function<S, String> field) {
+    String text = field(source, field);
+    return text == null ? "" : text;
+  }
+
+  /** {@code source}'s field, null where {@code source} is missing. */
+  private static <S, F> F field(S source, Function<S, F> field) {
+    return source == null ? null : field.apply(source);
   }
 }

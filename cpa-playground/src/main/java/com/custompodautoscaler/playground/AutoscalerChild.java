@@ -55,7 +55,7 @@ final class AutoscalerChild implements AutoCloseable {
             "--config",
             config.getFileName().toString());
     ProcessBuilder builder =
-        new ProcessBuilder(command)
+        new ProcessBuilder(LocalMachine.inOwnSession(command))
             .directory(config.toAbsolutePath().getParent().toFile())
             .redirectErrorStream(true);
     builder.environment().putAll(env);

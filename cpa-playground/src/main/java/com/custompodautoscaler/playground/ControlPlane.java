@@ -9,10 +9,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * A real, local Kubernetes control plane: kube-apiserver and etcd, started through kube-api-test.
- * It runs no controllers and no nodes; the playground's {@link WorkloadSimulator} plays that part.
+ * A real, local Kubernetes control plane: kube-apiserver and etcd, started through kube-api-test,
+ * each in a session of its own. It runs no controllers and no nodes; the playground's {@link
+ * WorkloadSimulator} plays that part.
  */
 public final class ControlPlane implements AutoCloseable {
 
@@ -41,11 +45,42 @@ public final class ControlPlane implements AutoCloseable {
             KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withApiServerVersion(KubeBinaries.VERSION)
                 .withOfflineMode(true)
+                .withTestDir(binariesInOwnSessions(workDir).toString())
                 .build());
     server.start();
     Path kubeconfig = workDir.resolve("kubeconfig");
     Files.writeString(kubeconfig, server.getKubeConfigYaml());
     return new ControlPlane(server, kubeconfig);
+  }
+
+  /**
+   * A kube-api-test folder in {@code workDir} whose etcd and kube-apiserver run the provisioned
+   * ones each in a session of its own ({@link LocalMachine#inOwnSession}), so that a terminal's
+   * Ctrl-C does not stop them before the autoscaler, which kube-api-test would report as an error.
+   * The API server's certificates are made there too.
+   */
+  private static Path binariesInOwnSessions(Path workDir) throws IOException {
+    Path root = workDir.resolve("kube-api-test");
+    Path binaries =
+        Files.createDirectories(
+            root.resolve("k8s").resolve(KubeBinaries.directory().getFileName()));
+    for (String name : List.of("etcd", "kube-apiserver")) {
+      String command =
+          LocalMachine.inOwnSession(List.of(KubeBinaries.directory().resolve(name).toString()))
+              .stream()
+              .map(ControlPlane::quoted)
+              .collect(Collectors.joining(" "));
+      Path wrapper =
+          Files.writeString(binaries.resolve(name), "#!/bin/sh\nexec " + command + " \"$@\"\n");
+      Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+    }
+    Files.createSymbolicLink(
+        binaries.resolve("kubectl"), KubeBinaries.directory().resolve("kubectl"));
+    return root;
+  }
+
+  private static String quoted(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
   }
 
   /** A client with admin rights. */

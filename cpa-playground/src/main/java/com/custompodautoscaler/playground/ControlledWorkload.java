@@ -58,9 +58,14 @@ final class ControlledWorkload implements AutoCloseable {
         .create();
     KubeletStandIn kubelets = new KubeletStandIn(client, namespace, startup.readyAfter());
     kubelets.start();
-    MetricsServerStandIn metricsServer =
-        MetricsServerStandIn.start(client, namespace, startup.metricsAfter());
-    return new ControlledWorkload(client, namespace, target, kubelets, metricsServer);
+    try {
+      MetricsServerStandIn metricsServer =
+          MetricsServerStandIn.start(client, namespace, startup.metricsAfter());
+      return new ControlledWorkload(client, namespace, target, kubelets, metricsServer);
+    } catch (IOException | RuntimeException e) {
+      kubelets.close();
+      throw e;
+    }
   }
 
   /** Sets the CPU the pods use together, such as {@code 400m}. */

@@ -15,15 +15,12 @@ import java.time.Duration;
  */
 final class HpaComparison implements AutoCloseable {
 
-  private final RealHpaController controller;
   private final ControlledWorkload twin;
-  private final HpaDecisions decisions;
+  private final StartedParts parts;
 
-  private HpaComparison(
-      RealHpaController controller, ControlledWorkload twin, HpaDecisions decisions) {
-    this.controller = controller;
+  private HpaComparison(ControlledWorkload twin, StartedParts parts) {
     this.twin = twin;
-    this.decisions = decisions;
+    this.parts = parts;
   }
 
   /**
@@ -58,31 +55,40 @@ final class HpaComparison implements AutoCloseable {
       throws IOException {
     String name = script.target().name();
     var hpa = HpaManifest.of(config, name, name);
-    RealHpaController controller =
-        RealHpaController.start(
-            plane.kubeconfig(), workDir.resolve("kube-controller-manager.log"), settingsOf(config));
-    ControlledWorkload twin =
-        ControlledWorkload.start(
-            plane.client(),
-            namespace,
-            script.target(),
-            script.podMetricsSpec().orElseThrow().cpuRequest(),
-            PodStartup.immediate());
-    plane.client().resource(hpa).inNamespace(namespace).create();
-    HpaDecisions decisions =
-        new HpaDecisions(
-            plane.client(),
-            namespace,
-            name,
-            (from, to, reasons) ->
-                console.event(String.format("real HPA: scaled %d -> %d  (%s)", from, to, reasons)));
-    decisions.start();
-    console.info(
-        "  the real HPA beside it: namespace "
-            + namespace
-            + ", kube-controller-manager log "
-            + controller.log());
-    return new HpaComparison(controller, twin, decisions);
+    return StartedParts.closedOnFailure(
+        parts -> {
+          RealHpaController controller =
+              parts.add(
+                  RealHpaController.start(
+                      plane.kubeconfig(),
+                      workDir.resolve("kube-controller-manager.log"),
+                      settingsOf(config)));
+          ControlledWorkload twin =
+              parts.add(
+                  ControlledWorkload.start(
+                      plane.client(),
+                      namespace,
+                      script.target(),
+                      script.podMetricsSpec().orElseThrow().cpuRequest(),
+                      PodStartup.immediate()));
+          plane.client().resource(hpa).inNamespace(namespace).create();
+          HpaDecisions decisions =
+              new HpaDecisions(
+                  plane.client(),
+                  namespace,
+                  name,
+                  (from, to, reasons) ->
+                      console.event(
+                          String.format("real HPA: scaled %d -> %d  (%s)", from, to, reasons)));
+          decisions.start();
+          parts.add(decisions);
+          console.info(
+              "  the real HPA beside it: namespace "
+                  + namespace
+                  + ", kube-controller-manager log "
+                  + controller.log());
+          return new HpaComparison(twin, parts);
+        });
   }
 
   void useCpu(String quantity) {
@@ -96,8 +102,6 @@ final class HpaComparison implements AutoCloseable {
 
   @Override
   public void close() {
-    decisions.close();
-    twin.close();
-    controller.close();
+    parts.close();
   }
 }

@@ -34,7 +34,8 @@ final class KubeletStandIn implements PodMaker {
     this.passes = new RepeatingPass("kubelet-stand-in-" + namespace, PERIOD, this::pass);
   }
 
-  void start() {
+  @Override
+  public void start() {
     passes.start();
   }
 

@@ -1,11 +1,14 @@
 package com.custompodautoscaler.playground;
 
+import com.custompodautoscaler.autoscaler.method.Executables;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -15,7 +18,31 @@ import java.util.stream.Stream;
  */
 final class LocalMachine {
 
+  private static final Optional<Path> SETSID = Executables.find("setsid");
+
   private LocalMachine() {}
+
+  /**
+   * {@code command} (program first) to run in a session of its own, through {@code setsid} where
+   * the machine has it. A terminal's Ctrl-C goes to the playground's whole process group; the
+   * processes it starts in sessions of their own hear of it from the playground only, which stops
+   * them in order (the autoscaler first, the control plane last), so none stops unexpectedly.
+   */
+  static List<String> inOwnSession(List<String> command) {
+    return SETSID
+        .map(
+            setsid ->
+                Stream.concat(Stream.of(setsid.toString(), "--wait"), command.stream()).toList())
+        .orElse(command);
+  }
+
+  /**
+   * Kills every process this one started, and theirs, that is still running: what a stop could not
+   * reach in order, such as a process of a start the stop interrupted.
+   */
+  static void killLeftovers() {
+    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+  }
 
   /** A loopback port that was free a moment ago. */
   static int freePort() throws IOException {

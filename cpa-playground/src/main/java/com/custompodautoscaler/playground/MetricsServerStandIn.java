@@ -1,6 +1,5 @@
 package com.custompodautoscaler.playground;
 
-import com.custompodautoscaler.api.v1.CustomResourceDefinitions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

@@ -1,6 +1,5 @@
 package com.custompodautoscaler.playground;
 
-import com.custompodautoscaler.api.v1.CustomResourceDefinitions;
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.config.ConfigLoader;
 import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
@@ -13,13 +12,13 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * One example running on a control plane: its target object, the simulated workload controller, the
@@ -42,76 +41,46 @@ public final class Playground implements AutoCloseable {
   private final String namespace;
   private final ExampleScript script;
   private final Console console;
-  private final PodEndpoints endpoints;
-  private final MetricsServerStandIn metricsServer;
-  private final PodMaker pods;
+  private final ExampleWorkload workload;
   private final Optional<HpaComparison> realHpa;
   private final StandInServer standIn;
   private final AutoscalerChild autoscaler;
-  private volatile String lastRunError = "";
+  private final AutoscalerOutput output;
+  private final StartedParts parts;
 
   private Playground(
       ControlPlane plane,
-      Path config,
       ExampleScript script,
       String namespace,
       Console console,
-      Optional<HpaComparison> realHpa)
-      throws IOException {
-    this.realHpa = realHpa;
+      ExampleWorkload workload,
+      Optional<HpaComparison> realHpa,
+      StandInServer standIn,
+      AutoscalerChild autoscaler,
+      AutoscalerOutput output,
+      StartedParts parts) {
     this.client = plane.client();
     this.namespace = namespace;
     this.script = script;
     this.console = console;
-    TargetObjects.createNamespace(client, namespace);
-    Path folder = config.toAbsolutePath().getParent();
-    if (script.customResourceDefinitionFile().isPresent()) {
-      CustomResourceDefinitions.install(
-          client, folder.resolve(script.customResourceDefinitionFile().get()), "cpa-playground");
-    }
-    Optional<ExampleScript.PodMetrics> podMetrics = script.podMetricsSpec();
-    client
-        .resource(
-            TargetObjects.build(
-                script.target(), podMetrics.map(ExampleScript.PodMetrics::cpuRequest)))
-        .inNamespace(namespace)
-        .create();
-    OptionalInt port = script.podEndpointPort();
-    this.endpoints = port.isPresent() ? new PodEndpoints(port.getAsInt()) : null;
-    this.metricsServer =
-        podMetrics.isPresent() ? MetricsServerStandIn.start(client, namespace) : null;
-    this.pods = realHpa.isPresent() ? kubelets(namespace) : simulator(namespace);
-    if (script.javaBuildSpec().isPresent()) {
-      Path jar = JarBuilder.build(script.javaBuildSpec().get(), folder);
-      console.info("  built " + jar);
-    }
-    this.standIn =
-        script.standInServer().isPresent()
-            ? StandInServer.start(script.standInServer().get(), folder)
-            : null;
-    int apiPort = LocalMachine.freePort();
-    Map<String, String> env = environment(plane, namespace, script, apiPort);
-    if (standIn != null) {
-      env.replaceAll((name, value) -> value.replace(STAND_IN_URL, standIn.url()));
-      env.put(script.standInServer().get().urlVariable(), standIn.url());
-      console.info("  stand-in server: " + standIn.url());
-    }
-    this.autoscaler = AutoscalerChild.start(config, env, this::route);
-    autoscaler.whenItStopsByItself(
-        status ->
-            console.event(
-                "the autoscaler stopped (exit status " + status + "); see its messages above"));
-    console.info("  REST API of the autoscaler: http://127.0.0.1:" + apiPort + "/api/v1/metrics");
+    this.workload = workload;
+    this.realHpa = realHpa;
+    this.standIn = standIn;
+    this.autoscaler = autoscaler;
+    this.output = output;
+    this.parts = parts;
   }
 
   /**
    * Creates namespace {@code namespace} with the script's target in it, starts simulating its
    * workload, and starts the autoscaler on {@code config} (whose folder is its working folder).
+   * What it started is stopped again when a later step fails.
    */
   public static Playground start(
       ControlPlane plane, Path config, ExampleScript script, String namespace, Console console)
       throws IOException {
-    return new Playground(plane, config, script, namespace, console, Optional.empty());
+    return StartedParts.closedOnFailure(
+        parts -> startWith(plane, config, script, namespace, console, Optional.empty(), parts));
   }
 
   /**
@@ -136,59 +105,80 @@ public final class Playground implements AutoCloseable {
     }
     AutoscalerConfig loaded =
         ConfigLoader.load(config, configOverrides(script, namespace)).config();
-    HpaComparison comparison =
-        HpaComparison.start(plane, loaded, script, namespace + "-hpa", workDir, console);
-    try {
-      return new Playground(plane, config, script, namespace, console, Optional.of(comparison));
-    } catch (IOException | RuntimeException e) {
-      comparison.close();
-      throw e;
-    }
+    return StartedParts.closedOnFailure(
+        parts -> {
+          HpaComparison comparison =
+              parts.add(
+                  HpaComparison.start(plane, loaded, script, namespace + "-hpa", workDir, console));
+          return startWith(
+              plane, config, script, namespace, console, Optional.of(comparison), parts);
+        });
   }
 
-  private PodMaker simulator(String namespace) {
-    WorkloadSimulator simulator =
-        new WorkloadSimulator(client, namespace, new EndpointsFollowPods());
-    simulator.start();
-    return simulator;
+  /** The steps of a start, each part remembered in {@code parts} as it starts. */
+  private static Playground startWith(
+      ControlPlane plane,
+      Path config,
+      ExampleScript script,
+      String namespace,
+      Console console,
+      Optional<HpaComparison> realHpa,
+      StartedParts parts)
+      throws IOException {
+    KubernetesClient client = plane.client();
+    Path folder = config.toAbsolutePath().getParent();
+    TargetObjects.createNamespace(client, namespace);
+    if (script.customResourceDefinitionFile().isPresent()) {
+      CustomResourceDefinitions.install(
+          client, folder.resolve(script.customResourceDefinitionFile().get()), "cpa-playground");
+    }
+    ExampleWorkload workload =
+        ExampleWorkload.start(
+            client,
+            script,
+            namespace,
+            realHpa.isPresent()
+                ? ExampleWorkload.Pods.REAL_CONTROLLERS
+                : ExampleWorkload.Pods.SIMULATED_CONTROLLER,
+            parts);
+    if (script.javaBuildSpec().isPresent()) {
+      Path jar = JarBuilder.build(script.javaBuildSpec().get(), folder);
+      console.info("  built " + jar);
+    }
+    StandInServer standIn =
+        script.standInServer().isPresent()
+            ? parts.add(StandInServer.start(script.standInServer().get(), folder))
+            : null;
+    AutoscalerOutput output = new AutoscalerOutput(console);
+    AutoscalerChild autoscaler =
+        parts.add(startAutoscaler(plane, config, script, namespace, standIn, output, console));
+    return new Playground(
+        plane, script, namespace, console, workload, realHpa, standIn, autoscaler, output, parts);
   }
 
-  private PodMaker kubelets(String namespace) {
-    KubeletStandIn kubelets = new KubeletStandIn(client, namespace, Duration.ZERO);
-    kubelets.start();
-    return kubelets;
-  }
-
-  /** Keeps the stand-in pod endpoints, when the example has them, in step with the pods. */
-  private final class EndpointsFollowPods implements WorkloadSimulator.PodListener {
-    @Override
-    public void starting(String podIp) {
-      if (endpoints != null) {
-        endpoints.add(podIp);
-      }
+  private static AutoscalerChild startAutoscaler(
+      ControlPlane plane,
+      Path config,
+      ExampleScript script,
+      String namespace,
+      StandInServer standIn,
+      AutoscalerOutput output,
+      Console console)
+      throws IOException {
+    int apiPort = LocalMachine.freePort();
+    Map<String, String> env = environment(plane, namespace, script, apiPort);
+    if (standIn != null) {
+      env.replaceAll((name, value) -> value.replace(STAND_IN_URL, standIn.url()));
+      env.put(script.standInServer().get().urlVariable(), standIn.url());
+      console.info("  stand-in server: " + standIn.url());
     }
-
-    @Override
-    public void running(List<String> podIps) {
-      if (endpoints != null) {
-        endpoints.serve(podIps);
-      }
-    }
-  }
-
-  /**
-   * Prints the autoscaler's run summaries as decisions, and its warnings and errors as they are.
-   */
-  private void route(String line) {
-    var summary = RunSummary.parse(line);
-    if (summary.isPresent()) {
-      if (!summary.get().succeeded()) {
-        lastRunError = summary.get().error();
-      }
-      console.run(summary.get());
-    } else if (line.contains(" WARN ") || line.contains(" ERROR ")) {
-      console.event("autoscaler: " + line.substring(line.indexOf(' ') + 1));
-    }
+    AutoscalerChild autoscaler = AutoscalerChild.start(config, env, output);
+    autoscaler.whenItStopsByItself(
+        status ->
+            console.event(
+                "the autoscaler stopped (exit status " + status + "); see its messages above"));
+    console.info("  REST API of the autoscaler: http://127.0.0.1:" + apiPort + "/api/v1/metrics");
+    return autoscaler;
   }
 
   /**
@@ -230,8 +220,8 @@ public final class Playground implements AutoCloseable {
       TargetObjects.find(client, namespace, script.target())
           .patch(PatchContext.of(PatchType.JSON_MERGE), labelsPatch(step.labels()));
     }
-    if (step.podLoad() != null && endpoints != null) {
-      endpoints.setTotalLoad(step.podLoad());
+    if (step.podLoad() != null) {
+      workload.endpoints().ifPresent(endpoints -> endpoints.setTotalLoad(step.podLoad()));
     }
     if (step.cpuLoad() != null) {
       useCpu(step.cpuLoad());
@@ -242,12 +232,13 @@ public final class Playground implements AutoCloseable {
   }
 
   private void useCpu(String cpuLoad) {
-    if (metricsServer == null) {
+    Optional<MetricsServerStandIn> metricsServer = workload.metricsServer();
+    if (metricsServer.isEmpty()) {
       console.event("this step sets a CPU load, but the example has no podMetrics");
       return;
     }
     try {
-      metricsServer.useCpu(cpuLoad);
+      metricsServer.get().useCpu(cpuLoad);
       realHpa.ifPresent(comparison -> comparison.useCpu(cpuLoad));
     } catch (IllegalArgumentException e) {
       console.event("this step's cpuLoad is not a CPU quantity: " + e.getMessage());
@@ -288,6 +279,9 @@ public final class Playground implements AutoCloseable {
         try {
           apply(step);
         } catch (KubernetesClientException e) {
+          if (interrupted(e)) {
+            return;
+          }
           console.event("could not make this step happen: " + ClientErrors.describe(e));
         }
         awaitReplicas(step.expect());
@@ -301,6 +295,16 @@ public final class Playground implements AutoCloseable {
       }
     }
     Thread.currentThread().join();
+  }
+
+  /** Whether the call failed because the playground stops, which interrupts the script. */
+  private static boolean interrupted(KubernetesClientException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InterruptedIOException || cause instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return Thread.currentThread().isInterrupted();
   }
 
   private void awaitReplicas(int expected) throws InterruptedException {
@@ -334,26 +338,17 @@ public final class Playground implements AutoCloseable {
 
   /** The error of the last run that failed, or an empty string. */
   public String lastRunError() {
-    return lastRunError;
+    return output.lastRunError();
   }
 
   public boolean autoscalerRunning() {
     return autoscaler.isAlive();
   }
 
+  /** Stops the autoscaler, then everything else the playground started, the last started first. */
   @Override
   public void close() {
-    autoscaler.close();
-    if (standIn != null) {
-      standIn.close();
-    }
-    pods.close();
-    realHpa.ifPresent(HpaComparison::close);
-    if (metricsServer != null) {
-      metricsServer.close();
-    }
-    if (endpoints != null) {
-      endpoints.close();
-    }
+    output.stopping();
+    parts.close();
   }
 }

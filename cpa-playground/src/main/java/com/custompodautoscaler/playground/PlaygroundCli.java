@@ -24,6 +24,9 @@ public final class PlaygroundCli implements Callable<Integer> {
 
   static final String NAMESPACE = "playground";
 
+  /** How long a stop waits for the script's step under way to give up. */
+  private static final long SCENARIO_STOP_MILLIS = 5000;
+
   @Option(names = "--example", paramLabel = "NAME", description = "Example to run (see --list).")
   private String example = "getting-started";
 
@@ -84,11 +87,13 @@ public final class PlaygroundCli implements Callable<Integer> {
 
   private int run(Path workDir, Path configFile, ExampleScript script)
       throws IOException, InterruptedException {
+    StartedParts running = new StartedParts();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running), "playground-exit"));
     console.info(
         "Starting a local Kubernetes control plane (kube-apiserver "
             + KubeBinaries.VERSION
             + ", etcd)...");
-    ControlPlane plane = ControlPlane.start(workDir, console.stream());
+    ControlPlane plane = running.add(ControlPlane.start(workDir, console.stream()));
     console.info("  API server: " + plane.url());
     console.info(
         "  kubectl --kubeconfig "
@@ -103,13 +108,14 @@ public final class PlaygroundCli implements Callable<Integer> {
     Playground playground;
     try {
       playground =
-          compareHpa
-              ? Playground.startBesideRealHpa(
-                  plane, configFile, script, NAMESPACE, workDir, console)
-              : Playground.start(plane, configFile, script, NAMESPACE, console);
+          running.add(
+              compareHpa
+                  ? Playground.startBesideRealHpa(
+                      plane, configFile, script, NAMESPACE, workDir, console)
+                  : Playground.start(plane, configFile, script, NAMESPACE, console));
     } catch (IllegalArgumentException | InvalidConfigException e) {
       console.info("cannot compare with the real HPA: " + e.getMessage());
-      plane.close();
+      running.close();
       return 1;
     }
     Thread scenario =
@@ -124,15 +130,28 @@ public final class PlaygroundCli implements Callable<Integer> {
             "scenario");
     scenario.setDaemon(true);
     scenario.start();
+    running.add(
+        () -> {
+          scenario.interrupt();
+          scenario.join(SCENARIO_STOP_MILLIS);
+        });
     TerminationSignal.awaitThenExitCleanly(
         () -> {
           console.info("Stopping the playground...");
-          scenario.interrupt();
-          playground.close();
-          plane.close();
+          running.close();
           LocalMachine.deleteTree(workDir);
         });
     return 0;
+  }
+
+  /**
+   * On any exit, stops what is still running, in order: all of it when the process ends before the
+   * playground runs (an error, or Ctrl-C while it starts), and then any process a start left
+   * halfway, which runs in a session of its own and would otherwise be left behind.
+   */
+  private static void stop(StartedParts running) {
+    running.close();
+    LocalMachine.killLeftovers();
   }
 
   private boolean isValid(Path configFile, ExampleScript script) {

@@ -6,6 +6,9 @@ package com.custompodautoscaler.playground;
  */
 interface PodMaker extends AutoCloseable {
 
+  /** Starts making the pods run. */
+  void start();
+
   @Override
   void close();
 }

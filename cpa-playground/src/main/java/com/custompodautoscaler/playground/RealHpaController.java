@@ -55,7 +55,10 @@ final class RealHpaController implements AutoCloseable {
                 + seconds(settings.initialReadinessDelay()),
             "--v=2");
     Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        new ProcessBuilder(LocalMachine.inOwnSession(command))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     return new RealHpaController(process, log);
   }
 

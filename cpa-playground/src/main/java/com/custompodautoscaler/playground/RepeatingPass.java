@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 final class RepeatingPass implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RepeatingPass.class);
+  private static final long STOP_MILLIS = 5000;
 
   private final Duration period;
   private final Runnable pass;
@@ -44,9 +45,17 @@ final class RepeatingPass implements AutoCloseable {
     }
   }
 
+  /** Stops the loop and waits a moment for a pass under way, so none outlives the client. */
   @Override
   public void close() {
     running = false;
     thread.interrupt();
+    if (Thread.currentThread() != thread) {
+      try {
+        thread.join(STOP_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

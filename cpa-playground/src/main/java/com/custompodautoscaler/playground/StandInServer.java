@@ -35,7 +35,7 @@ final class StandInServer implements AutoCloseable {
   static StandInServer start(ExampleScript.StandIn standIn, Path folder) throws IOException {
     int port = LocalMachine.freePort();
     ProcessBuilder builder =
-        new ProcessBuilder(standIn.command())
+        new ProcessBuilder(LocalMachine.inOwnSession(standIn.command()))
             .directory(folder.toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -43,7 +43,12 @@ final class StandInServer implements AutoCloseable {
     env.putAll(standIn.environment());
     env.put(standIn.portVariable(), Integer.toString(port));
     StandInServer server = new StandInServer(builder.start(), port);
-    server.awaitListening(standIn);
+    try {
+      server.awaitListening(standIn);
+    } catch (IOException e) {
+      server.close();
+      throw e;
+    }
     return server;
   }
 
@@ -86,7 +91,6 @@ final class StandInServer implements AutoCloseable {
         sleepBriefly();
       }
     }
-    close();
     throw new IOException(
         "the stand-in " + standIn.command() + " did not listen on port " + port + " in time");
   }

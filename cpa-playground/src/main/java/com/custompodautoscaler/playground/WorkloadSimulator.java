@@ -69,7 +69,8 @@ final class WorkloadSimulator implements PodMaker {
     this.passes = new RepeatingPass("workload-simulator", PERIOD, this::reconcileAll);
   }
 
-  void start() {
+  @Override
+  public void start() {
     passes.start();
   }
 

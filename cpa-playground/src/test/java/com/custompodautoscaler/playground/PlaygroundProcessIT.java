@@ -23,11 +23,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The built playground jar as a user runs it: it shows scaling, and Ctrl-C leaves nothing behind.
+ * The built playground jar as a user runs it: it shows scaling, and Ctrl-C stops it cleanly: no
+ * error printed, nothing left behind.
  */
 class PlaygroundProcessIT {
 
   private static final Pattern SCALED = Pattern.compile("scaled (\\d+) -> (\\d+)");
+
+  /**
+   * Runs a command as a terminal runs a foreground job: in a process group of its own, which Ctrl-C
+   * signals as a whole, with SIGINT not ignored (as it is in a background job).
+   */
+  private static final String FOREGROUND_JOB =
+      "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.setpgid(0, 0);"
+          + " os.execvp(sys.argv[1], sys.argv[1:])";
 
   private final List<String> output = new CopyOnWriteArrayList<>();
   private final Set<ProcessHandle> seenDescendants = new HashSet<>();
@@ -48,9 +57,9 @@ class PlaygroundProcessIT {
     awaitOutput(Duration.ofSeconds(120), () -> scaleUps() >= 1 && scaleDowns() >= 1);
     int status = stop();
 
-    assertThat(status).as("exit status after SIGTERM").isZero();
+    assertThat(status).as("exit status after Ctrl-C").isZero();
     assertThat(output).anyMatch(line -> line.contains("Example getting-started"));
-    assertNothingLeftBehind();
+    assertStoppedCleanly();
   }
 
   @Test
@@ -61,7 +70,7 @@ class PlaygroundProcessIT {
     assertThat(stop()).isZero();
 
     assertThat(output).anyMatch(line -> line.contains("Example per-pod"));
-    assertNothingLeftBehind();
+    assertStoppedCleanly();
   }
 
   @Test
@@ -77,7 +86,7 @@ class PlaygroundProcessIT {
         .anyMatch(line -> line.contains("real HPA: scaled 1 -> 5"))
         .anyMatch(line -> line.contains("scaled 1 -> 5"))
         .anyMatch(line -> line.contains("after this step: HPA as a CPA 8, real HPA 8"));
-    assertNothingLeftBehind();
+    assertStoppedCleanly();
   }
 
   @Test
@@ -99,7 +108,7 @@ class PlaygroundProcessIT {
     assertThat(output).anyMatch(line -> line.contains("scaled 1 -> 6"));
     assertThat(output).anyMatch(line -> line.contains("scaled 6 -> 10"));
     assertThat(output).anyMatch(line -> line.contains("scaled 10 -> 1"));
-    assertNothingLeftBehind();
+    assertStoppedCleanly();
   }
 
   @Test
@@ -127,7 +136,7 @@ class PlaygroundProcessIT {
         () -> output.stream().anyMatch(line -> line.contains("scaled 1 -> 4")));
     assertThat(stop()).isZero();
     assertThat(output).anyMatch(line -> line.contains("sample Deployment 'sample'"));
-    assertNothingLeftBehind();
+    assertStoppedCleanly();
   }
 
   @Test
@@ -142,11 +151,16 @@ class PlaygroundProcessIT {
         .anyMatch(line -> line.startsWith("per-pod "));
   }
 
-  /** Starts the jar as the README's script does: from the repository root, by a relative path. */
+  /**
+   * Starts the jar as the README's script does, from a terminal: from the repository root, by a
+   * relative path, as a foreground job.
+   */
   private void start(String... args) throws IOException {
     Path root = jar().toAbsolutePath().getParent().getParent().getParent();
     Path relativeJar = root.relativize(jar().toAbsolutePath());
-    List<String> command = new ArrayList<>(List.of(java(), "-jar", relativeJar.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of("python3", "-c", FOREGROUND_JOB, java(), "-jar", relativeJar.toString()));
     command.addAll(List.of(args));
     playground =
         new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
@@ -181,15 +195,32 @@ class PlaygroundProcessIT {
             });
   }
 
-  /** Sends SIGTERM, as Ctrl-C's SIGINT would, and returns the exit status. */
-  private int stop() throws InterruptedException {
+  /** Presses Ctrl-C: SIGINT to the playground's process group. Returns the exit status. */
+  private int stop() throws Exception {
     playground.descendants().forEach(seenDescendants::add);
-    playground.destroy();
+    Process ctrlC =
+        new ProcessBuilder("/bin/sh", "-c", "kill -INT -" + playground.pid())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(ctrlC.waitFor()).as("kill -INT of the process group").isZero();
     assertThat(playground.waitFor(60, TimeUnit.SECONDS)).as("the playground stops").isTrue();
     return playground.exitValue();
   }
 
-  private void assertNothingLeftBehind() {
+  /**
+   * The playground printed no error, nor a warning or failure while it stopped, and left nothing.
+   */
+  private void assertStoppedCleanly() {
+    List<String> printed = List.copyOf(output);
+    int stopping = printed.indexOf("Stopping the playground...");
+    assertThat(stopping).as("the playground said it stops").isNotNegative();
+    assertThat(printed)
+        .as("what the playground printed")
+        .noneMatch(line -> line.contains(" ERROR "));
+    assertThat(printed.subList(stopping, printed.size()))
+        .as("what the playground printed while it stopped")
+        .noneMatch(
+            line -> line.contains(" WARN ") || line.contains("Exception") || line.contains("fail"));
     assertThat(seenDescendants)
         .as("the control plane and the autoscaler were among the playground's processes")
         .hasSizeGreaterThanOrEqualTo(3);

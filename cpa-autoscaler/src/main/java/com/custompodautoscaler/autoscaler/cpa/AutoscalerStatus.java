@@ -1,5 +1,7 @@
 package com.custompodautoscaler.autoscaler.cpa;
 
+import static com.custompodautoscaler.api.v1.Conditions.condition;
+
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.LastRun;
 import com.custompodautoscaler.autoscaler.run.MetricFailure;
@@ -10,7 +12,6 @@ import com.custompodautoscaler.core.decision.DecisionReason;
 import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.decision.ReplicaDecision;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ final class AutoscalerStatus {
     Optional<ReplicaDecision> decision = report.decision();
     next.setCurrentReplicas(
         report.currentReplicas().isPresent()
-            ? report.currentReplicas().getAsInt()
+            ? Integer.valueOf(report.currentReplicas().getAsInt())
             : previous.getCurrentReplicas());
     next.setDesiredReplicas(
         decision.map(ReplicaDecision::targetReplicas).orElse(previous.getDesiredReplicas()));
@@ -268,30 +269,5 @@ final class AutoscalerStatus {
             .ifPresent(conditions::add);
       }
     }
-  }
-
-  private static Condition condition(
-      List<Condition> previous,
-      String type,
-      boolean isTrue,
-      String reason,
-      String message,
-      Instant now) {
-    String status = isTrue ? "True" : "False";
-    String since =
-        Optional.ofNullable(previous).orElse(List.of()).stream()
-            .filter(
-                condition ->
-                    condition.getType().equals(type) && status.equals(condition.getStatus()))
-            .map(Condition::getLastTransitionTime)
-            .findFirst()
-            .orElse(now.toString());
-    return new ConditionBuilder()
-        .withType(type)
-        .withStatus(status)
-        .withReason(reason)
-        .withMessage(message)
-        .withLastTransitionTime(since)
-        .build();
   }
 }

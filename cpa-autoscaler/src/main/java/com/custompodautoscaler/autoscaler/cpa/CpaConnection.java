@@ -2,14 +2,13 @@ package com.custompodautoscaler.autoscaler.cpa;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
+import com.custompodautoscaler.api.v1.StatusApply;
 import com.custompodautoscaler.autoscaler.kubernetes.ClientErrors;
 import com.custompodautoscaler.core.model.TargetRef;
 import com.custompodautoscaler.core.port.DecisionStateStore;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,19 +89,7 @@ public final class CpaConnection {
    * @throws KubernetesClientException when the API server refuses it or cannot be reached
    */
   void write(CustomPodAutoscalerStatus status) {
-    CustomPodAutoscaler patch = new CustomPodAutoscaler();
-    patch.getMetadata().setName(name);
-    patch.getMetadata().setNamespace(namespace);
-    patch.setStatus(status);
-    client
-        .resource(patch)
-        .subresource("status")
-        .patch(
-            new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(FIELD_MANAGER)
-                .withForce(true)
-                .build());
+    StatusApply.apply(client, StatusApply.patch(namespace, name, status), FIELD_MANAGER);
     written = status;
   }
 

@@ -7,11 +7,12 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** Finds programs the way a shell does: a name with a slash as is, other names on {@code PATH}. */
-final class Executables {
+public final class Executables {
 
   private Executables() {}
 
-  static Optional<Path> find(String program) {
+  /** {@code program} as a shell would run it, if it is there and executable. */
+  public static Optional<Path> find(String program) {
     if (program.contains("/")) {
       Path path = Path.of(program);
       return Files.isExecutable(path) && !Files.isDirectory(path)

@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AutoscalerStatusTest {
 
@@ -140,6 +142,77 @@ class AutoscalerStatusTest {
         .containsExactly("True", "AllGathered", NOW.toString());
   }
 
+  /** One run from an empty status, and the condition it must set. */
+  record ConditionCase(String name, RunReport report, String type, String status, String reason) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<ConditionCase> oneRunsConditions() {
+    return Stream.of(
+        new ConditionCase(
+            "a failed scale is not able to scale",
+            RunReports.failed(2, RunStep.SCALING, "forbidden"),
+            "AbleToScale",
+            "False",
+            "FailedUpdateScale"),
+        new ConditionCase(
+            "a stabilized downscale says so",
+            RunReports.decided(5, 1, decision(5, DecisionReason.DOWNSCALE_STABILIZED)),
+            "AbleToScale",
+            "True",
+            "ScaleDownStabilized"),
+        new ConditionCase(
+            "a stabilized scale-up says so",
+            RunReports.decided(2, 6, decision(2, DecisionReason.SCALE_UP_STABILIZED)),
+            "AbleToScale",
+            "True",
+            "ScaleUpStabilized"),
+        new ConditionCase(
+            "a rate-limited scale-up is limited as the HPA's",
+            RunReports.decided(2, 9, decision(4, DecisionReason.SCALE_UP_LIMITED)),
+            "ScalingLimited",
+            "True",
+            "ScaleUpLimit"),
+        new ConditionCase(
+            "a rate-limited scale-down is limited as the HPA's",
+            RunReports.decided(9, 1, decision(5, DecisionReason.SCALE_DOWN_LIMITED)),
+            "ScalingLimited",
+            "True",
+            "ScaleDownLimit"),
+        new ConditionCase(
+            "a target above the maximum has too many replicas",
+            RunReports.decided(12, 12, decision(10, DecisionReason.CURRENT_ABOVE_MAX)),
+            "ScalingLimited",
+            "True",
+            "TooManyReplicas"),
+        new ConditionCase(
+            "a target below the minimum has too few replicas",
+            RunReports.decided(1, 1, decision(2, DecisionReason.CURRENT_BELOW_MIN)),
+            "ScalingLimited",
+            "True",
+            "TooFewReplicas"),
+        new ConditionCase(
+            "a target at zero with a minimum above zero is not scaling active",
+            RunReports.decided(0, 3, decision(0, DecisionReason.AUTOSCALING_DISABLED)),
+            "ScalingActive",
+            "False",
+            "ScalingDisabled"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("oneRunsConditions")
+  void aRunSetsTheConditionAsTheHpaWould(ConditionCase run) {
+    CustomPodAutoscalerStatus next =
+        AutoscalerStatus.after(new CustomPodAutoscalerStatus(), run.report(), NOW);
+
+    assertThat(condition(next, run.type()))
+        .extracting(Condition::getStatus, Condition::getReason)
+        .containsExactly(run.status(), run.reason());
+  }
+
   @Test
   void aTargetThatCannotBeReadIsNotAbleToScale() {
     CustomPodAutoscalerStatus previous = new CustomPodAutoscalerStatus();
@@ -154,49 +227,27 @@ class AutoscalerStatusTest {
   }
 
   @Test
-  void aFailedScaleIsNotAbleToScale() {
+  void aFirstRunThatCannotReadItsTargetLeavesTheReplicasUnknown() {
     CustomPodAutoscalerStatus next =
         AutoscalerStatus.after(
             new CustomPodAutoscalerStatus(),
-            RunReports.failed(2, RunStep.SCALING, "forbidden"),
+            RunReports.failed(RunStep.READ_TARGET, "not found"),
             NOW);
 
-    assertThat(condition(next, "AbleToScale").getReason()).isEqualTo("FailedUpdateScale");
+    assertThat(next.getCurrentReplicas()).isNull();
+    assertThat(next.getDesiredReplicas()).isNull();
+    assertThat(next.getLastRun().getOutcome()).isEqualTo("failure");
   }
 
   @Test
-  void aStabilizedDownscaleSaysSo() {
+  void aStabilizedDownscaleScalesNothing() {
     CustomPodAutoscalerStatus next =
         AutoscalerStatus.after(
             new CustomPodAutoscalerStatus(),
             RunReports.decided(5, 1, decision(5, DecisionReason.DOWNSCALE_STABILIZED)),
             NOW);
 
-    assertThat(condition(next, "AbleToScale").getStatus()).isEqualTo("True");
-    assertThat(condition(next, "AbleToScale").getReason()).isEqualTo("ScaleDownStabilized");
     assertThat(next.getLastScaleTime()).as("nothing was scaled").isNull();
-  }
-
-  @Test
-  void aStabilizedScaleUpSaysSo() {
-    CustomPodAutoscalerStatus next =
-        AutoscalerStatus.after(
-            new CustomPodAutoscalerStatus(),
-            RunReports.decided(2, 6, decision(2, DecisionReason.SCALE_UP_STABILIZED)),
-            NOW);
-
-    assertThat(condition(next, "AbleToScale").getReason()).isEqualTo("ScaleUpStabilized");
-  }
-
-  @Test
-  void rateLimitedDecisionsAreScalingLimitedWithTheHpasReasons() {
-    assertThat(limitedReason(2, 9, 4, DecisionReason.SCALE_UP_LIMITED)).isEqualTo("ScaleUpLimit");
-    assertThat(limitedReason(9, 1, 5, DecisionReason.SCALE_DOWN_LIMITED))
-        .isEqualTo("ScaleDownLimit");
-    assertThat(limitedReason(12, 12, 10, DecisionReason.CURRENT_ABOVE_MAX))
-        .isEqualTo("TooManyReplicas");
-    assertThat(limitedReason(1, 1, 2, DecisionReason.CURRENT_BELOW_MIN))
-        .isEqualTo("TooFewReplicas");
   }
 
   @Test
@@ -263,29 +314,6 @@ class AutoscalerStatusTest {
     assertThat(saved.getConditions())
         .extracting(Condition::getType)
         .containsExactly("AbleToScale", "ScalingActive", "ScalingLimited");
-  }
-
-  private static String limitedReason(
-      int current, int evaluated, int decided, DecisionReason reason) {
-    CustomPodAutoscalerStatus next =
-        AutoscalerStatus.after(
-            new CustomPodAutoscalerStatus(),
-            RunReports.decided(current, evaluated, decision(decided, reason)),
-            NOW);
-    assertThat(condition(next, "ScalingLimited").getStatus()).isEqualTo("True");
-    return condition(next, "ScalingLimited").getReason();
-  }
-
-  @Test
-  void aTargetAtZeroWithAMinimumAboveZeroIsNotScalingActive() {
-    CustomPodAutoscalerStatus next =
-        AutoscalerStatus.after(
-            new CustomPodAutoscalerStatus(),
-            RunReports.decided(0, 3, decision(0, DecisionReason.AUTOSCALING_DISABLED)),
-            NOW);
-
-    assertThat(condition(next, "ScalingActive").getStatus()).isEqualTo("False");
-    assertThat(condition(next, "ScalingActive").getReason()).isEqualTo("ScalingDisabled");
   }
 
   private static ReplicaDecision decision(int replicas, DecisionReason reason) {

@@ -3,7 +3,6 @@ package com.custompodautoscaler.autoscaler.cpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.api.v1.CustomPodAutoscalerCrd;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.kubernetes.KubernetesConnection;
@@ -11,6 +10,7 @@ import com.custompodautoscaler.autoscaler.run.RunReports;
 import com.custompodautoscaler.autoscaler.testing.DecisionStateStoreContract;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
+import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.core.decision.DecisionReason;
 import com.custompodautoscaler.core.decision.DecisionState;
 import com.custompodautoscaler.core.decision.Recommendation;
@@ -46,8 +46,7 @@ class CpaStatusDecisionStateStoreIT extends DecisionStateStoreContract {
   @BeforeAll
   static void connect() throws Exception {
     admin = SharedKubeApiServer.adminClient();
-    CustomPodAutoscalerCrd.install(
-        admin, ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml"), "cpa-tests");
+    Workloads.installDefinition(admin, ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml"));
     namespace = SharedKubeApiServer.freshNamespace(admin, "state");
     client = KubernetesConnection.fromKubeconfig(SharedKubeApiServer.kubeconfigYaml());
   }

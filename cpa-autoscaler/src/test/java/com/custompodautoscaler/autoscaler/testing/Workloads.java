@@ -16,6 +16,10 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -158,22 +162,37 @@ public final class Workloads {
             .get()
         == null) {
       client.apiextensions().v1().customResourceDefinitions().resource(definition).create();
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(definition.getMetadata().getName())
-          .waitUntilCondition(
-              crd ->
-                  crd.getStatus() != null
-                      && crd.getStatus().getConditions().stream()
-                          .anyMatch(
-                              c ->
-                                  c.getType().equals("Established")
-                                      && c.getStatus().equals("True")),
-              30,
-              TimeUnit.SECONDS);
+      waitUntilEstablished(client, definition.getMetadata().getName());
     }
+  }
+
+  /**
+   * Applies the custom resource definition in {@code file} (a project file such as {@code
+   * deploy/crd/custompodautoscaler.yaml}) and waits until the API server serves it.
+   */
+  public static void installDefinition(KubernetesClient client, Path file) throws IOException {
+    try (InputStream yaml = Files.newInputStream(file)) {
+      CustomResourceDefinition definition =
+          client.apiextensions().v1().customResourceDefinitions().load(yaml).item();
+      client.resource(definition).fieldManager("cpa-tests").forceConflicts().serverSideApply();
+      waitUntilEstablished(client, definition.getMetadata().getName());
+    }
+  }
+
+  private static void waitUntilEstablished(KubernetesClient client, String name) {
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName(name)
+        .waitUntilCondition(
+            crd ->
+                crd.getStatus() != null
+                    && crd.getStatus().getConditions().stream()
+                        .anyMatch(
+                            c -> c.getType().equals("Established") && c.getStatus().equals("True")),
+            30,
+            TimeUnit.SECONDS);
   }
 
   /** A Widget with {@code replicas} and selector {@code app=<name>}. */

@@ -1,9 +1,11 @@
 package com.custompodautoscaler.operator.reconciler;
 
+import com.custompodautoscaler.api.v1.Conditions;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.RoleRule;
+import com.custompodautoscaler.api.v1.StatusApply;
 import com.custompodautoscaler.operator.model.AutoscalerDeploymentFactory;
 import com.custompodautoscaler.operator.model.PauseRequest;
 import com.custompodautoscaler.operator.model.Provisioning;
@@ -20,8 +22,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -178,15 +178,7 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
    * back as an event that {@link SpecOrAnnotationsChanged} leaves out.
    */
   private static void applyStatus(KubernetesClient client, CustomPodAutoscaler status) {
-    client
-        .resource(status)
-        .subresource("status")
-        .patch(
-            new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager(Provisioning.FIELD_MANAGER)
-                .withForce(true)
-                .build());
+    StatusApply.apply(client, status, Provisioning.FIELD_MANAGER);
   }
 
   /**
@@ -221,10 +213,6 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
     status.setObservedGeneration(cpa.getMetadata().getGeneration());
     status.setAddedRoleRules(addedRoleRules(cpa, report));
     status.setConditions(conditions);
-    CustomPodAutoscaler patch = new CustomPodAutoscaler();
-    patch.getMetadata().setName(cpa.getMetadata().getName());
-    patch.getMetadata().setNamespace(cpa.getMetadata().getNamespace());
-    patch.setStatus(status);
-    return patch;
+    return StatusApply.patch(cpa.getMetadata().getNamespace(), cpa.getMetadata().getName(), status);
   }
 }

@@ -1,5 +1,6 @@
 package com.custompodautoscaler.operator.reconciler;
 
+import com.custompodautoscaler.api.v1.Conditions;
 import com.custompodautoscaler.operator.model.PauseRequest;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.ConfigEntry;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.api.v1.CustomPodAutoscalerCrd;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
@@ -14,6 +13,7 @@ import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import com.custompodautoscaler.operator.OperatorSettings;
 import com.custompodautoscaler.operator.model.PauseRequest;
 import com.custompodautoscaler.operator.model.Provisioning;
+import com.custompodautoscaler.playground.CustomResourceDefinitions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -48,7 +48,7 @@ final class OperatorTestSupport {
 
   /** Applies deploy/crd/custompodautoscaler.yaml (once) and waits until it is established. */
   static synchronized void installCrd(KubernetesClient admin) throws Exception {
-    CustomPodAutoscalerCrd.install(
+    CustomResourceDefinitions.install(
         admin, ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml"), "cpa-tests");
   }
 

@@ -1,4 +1,4 @@
-package com.custompodautoscaler.api.v1;
+package com.custompodautoscaler.playground;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Custom resource definitions from YAML files, installed on a cluster. */
+/**
+ * Custom resource definitions from YAML files, installed on a cluster: the examples' and the
+ * stand-ins' on the playground's control plane, and the CustomPodAutoscaler CRD for tests and
+ * benchmarks that run the operator.
+ */
 public final class CustomResourceDefinitions {
 
   private CustomResourceDefinitions() {}

@@ -1,0 +1,44 @@
+package com.custompodautoscaler.playground;
+
+import java.util.function.Consumer;
+
+/**
+ * The autoscaler's log lines as the playground shows them: run summaries as decisions, warnings and
+ * errors as they are, nothing once the playground stops it. Keeps the error of the last failed run.
+ */
+final class AutoscalerOutput implements Consumer<String> {
+
+  private final Console console;
+  private volatile String lastRunError = "";
+  private volatile boolean stopping;
+
+  AutoscalerOutput(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public void accept(String line) {
+    if (stopping) {
+      return;
+    }
+    var summary = RunSummary.parse(line);
+    if (summary.isPresent()) {
+      if (!summary.get().succeeded()) {
+        lastRunError = summary.get().error();
+      }
+      console.run(summary.get());
+    } else if (line.contains(" WARN ") || line.contains(" ERROR ")) {
+      console.event("autoscaler: " + line.substring(line.indexOf(' ') + 1));
+    }
+  }
+
+  /** From now on the autoscaler is being stopped: what it says while it stops is not shown. */
+  void stopping() {
+    stopping = true;
+  }
+
+  /** The error of the last run that failed, or an empty string. */
+  String lastRunError() {
+    return lastRunError;
+  }
+}
