@@ -2,8 +2,9 @@
 # The benchmarks (docs/benchmarks.md says what each measures and how). Builds the jars, starts a
 # local control plane, runs the named benchmarks or all of them, and prints the results:
 #   scripts/bench.sh                       all of them
-#   scripts/bench.sh shell-overhead        one: run-overhead, shell-overhead, per-pod, hpa-method,
-#                                          startup-memory, operator-memory
+#   scripts/bench.sh shell-overhead        one: run-overhead, shell-overhead, worker-overhead,
+#                                          per-pod, per-pod-worker, hpa-method, startup-memory,
+#                                          operator-memory
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-python3.sh

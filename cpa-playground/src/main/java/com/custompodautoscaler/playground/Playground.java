@@ -269,7 +269,8 @@ public final class Playground implements AutoCloseable {
 
   /**
    * Plays the script's steps over and over, until interrupted: each step waits for the replicas the
-   * one before expects (a minute at most), then for its own {@code after} seconds.
+   * one before expects (a minute at most; on both targets when the real HPA runs alongside), then
+   * for its own {@code after} seconds.
    */
   public void playForever() throws InterruptedException {
     List<ExampleScript.Step> steps = script.steps();
@@ -311,7 +312,7 @@ public final class Playground implements AutoCloseable {
     long deadline = System.nanoTime() + STEP_WAIT.toNanos();
     while (System.nanoTime() < deadline && autoscalerRunning()) {
       try {
-        if (targetReplicas() == expected) {
+        if (settledAt(expected)) {
           return;
         }
       } catch (KubernetesClientException e) {
@@ -327,6 +328,12 @@ public final class Playground implements AutoCloseable {
               + STEP_WAIT.toSeconds()
               + " s; the script goes on");
     }
+  }
+
+  /** Whether the target, and the real HPA's twin when there is one, have the expected replicas. */
+  private boolean settledAt(int expected) {
+    return targetReplicas() == expected
+        && realHpa.map(comparison -> comparison.replicas() == expected).orElse(true);
   }
 
   /** The target's replicas as its spec says now. */
