@@ -38,8 +38,8 @@ RoleBinding and Deployment (server-side apply: create and patch), watches them, 
 CustomPodAutoscaler's status. "escalate" and "bind" let it grant an autoscaler's Role rules it does
 not hold itself (get on the target, list on pods, the metrics APIs, spec.roleRules), so it needs no
 wildcard for them. A pause sets the replicas of a target of any kind: the scale subresource of every
-resource. It lists pods and deletes the bare Pod the Go operator left for a CPA, and records that
-in an event.
+resource. It lists pods and deletes the bare Pod the Go operator left for a CPA, gets the Pod a
+CPA with provisionPod: false may run in, and records events.
 */}}
 {{- define "cpa-operator.rules" -}}
 - apiGroups: ["custompodautoscaler.com"]
@@ -62,10 +62,10 @@ in an event.
   verbs: ["get", "list", "watch", "create", "patch"]
 - apiGroups: [""]
   resources: ["pods"]
-  verbs: ["list", "delete"]
+  verbs: ["get", "list", "delete"]
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create"]
+  verbs: ["create", "patch"]
 - apiGroups: ["*"]
   resources: ["*/scale"]
   verbs: ["get", "patch", "update"]

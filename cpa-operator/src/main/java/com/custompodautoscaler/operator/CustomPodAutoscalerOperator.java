@@ -49,7 +49,7 @@ public final class CustomPodAutoscalerOperator implements AutoCloseable {
             });
     Set<String> namespaces = settings.namespaces();
     operator.register(
-        new CustomPodAutoscalerReconciler(Clock.systemUTC(), metrics),
+        new CustomPodAutoscalerReconciler(client, Clock.systemUTC(), metrics),
         configuration -> {
           if (!namespaces.isEmpty()) {
             configuration.settingNamespaces(namespaces);

@@ -30,7 +30,7 @@ final class KubeBinaries {
 
   static boolean present() {
     Path dir = directory();
-    return List.of("kube-apiserver", "etcd", "kubectl", RealHpaController.BINARY).stream()
+    return List.of("kube-apiserver", "etcd", "kubectl", ControllerManager.BINARY).stream()
         .allMatch(binary -> Files.isExecutable(dir.resolve(binary)));
   }
 

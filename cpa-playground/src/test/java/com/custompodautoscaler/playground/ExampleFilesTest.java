@@ -80,6 +80,9 @@ class ExampleFilesTest {
     assertThat(ref.path("apiVersion").asText()).isEqualTo(config.scaleTargetRef().apiVersion());
     assertThat(ref.path("kind").asText()).isEqualTo(config.scaleTargetRef().kind());
     assertThat(ref.path("name").asText()).isEqualTo(config.scaleTargetRef().name());
+    assertThat(cpa.path("metadata").path("name").asText())
+        .as("the CPA's name, which its autoscaler's Deployment takes, is not its target's")
+        .isNotEqualTo(ref.path("name").asText());
     assertThat(script.steps())
         .allSatisfy(
             step ->

@@ -49,6 +49,9 @@ public class CustomPodAutoscaler
   /** The API group of CustomPodAutoscalers. */
   public static final String GROUP = "custompodautoscaler.com";
 
+  /** The kind, as owner references and events name it. */
+  public static final String KIND = "CustomPodAutoscaler";
+
   private static final long serialVersionUID = 1L;
 
   /**

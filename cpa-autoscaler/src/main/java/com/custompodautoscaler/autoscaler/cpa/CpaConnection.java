@@ -1,6 +1,7 @@
 package com.custompodautoscaler.autoscaler.cpa;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerEvents;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.StatusApply;
 import com.custompodautoscaler.autoscaler.kubernetes.ClientErrors;
@@ -35,7 +36,10 @@ public final class CpaConnection {
     this.client = client;
     this.namespace = namespace;
     this.name = name;
-    this.reference = CpaEvents.referenceTo(found, namespace, name);
+    this.reference =
+        found == null
+            ? CustomPodAutoscalerEvents.referenceTo(namespace, name)
+            : CustomPodAutoscalerEvents.referenceTo(found);
     this.written =
         found == null || found.getStatus() == null
             ? new CustomPodAutoscalerStatus()

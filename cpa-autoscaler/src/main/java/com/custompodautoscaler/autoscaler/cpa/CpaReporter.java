@@ -1,5 +1,6 @@
 package com.custompodautoscaler.autoscaler.cpa;
 
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerEvents;
 import com.custompodautoscaler.autoscaler.kubernetes.ClientErrors;
 import com.custompodautoscaler.autoscaler.run.MetricFailure;
 import com.custompodautoscaler.autoscaler.run.RunGoal;
@@ -27,14 +28,16 @@ public final class CpaReporter implements RunObserver {
   private final CpaConnection cpa;
   private final TargetRef target;
   private final Clock clock;
-  private final CpaEvents events;
+  private static final String COMPONENT = "cpa-autoscaler";
+
+  private final CustomPodAutoscalerEvents events;
   private String lastProblem = "";
 
   CpaReporter(CpaConnection cpa, TargetRef target, Clock clock) {
     this.cpa = cpa;
     this.target = target;
     this.clock = clock;
-    this.events = new CpaEvents(cpa.client(), cpa.reference());
+    this.events = new CustomPodAutoscalerEvents(cpa.client(), COMPONENT);
   }
 
   @Override
@@ -60,6 +63,7 @@ public final class CpaReporter implements RunObserver {
       int from = report.currentReplicas().orElseThrow();
       int to = report.decision().orElseThrow().targetReplicas();
       events.record(
+          cpa.reference(),
           "Normal",
           to > from ? "ScaledUp" : "ScaledDown",
           "scaled "
@@ -75,6 +79,7 @@ public final class CpaReporter implements RunObserver {
     }
     for (MetricFailure failure : report.kubernetesMetricFailures()) {
       events.record(
+          cpa.reference(),
           "Warning",
           failure.forbidden() ? "MetricForbidden" : "FailedGetKubernetesMetric",
           failure.message(),
@@ -85,6 +90,7 @@ public final class CpaReporter implements RunObserver {
         .ifPresent(
             failure ->
                 events.record(
+                    cpa.reference(),
                     "Warning",
                     "RunFailed",
                     Objects.toString(failure.getMessage()),

@@ -1,9 +1,7 @@
 package com.custompodautoscaler.operator.model;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.util.Optional;
 
 /**
  * The bare Pod through which the Go operator ran a CPA's autoscaler: its controller is the CPA
@@ -16,18 +14,6 @@ public final class GoOperatorPod {
 
   /** Whether {@code pod} is the Go operator's autoscaler for {@code cpa}, and not already going. */
   public static boolean isLeftOverFrom(CustomPodAutoscaler cpa, Pod pod) {
-    return pod.getMetadata().getDeletionTimestamp() == null
-        && controllerOf(pod)
-            .filter(owner -> owner.getKind().equals(cpa.getKind()))
-            .filter(owner -> owner.getName().equals(cpa.getMetadata().getName()))
-            .filter(owner -> owner.getUid().equals(cpa.getMetadata().getUid()))
-            .isPresent();
-  }
-
-  private static Optional<OwnerReference> controllerOf(Pod pod) {
-    return Optional.ofNullable(pod.getMetadata().getOwnerReferences()).stream()
-        .flatMap(owners -> owners.stream())
-        .filter(owner -> Boolean.TRUE.equals(owner.getController()))
-        .findFirst();
+    return pod.getMetadata().getDeletionTimestamp() == null && Ownership.isOwnedBy(pod, cpa);
   }
 }

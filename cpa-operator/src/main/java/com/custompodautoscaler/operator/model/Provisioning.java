@@ -3,6 +3,7 @@ package com.custompodautoscaler.operator.model;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import java.util.Map;
 
@@ -40,15 +41,19 @@ public final class Provisioning {
         .withName(cpa.getMetadata().getName())
         .withNamespace(cpa.getMetadata().getNamespace())
         .withLabels(labels(cpa))
-        .withOwnerReferences(
-            new OwnerReferenceBuilder()
-                .withApiVersion(cpa.getApiVersion())
-                .withKind(cpa.getKind())
-                .withName(cpa.getMetadata().getName())
-                .withUid(cpa.getMetadata().getUid())
-                .withController(true)
-                .withBlockOwnerDeletion(true)
-                .build())
+        .withOwnerReferences(controllerReference(cpa))
+        .build();
+  }
+
+  /** An owner reference that makes {@code cpa} the controller of an object. */
+  public static OwnerReference controllerReference(CustomPodAutoscaler cpa) {
+    return new OwnerReferenceBuilder()
+        .withApiVersion(cpa.getApiVersion())
+        .withKind(cpa.getKind())
+        .withName(cpa.getMetadata().getName())
+        .withUid(cpa.getMetadata().getUid())
+        .withController(true)
+        .withBlockOwnerDeletion(true)
         .build();
   }
 

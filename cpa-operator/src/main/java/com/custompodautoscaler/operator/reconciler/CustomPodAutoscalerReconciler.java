@@ -7,6 +7,7 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.RoleRule;
 import com.custompodautoscaler.api.v1.StatusApply;
 import com.custompodautoscaler.operator.model.AutoscalerDeploymentFactory;
+import com.custompodautoscaler.operator.model.AutoscalerWorkload;
 import com.custompodautoscaler.operator.model.PauseRequest;
 import com.custompodautoscaler.operator.model.Provisioning;
 import com.custompodautoscaler.operator.model.RoleBindingFactory;
@@ -53,16 +54,19 @@ import java.util.Optional;
     informer = @Informer(onUpdateFilter = SpecOrAnnotationsChanged.class))
 public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPodAutoscaler> {
 
-  private static final Duration RETRY_WHILE_NOT_READY = Duration.ofSeconds(30);
+  private static final Duration RECHECK_WHILE_NOT_READY = Duration.ofSeconds(30);
 
   private final Clock clock;
   private final ReconcileObserver observer;
+  private final OperatorEvents events;
   private final GoOperatorTakeOver takeOver;
 
-  public CustomPodAutoscalerReconciler(Clock clock, ReconcileObserver observer) {
+  public CustomPodAutoscalerReconciler(
+      KubernetesClient client, Clock clock, ReconcileObserver observer) {
     this.clock = clock;
     this.observer = observer;
-    this.takeOver = new GoOperatorTakeOver(new OperatorEvents(clock));
+    this.events = new OperatorEvents(client, clock);
+    this.takeOver = new GoOperatorTakeOver(events);
   }
 
   @Override
@@ -101,8 +105,8 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
               + " is not served in "
               + spec.getScaleTargetRef().getApiVersion());
     }
-    provision(new Provisioner(client, cpa, report), cpa, target, pause, report);
-    if (!Boolean.FALSE.equals(spec.getProvisionPod())) {
+    provision(new Provisioner(client, cpa, report, events), cpa, target, pause, report);
+    if (!Boolean.FALSE.equals(spec.getProvisionPod()) && report.conflict().isEmpty()) {
       takeOver.removeLeftoverPods(client, cpa);
     }
     if (pause instanceof PauseRequest.Paused paused && target.isPresent()) {
@@ -111,10 +115,16 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
     observer.reconciled(report.isReady());
     applyStatus(client, statusOf(cpa, report, pause));
     UpdateControl<CustomPodAutoscaler> control = UpdateControl.noUpdate();
-    return report.isReady() ? control : control.rescheduleAfter(RETRY_WHILE_NOT_READY);
+    // A workload left to the user is not watched: look again while no autoscaler is ready.
+    return report.isReady() && report.workload().ready()
+        ? control
+        : control.rescheduleAfter(RECHECK_WHILE_NOT_READY);
   }
 
-  /** The four objects, in order; the Role only for a target the API server serves. */
+  /**
+   * The four objects, in order, each provisioned or, left to the user, looked for; the Role only
+   * for a target the API server serves.
+   */
   private static void provision(
       Provisioner provisioner,
       CustomPodAutoscaler cpa,
@@ -122,15 +132,40 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
       PauseRequest pause,
       ProvisioningReport report) {
     CustomPodAutoscalerSpec spec = cpa.getSpec();
-    provisioner.provision(
-        spec.getProvisionServiceAccount(), ServiceAccountFactory.serviceAccount(cpa));
+    provisionOrFind(
+        provisioner, spec.getProvisionServiceAccount(), ServiceAccountFactory.serviceAccount(cpa));
     target.ifPresent(resource -> provisionRole(provisioner, cpa, resource, report));
-    provisioner.provision(spec.getProvisionRoleBinding(), RoleBindingFactory.roleBinding(cpa));
+    provisionOrFind(
+        provisioner, spec.getProvisionRoleBinding(), RoleBindingFactory.roleBinding(cpa));
     int replicas = pause instanceof PauseRequest.Paused ? 0 : 1;
-    provisioner.provision(
-        spec.getProvisionPod(),
-        AutoscalerDeploymentFactory.deployment(cpa, replicas),
-        UserWorkloads.acceptedFor(cpa));
+    Deployment deployment = AutoscalerDeploymentFactory.deployment(cpa, replicas);
+    Optional<HasMetadata> workload =
+        Boolean.FALSE.equals(spec.getProvisionPod())
+            ? provisioner.findLeftToUser(deployment, UserWorkloads.acceptedFor(cpa))
+            : provisioner.provision(deployment);
+    report.workload(
+        workload
+            .map(AutoscalerWorkload::of)
+            .orElseGet(() -> AutoscalerWorkload.none(whyNoWorkload(cpa, report))));
+  }
+
+  private static void provisionOrFind(
+      Provisioner provisioner, Boolean provisioned, HasMetadata desired) {
+    if (Boolean.FALSE.equals(provisioned)) {
+      provisioner.findLeftToUser(desired, List.of(desired));
+    } else {
+      provisioner.provision(desired);
+    }
+  }
+
+  private static String whyNoWorkload(CustomPodAutoscaler cpa, ProvisioningReport report) {
+    if (Boolean.FALSE.equals(cpa.getSpec().getProvisionPod())) {
+      return "provisionPod is false and no autoscaler of yours was found";
+    }
+    return report
+        .conflict()
+        .map(conflict -> "its Deployment waits until " + conflict.object() + " is out of the way")
+        .orElse("its Deployment is not provisioned");
   }
 
   /**
@@ -144,7 +179,7 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
       ProvisioningReport report) {
     Role role = RoleFactory.role(cpa, target);
     if (Boolean.FALSE.equals(cpa.getSpec().getProvisionRole())) {
-      provisioner.checkLeftToUser(role, List.of(role));
+      provisioner.findLeftToUser(role, List.of(role));
       return;
     }
     List<RoleRule> added = cpa.getSpec().getRoleRules();
@@ -154,8 +189,9 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
       report.problem("the Role stays as it was until spec.roleRules is fixed");
       return;
     }
-    provisioner.apply(role);
-    report.roleApplied(added.size());
+    if (provisioner.provision(role).isPresent()) {
+      report.roleApplied(added.size());
+    }
   }
 
   @Override
@@ -205,10 +241,10 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
             existing,
             "Ready",
             report.isReady(),
-            report.isReady() ? "Provisioned" : "NotProvisioned",
+            report.reason(),
             report.message(),
             clock.instant()));
-    conditions.add(PauseCondition.of(pause, existing, clock.instant()));
+    conditions.add(PauseCondition.of(pause, report.workload(), existing, clock.instant()));
     CustomPodAutoscalerStatus status = new CustomPodAutoscalerStatus();
     status.setObservedGeneration(cpa.getMetadata().getGeneration());
     status.setAddedRoleRules(addedRoleRules(cpa, report));

@@ -41,7 +41,6 @@ final class GoOperatorTakeOver {
             name,
             cpa.getMetadata().getName());
         events.normal(
-            client,
             cpa,
             "DeletedGoOperatorPod",
             "deleted Pod "

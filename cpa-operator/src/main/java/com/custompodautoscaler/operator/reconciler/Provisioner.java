@@ -1,67 +1,122 @@
 package com.custompodautoscaler.operator.reconciler;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.operator.model.Provisioning;
+import com.custompodautoscaler.operator.model.NameConflict;
+import com.custompodautoscaler.operator.model.Ownership;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Applies the objects the operator provisions, or, for those a CPA leaves to its user, checks that
- * they exist without touching them.
+ * Provisions a CPA's objects, in order, and never touches one that is not the CPA's own: an object
+ * of the name that does not exist is created; one whose controller is the CPA is applied over
+ * (server-side, taking over fields others set, on the version whose owner was checked); anything
+ * else of the name is left alone, reported as a {@link NameConflict}, and nothing after it is
+ * provisioned, since the later objects refer to the earlier ones by name. Objects the CPA leaves to
+ * its user are only looked for.
  */
 final class Provisioner {
+
+  private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
 
   private final KubernetesClient client;
   private final CustomPodAutoscaler cpa;
   private final ProvisioningReport report;
+  private final OperatorEvents events;
 
-  Provisioner(KubernetesClient client, CustomPodAutoscaler cpa, ProvisioningReport report) {
+  Provisioner(
+      KubernetesClient client,
+      CustomPodAutoscaler cpa,
+      ProvisioningReport report,
+      OperatorEvents events) {
     this.client = client;
     this.cpa = cpa;
     this.report = report;
-  }
-
-  /** Applies {@code desired} when {@code provisioned}, else reports it if it is missing. */
-  void provision(Boolean provisioned, HasMetadata desired) {
-    provision(provisioned, desired, List.of(desired));
+    this.events = events;
   }
 
   /**
-   * Applies {@code desired} when {@code provisioned}, else reports it if none of {@code accepted}
-   * (objects that may stand in for it, itself included) exists.
+   * Provisions {@code desired}, unless an earlier object's name is taken; returns it as it now is,
+   * empty when it was left alone or not reached.
    */
-  void provision(Boolean provisioned, HasMetadata desired, List<HasMetadata> accepted) {
-    if (Boolean.FALSE.equals(provisioned)) {
-      checkLeftToUser(desired, accepted);
-    } else {
-      apply(desired);
+  Optional<HasMetadata> provision(HasMetadata desired) {
+    if (report.conflict().isPresent()) {
+      return Optional.empty();
     }
+    HasMetadata existing = client.resource(desired).inNamespace(namespace()).get();
+    if (existing == null) {
+      HasMetadata created = GuardedWrites.create(client, desired);
+      log.info("created object={} cpa={}", describe(desired), cpaName());
+      return Optional.of(created);
+    }
+    if (!Ownership.isOwnedBy(existing, cpa)) {
+      refuse(NameConflict.over(existing, cpa));
+      return Optional.empty();
+    }
+    HasMetadata applied = GuardedWrites.applyOver(client, existing, desired);
+    if (!existing
+        .getMetadata()
+        .getResourceVersion()
+        .equals(applied.getMetadata().getResourceVersion())) {
+      log.info("changed object={} cpa={}", describe(desired), cpaName());
+    }
+    return Optional.of(applied);
   }
 
-  /** Applies {@code desired} (server-side, taking over fields others set). */
-  void apply(HasMetadata desired) {
-    client
-        .resource(desired)
-        .inNamespace(cpa.getMetadata().getNamespace())
-        .fieldManager(Provisioning.FIELD_MANAGER)
-        .forceConflicts()
-        .serverSideApply();
-  }
-
-  /** Reports {@code desired}, left to the user, if none of {@code accepted} exists. */
-  void checkLeftToUser(HasMetadata desired, List<HasMetadata> accepted) {
-    String namespace = cpa.getMetadata().getNamespace();
-    if (accepted.stream()
-        .allMatch(object -> client.resource(object).inNamespace(namespace).get() == null)) {
+  /**
+   * Returns the first of {@code accepted} (objects that may stand in for {@code desired}, left to
+   * the user, itself among them) that exists; reports {@code desired} if none does.
+   */
+  Optional<HasMetadata> findLeftToUser(HasMetadata desired, List<HasMetadata> accepted) {
+    Optional<HasMetadata> found =
+        accepted.stream()
+            .map(object -> (HasMetadata) client.resource(object).inNamespace(namespace()).get())
+            .filter(Objects::nonNull)
+            .findFirst();
+    if (found.isEmpty()) {
       report.problem(
-          accepted.stream()
-                  .map(object -> object.getKind() + " " + object.getMetadata().getName())
-                  .collect(Collectors.joining(" or "))
+          accepted.stream().map(Provisioner::kindAndName).collect(Collectors.joining(" or "))
               + " is left to you (provision"
               + (desired.getKind().equals("Deployment") ? "Pod" : desired.getKind())
               + ": false) and does not exist");
     }
+    return found;
+  }
+
+  private void refuse(NameConflict conflict) {
+    report.conflict(conflict);
+    log.warn(
+        "left alone object={}/{}/{} cpa={} holder=\"{}\"",
+        conflict.kind(),
+        namespace(),
+        conflict.name(),
+        cpaName(),
+        conflict.holder());
+    events.warning(cpa, "NameConflict", conflict.message());
+  }
+
+  private String namespace() {
+    return cpa.getMetadata().getNamespace();
+  }
+
+  private String cpaName() {
+    return namespace() + "/" + cpa.getMetadata().getName();
+  }
+
+  private static String kindAndName(HasMetadata object) {
+    return object.getKind() + " " + object.getMetadata().getName();
+  }
+
+  private static String describe(HasMetadata object) {
+    return object.getKind()
+        + "/"
+        + object.getMetadata().getNamespace()
+        + "/"
+        + object.getMetadata().getName();
   }
 }

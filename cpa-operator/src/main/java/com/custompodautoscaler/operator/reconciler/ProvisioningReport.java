@@ -1,17 +1,36 @@
 package com.custompodautoscaler.operator.reconciler;
 
+import com.custompodautoscaler.operator.model.AutoscalerWorkload;
+import com.custompodautoscaler.operator.model.NameConflict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What one reconciliation found wrong, for the Ready condition, and what Role it applied. */
+/**
+ * What one reconciliation found, for the status: problems, an object of the CPA's name that is not
+ * its own, the Role it applied, and what runs the autoscaler.
+ */
 final class ProvisioningReport {
 
   private final List<String> problems = new ArrayList<>();
+  private NameConflict conflict;
   private Integer addedRoleRules;
+  private AutoscalerWorkload workload =
+      AutoscalerWorkload.none("the operator could not find out: its reconciliation failed");
 
   void problem(String problem) {
     problems.add(problem);
+  }
+
+  /** An object of the CPA's name is someone else's; the first one stops provisioning. */
+  void conflict(NameConflict found) {
+    if (conflict == null) {
+      conflict = found;
+    }
+  }
+
+  Optional<NameConflict> conflict() {
+    return Optional.ofNullable(conflict);
   }
 
   /** The Role was applied with {@code count} rules of {@code spec.roleRules}. */
@@ -24,13 +43,33 @@ final class ProvisioningReport {
     return Optional.ofNullable(addedRoleRules);
   }
 
+  void workload(AutoscalerWorkload found) {
+    workload = found;
+  }
+
+  /** What runs the autoscaler, or why nothing does. */
+  AutoscalerWorkload workload() {
+    return workload;
+  }
+
   boolean isReady() {
-    return problems.isEmpty();
+    return problems.isEmpty() && conflict == null;
+  }
+
+  /** The reason of the Ready condition. */
+  String reason() {
+    if (conflict != null) {
+      return "NameConflict";
+    }
+    return problems.isEmpty() ? "Provisioned" : "NotProvisioned";
   }
 
   String message() {
-    if (!problems.isEmpty()) {
-      return String.join("; ", problems);
+    List<String> all = new ArrayList<>();
+    conflict().ifPresent(found -> all.add(found.message()));
+    all.addAll(problems);
+    if (!all.isEmpty()) {
+      return String.join("; ", all);
     }
     String role =
         addedRoleRules()

@@ -133,7 +133,7 @@ class HelmChartTest {
   }
 
   @Test
-  void theOperatorMayListAndDeletePodsAndCreateEventsButNoMore() throws Exception {
+  void theOperatorMayGetListAndDeletePodsAndCreateAndPatchEventsButNoMore() throws Exception {
     List<PolicyRule> rules = rules(render(Map.of()));
 
     assertThat(rules)
@@ -142,8 +142,8 @@ class HelmChartTest {
             rule -> rule.getResources().contains("pods") || rule.getResources().contains("events"))
         .extracting(PolicyRule::getResources, PolicyRule::getVerbs)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(List.of("pods"), List.of("list", "delete")),
-            org.assertj.core.groups.Tuple.tuple(List.of("events"), List.of("create")));
+            org.assertj.core.groups.Tuple.tuple(List.of("pods"), List.of("get", "list", "delete")),
+            org.assertj.core.groups.Tuple.tuple(List.of("events"), List.of("create", "patch")));
   }
 
   @Test

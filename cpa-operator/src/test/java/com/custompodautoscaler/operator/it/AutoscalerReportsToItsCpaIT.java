@@ -8,7 +8,6 @@ import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
-import com.custompodautoscaler.operator.OperatorSettings;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -20,8 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,9 +42,7 @@ class AutoscalerReportsToItsCpaIT {
   static void start() throws Exception {
     admin = SharedKubeApiServer.adminClient();
     OperatorTestSupport.installCrd(admin);
-    operator =
-        CustomPodAutoscalerOperator.start(
-            SharedKubeApiServer.adminClient(), new OperatorSettings(Set.of(), Optional.empty(), 0));
+    operator = OperatorTestSupport.startOperator();
     kubeconfig = scripts.resolve("kubeconfig");
     Files.writeString(kubeconfig, SharedKubeApiServer.kubeconfigYaml());
     for (String script : List.of("label_metric.py", "label_evaluate.py")) {

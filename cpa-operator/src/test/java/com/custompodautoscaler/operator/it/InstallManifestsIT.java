@@ -8,7 +8,6 @@ import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
-import com.custompodautoscaler.operator.OperatorSettings;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,8 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,10 +53,7 @@ class InstallManifestsIT {
         "--for=condition=Established",
         "crd/custompodautoscalers.custompodautoscaler.com");
     Files.delete(kubeconfig);
-    operator =
-        CustomPodAutoscalerOperator.start(
-            OperatorTestSupport.clientAs(OPERATOR_NAMESPACE, OPERATOR),
-            new OperatorSettings(Set.of(), Optional.empty(), 0));
+    operator = OperatorTestSupport.startOperator();
   }
 
   @AfterAll

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.deploy.OperatorChart;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,7 +38,9 @@ class LeaderElectionIT {
       String home = SharedKubeApiServer.freshNamespace(admin, "operator");
       String watched = SharedKubeApiServer.freshNamespace(admin, "team");
       install(admin, home, watched);
-      writeKubeconfigActingAs(home);
+      Files.writeString(
+          dir.resolve(OperatorProcess.KUBECONFIG),
+          OperatorAccount.kubeconfigActingAs(home, RELEASE));
       Map<String, String> env =
           Map.of(
               "WATCH_NAMESPACE", watched,
@@ -96,20 +95,6 @@ class LeaderElectionIT {
     for (HasMetadata object : OperatorChart.objects(rendered)) {
       admin.resource(object).fieldManager("cpa-tests").serverSideApply();
     }
-  }
-
-  /** A kubeconfig whose user acts as the chart's ServiceAccount (kubectl's {@code --as}). */
-  private void writeKubeconfigActingAs(String home) throws Exception {
-    YAMLMapper yaml = new YAMLMapper();
-    ObjectNode kubeconfig = (ObjectNode) yaml.readTree(SharedKubeApiServer.kubeconfigYaml());
-    for (var user : kubeconfig.withArray("users")) {
-      ObjectNode auth = (ObjectNode) user.get("user");
-      auth.put("as", "system:serviceaccount:" + home + ":" + RELEASE);
-      ArrayNode groups = auth.putArray("as-groups");
-      groups.add("system:serviceaccounts").add("system:serviceaccounts:" + home);
-      groups.add("system:authenticated");
-    }
-    Files.writeString(dir.resolve("kubeconfig"), yaml.writeValueAsString(kubeconfig));
   }
 
   private OperatorProcess start(String name, Map<String, String> env) throws Exception {

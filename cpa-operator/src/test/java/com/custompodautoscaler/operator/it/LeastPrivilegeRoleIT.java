@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
-import com.custompodautoscaler.operator.OperatorSettings;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,9 +31,7 @@ class LeastPrivilegeRoleIT {
   static void provision() throws Exception {
     admin = SharedKubeApiServer.adminClient();
     OperatorTestSupport.installCrd(admin);
-    operator =
-        CustomPodAutoscalerOperator.start(
-            SharedKubeApiServer.adminClient(), new OperatorSettings(Set.of(), Optional.empty(), 0));
+    operator = OperatorTestSupport.startOperator();
     namespace = SharedKubeApiServer.freshNamespace(admin, "sar");
     admin.resource(OperatorTestSupport.cpa("least", Map.of())).inNamespace(namespace).create();
     OperatorTestSupport.awaitReady(admin, namespace, "least");

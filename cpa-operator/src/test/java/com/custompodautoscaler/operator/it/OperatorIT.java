@@ -8,9 +8,11 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
-import com.custompodautoscaler.operator.OperatorSettings;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -20,8 +22,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,9 +47,7 @@ class OperatorIT {
   static void installTheCrdAndStartTheOperator() throws Exception {
     admin = SharedKubeApiServer.adminClient();
     OperatorTestSupport.installCrd(admin);
-    operator =
-        CustomPodAutoscalerOperator.start(
-            SharedKubeApiServer.adminClient(), new OperatorSettings(Set.of(), Optional.empty(), 0));
+    operator = OperatorTestSupport.startOperator();
   }
 
   @AfterAll
@@ -260,16 +258,19 @@ class OperatorIT {
             "bare-cpa",
             spec -> spec.setProvisionPod(false),
             "Deployment bare-cpa or Pod bare-cpa is left to you (provisionPod: false) and does not exist");
+    assertPaused(namespace, "bare-cpa", "NotRunning", "no autoscaler runs: provisionPod is false");
 
     // A bare API server runs no pods: this one stays Pending, which is enough to be found.
-    admin
-        .pods()
-        .inNamespace(namespace)
-        .resource(Workloads.pod("bare-cpa", Map.of("app", "my-autoscaler"), Map.of()))
-        .create();
+    Pod pod =
+        admin
+            .pods()
+            .inNamespace(namespace)
+            .resource(Workloads.pod("bare-cpa", Map.of("app", "my-autoscaler"), Map.of()))
+            .create();
     OperatorTestSupport.touch(admin, namespace, "bare-cpa");
 
     OperatorTestSupport.awaitReady(admin, namespace, "bare-cpa");
+    assertPaused(namespace, "bare-cpa", "NotRunning", "Pod bare-cpa is not ready (phase Pending)");
     assertThat(admin.apps().deployments().inNamespace(namespace).withName("bare-cpa").get())
         .isNull();
     assertThat(
@@ -281,6 +282,38 @@ class OperatorIT {
                 .getMetadata()
                 .getOwnerReferences())
         .isEmpty();
+
+    // As a kubelet would report it once the autoscaler answers its readiness probe.
+    pod.setStatus(
+        new PodStatusBuilder()
+            .withPhase("Running")
+            .addNewCondition()
+            .withType("Ready")
+            .withStatus("True")
+            .endCondition()
+            .build());
+    admin.pods().inNamespace(namespace).resource(pod).updateStatus();
+    OperatorTestSupport.touch(admin, namespace, "bare-cpa");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertPaused(
+                    namespace,
+                    "bare-cpa",
+                    "Running",
+                    "the autoscaler runs: Pod bare-cpa is ready"));
+  }
+
+  /** The {@code Paused} condition of CPA {@code name} is False with {@code reason}. */
+  private static void assertPaused(String namespace, String name, String reason, String message) {
+    Condition paused =
+        OperatorTestSupport.condition(
+            admin.resources(CustomPodAutoscaler.class).inNamespace(namespace).withName(name).get(),
+            "Paused");
+    assertThat(paused.getStatus()).isEqualTo("False");
+    assertThat(paused.getReason()).isEqualTo(reason);
+    assertThat(paused.getMessage()).contains(message);
   }
 
   @Test

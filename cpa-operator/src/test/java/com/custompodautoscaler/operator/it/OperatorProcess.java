@@ -2,6 +2,7 @@ package com.custompodautoscaler.operator.it;
 
 import com.custompodautoscaler.autoscaler.testing.JarProcess;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -13,6 +14,9 @@ import java.util.Map;
 /** The operator jar running as a separate process, with a kubeconfig, as users run it. */
 final class OperatorProcess implements AutoCloseable {
 
+  /** The kubeconfig the operator runs with, in the process's folder. */
+  static final String KUBECONFIG = "operator.kubeconfig";
+
   private final JarProcess process;
   private final int healthPort;
 
@@ -22,14 +26,16 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code java -jar cpa-operator.jar} with an admin kubeconfig for the shared API server in
-   * {@code dir}, a free health port and the environment variables {@code env}; {@code name} names
-   * its log.
+   * Starts {@code java -jar cpa-operator.jar} with the kubeconfig {@value #KUBECONFIG} in {@code
+   * dir} (written, if missing, to act as the account the install manifests give the operator), a
+   * free health port and the environment variables {@code env}; {@code name} names its log.
    */
   static OperatorProcess start(Path dir, String name, Map<String, String> env) throws IOException {
-    Path kubeconfig = dir.resolve("kubeconfig");
+    Path kubeconfig = dir.resolve(KUBECONFIG);
     if (!Files.exists(kubeconfig)) {
-      Files.writeString(kubeconfig, SharedKubeApiServer.kubeconfigYaml());
+      try (KubernetesClient admin = SharedKubeApiServer.adminClient()) {
+        Files.writeString(kubeconfig, OperatorAccount.kubeconfigYaml(admin));
+      }
     }
     int port = JarProcess.freePort();
     Map<String, String> environment = new HashMap<>(env);

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The acceptance as a user would do it: the operator jar running with a kubeconfig and nothing
- * else; {@code kubectl apply} of the CRD, then of the announcement's YAML; the four objects and a
- * Ready CPA follow.
+ * The acceptance as a user would do it: the operator jar running with a kubeconfig of its installed
+ * account and nothing else; {@code kubectl apply} of the CRD, then of the announcement's YAML; the
+ * four objects and a Ready CPA follow.
  */
 class OperatorProcessIT {
 
@@ -30,7 +30,8 @@ class OperatorProcessIT {
     }
     try (OperatorProcess operator = OperatorProcess.start(dir, "operator", Map.of());
         KubernetesClient admin = SharedKubeApiServer.adminClient()) {
-      Path kubeconfig = dir.resolve("kubeconfig");
+      Path kubeconfig =
+          Files.writeString(dir.resolve("kubeconfig"), SharedKubeApiServer.kubeconfigYaml());
       String namespace = SharedKubeApiServer.freshNamespace(admin, "kubectl");
       Kubectl.run(
           kubeconfig,

@@ -15,6 +15,7 @@ import com.custompodautoscaler.operator.model.PauseRequest;
 import com.custompodautoscaler.operator.model.Provisioning;
 import com.custompodautoscaler.playground.CustomResourceDefinitions;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -52,10 +53,15 @@ final class OperatorTestSupport {
         admin, ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml"), "cpa-tests");
   }
 
-  /** Starts the operator in-process over every namespace, without leader election. */
+  /**
+   * Starts the operator in-process over every namespace, without leader election, as the account
+   * the install manifests give it.
+   */
   static CustomPodAutoscalerOperator startOperator() throws IOException {
-    return CustomPodAutoscalerOperator.start(
-        SharedKubeApiServer.adminClient(), new OperatorSettings(Set.of(), Optional.empty(), 0));
+    try (KubernetesClient admin = SharedKubeApiServer.adminClient()) {
+      return CustomPodAutoscalerOperator.start(
+          OperatorAccount.client(admin), new OperatorSettings(Set.of(), Optional.empty(), 0));
+    }
   }
 
   /** A v1 CPA for Deployment {@code web}, with {@code config} entries in name order. */
@@ -157,17 +163,42 @@ final class OperatorTestSupport {
         .containsExactlyInAnyOrder(name + "-7d4b9c-x2x9q", name + "-mine");
   }
 
-  /** Adds a config entry to CPA {@code name}: a new generation, which reconciles it. */
+  /** Waits for an event with {@code reason} on CPA {@code name}; returns it. */
+  static Event awaitEvent(KubernetesClient admin, String namespace, String name, String reason) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                admin.v1().events().inNamespace(namespace).list().getItems().stream()
+                    .filter(event -> event.getInvolvedObject().getName().equals(name))
+                    .filter(
+                        event -> event.getInvolvedObject().getKind().equals("CustomPodAutoscaler"))
+                    .filter(event -> reason.equals(event.getReason()))
+                    .findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
+  }
+
+  /**
+   * Annotates CPA {@code name} anew, which reconciles it: a merge patch without a resource version,
+   * as {@code kubectl annotate} sends, so the operator's status writes cannot make it conflict.
+   */
   static void touch(KubernetesClient admin, String namespace, String name) {
     admin
         .resources(CustomPodAutoscaler.class)
         .inNamespace(namespace)
         .withName(name)
-        .edit(
-            edited -> {
-              edited.getSpec().getConfig().add(new ConfigEntry("touch", "1"));
-              return edited;
-            });
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            admin
+                .getKubernetesSerialization()
+                .asJson(
+                    Map.of(
+                        "metadata",
+                        Map.of(
+                            "annotations",
+                            Map.of("cpa-tests/touched", String.valueOf(System.nanoTime()))))));
   }
 
   static CustomPodAutoscaler awaitReady(KubernetesClient admin, String namespace, String name) {
@@ -277,11 +308,11 @@ final class OperatorTestSupport {
         .build();
   }
 
-  private static String serviceAccountUser(String namespace, String name) {
+  static String serviceAccountUser(String namespace, String name) {
     return "system:serviceaccount:" + namespace + ":" + name;
   }
 
-  private static String[] serviceAccountGroups(String namespace) {
+  static String[] serviceAccountGroups(String namespace) {
     return new String[] {
       "system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated"
     };

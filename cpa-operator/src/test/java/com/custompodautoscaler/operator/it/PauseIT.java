@@ -7,12 +7,9 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
-import com.custompodautoscaler.operator.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,9 +24,7 @@ class PauseIT {
   static void start() throws Exception {
     admin = SharedKubeApiServer.adminClient();
     OperatorTestSupport.installCrd(admin);
-    operator =
-        CustomPodAutoscalerOperator.start(
-            SharedKubeApiServer.adminClient(), new OperatorSettings(Set.of(), Optional.empty(), 0));
+    operator = OperatorTestSupport.startOperator();
   }
 
   @AfterAll

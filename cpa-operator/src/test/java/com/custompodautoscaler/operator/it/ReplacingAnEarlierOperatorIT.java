@@ -14,6 +14,7 @@ import com.custompodautoscaler.operator.model.ServiceAccountFactory;
 import com.custompodautoscaler.operator.model.TargetResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
@@ -52,12 +53,32 @@ class ReplacingAnEarlierOperatorIT {
         admin.resource(OperatorTestSupport.cpa("go-cpa", Map.of())).inNamespace(namespace).create();
     OperatorTestSupport.createGoOperatorPodAndOthers(admin, cpa);
 
-    CustomPodAutoscalerOperator operator = OperatorTestSupport.startOperator();
-    try {
+    try (CustomPodAutoscalerOperator operator = OperatorTestSupport.startOperator()) {
       OperatorTestSupport.awaitReady(admin, namespace, "go-cpa");
       OperatorTestSupport.awaitGoOperatorPodReplaced(admin, cpa);
-    } finally {
-      operator.close();
+    }
+  }
+
+  @Test
+  void theGoOperatorsServiceAccountRoleAndRoleBindingAreTheCpasOwnSoTheirWildcardsGo()
+      throws Exception {
+    String namespace = SharedKubeApiServer.freshNamespace(admin, "go-rbac");
+    CustomPodAutoscaler cpa =
+        admin
+            .resource(OperatorTestSupport.cpa("go-rbac", Map.of()))
+            .inNamespace(namespace)
+            .create();
+    for (HasMetadata object : asTheGoOperatorMadeThem(cpa)) {
+      admin.resource(object).inNamespace(namespace).create();
+    }
+
+    try (CustomPodAutoscalerOperator operator = OperatorTestSupport.startOperator()) {
+      OperatorTestSupport.awaitReady(admin, namespace, "go-rbac");
+      assertThat(admin.rbac().roles().inNamespace(namespace).withName("go-rbac").get().getRules())
+          .as("the least-privilege rules in place of the Go operator's wildcards")
+          .isEqualTo(RoleFactory.role(cpa, new TargetResource("apps", "deployments")).getRules());
+      assertThat(admin.apps().deployments().inNamespace(namespace).withName("go-rbac").get())
+          .isNotNull();
     }
   }
 
@@ -78,8 +99,7 @@ class ReplacingAnEarlierOperatorIT {
           .serverSideApply();
     }
 
-    CustomPodAutoscalerOperator operator = OperatorTestSupport.startOperator();
-    try {
+    try (CustomPodAutoscalerOperator operator = OperatorTestSupport.startOperator()) {
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
@@ -96,8 +116,6 @@ class ReplacingAnEarlierOperatorIT {
                 assertThat(deployment.getSpec().getSelector().getMatchLabels())
                     .isEqualTo(Map.of(Provisioning.NAME_LABEL, "old-cpa"));
               });
-    } finally {
-      operator.close();
     }
   }
 
@@ -116,6 +134,38 @@ class ReplacingAnEarlierOperatorIT {
             RoleBindingFactory.roleBinding(cpa),
             deployment);
     objects.forEach(object -> object.getMetadata().setLabels(EARLIER_LABELS));
+    return objects;
+  }
+
+  /**
+   * The ServiceAccount, Role and RoleBinding as the Go operator made them: its labels, the CPA as
+   * controller, a Role of wildcards, written by plain creates under its own name.
+   */
+  private static List<HasMetadata> asTheGoOperatorMadeThem(CustomPodAutoscaler cpa) {
+    Map<String, String> labels =
+        Map.of(
+            Provisioning.MANAGED_BY_LABEL,
+            Provisioning.MANAGED_BY,
+            Provisioning.OWNED_BY_LABEL,
+            cpa.getMetadata().getName());
+    List<HasMetadata> objects =
+        List.of(
+            ServiceAccountFactory.serviceAccount(cpa),
+            new RoleBuilder()
+                .withMetadata(Provisioning.metadataFor(cpa))
+                .addNewRule()
+                .withApiGroups("")
+                .withResources("pods", "replicationcontrollers")
+                .withVerbs("*")
+                .endRule()
+                .addNewRule()
+                .withApiGroups("apps")
+                .withResources("deployments", "deployments/scale", "replicasets", "statefulsets")
+                .withVerbs("*")
+                .endRule()
+                .build(),
+            RoleBindingFactory.roleBinding(cpa));
+    objects.forEach(object -> object.getMetadata().setLabels(labels));
     return objects;
   }
 

@@ -1,0 +1,78 @@
+package com.custompodautoscaler.operator.it;
+
+import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/**
+ * The operator's own account as {@code deploy/install/cluster-wide.yaml} installs it: its
+ * ServiceAccount, ClusterRole and binding. The tests run the operator with it and never as an
+ * administrator, so a permission the code needs and the install manifests lack fails a test.
+ */
+final class OperatorAccount {
+
+  static final String NAMESPACE = "cpa-system";
+  static final String NAME = "cpa-operator";
+
+  private static boolean installed;
+
+  private OperatorAccount() {}
+
+  /** Applies every object of {@code deploy/install/cluster-wide.yaml}, once per test run. */
+  static synchronized void install(KubernetesClient admin) {
+    if (installed) {
+      return;
+    }
+    try (InputStream manifests =
+        Files.newInputStream(ProjectFiles.resolve("deploy/install/cluster-wide.yaml"))) {
+      for (HasMetadata object : admin.load(manifests).items()) {
+        admin.resource(object).fieldManager("cpa-tests").forceConflicts().serverSideApply();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    installed = true;
+  }
+
+  /** A client that acts as the installed operator, installing its account first. */
+  static KubernetesClient client(KubernetesClient admin) {
+    install(admin);
+    return OperatorTestSupport.clientAs(NAMESPACE, NAME);
+  }
+
+  /** An admin kubeconfig turned into one that acts as the installed operator. */
+  static String kubeconfigYaml(KubernetesClient admin) {
+    install(admin);
+    return kubeconfigActingAs(NAMESPACE, NAME);
+  }
+
+  /**
+   * The shared API server's admin kubeconfig, turned into one whose user acts as ServiceAccount
+   * {@code name} of {@code namespace} (kubectl's {@code --as}).
+   */
+  static String kubeconfigActingAs(String namespace, String name) {
+    try {
+      YAMLMapper yaml = new YAMLMapper();
+      ObjectNode kubeconfig = (ObjectNode) yaml.readTree(SharedKubeApiServer.kubeconfigYaml());
+      for (var user : kubeconfig.withArray("users")) {
+        ObjectNode auth = (ObjectNode) user.get("user");
+        auth.put("as", OperatorTestSupport.serviceAccountUser(namespace, name));
+        ArrayNode groups = auth.putArray("as-groups");
+        for (String group : OperatorTestSupport.serviceAccountGroups(namespace)) {
+          groups.add(group);
+        }
+      }
+      return yaml.writeValueAsString(kubeconfig);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
