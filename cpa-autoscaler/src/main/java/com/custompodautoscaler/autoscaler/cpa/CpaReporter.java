@@ -74,11 +74,7 @@ public final class CpaReporter implements RunObserver {
           clock.instant());
     }
     for (MetricFailure failure : report.kubernetesMetricFailures()) {
-      events.record(
-          "Warning",
-          failure.forbidden() ? "MetricForbidden" : "FailedGetKubernetesMetric",
-          failure.message(),
-          clock.instant());
+      events.record("Warning", eventReason(failure.kind()), failure.message(), clock.instant());
     }
     report
         .failure()
@@ -89,5 +85,13 @@ public final class CpaReporter implements RunObserver {
                     "RunFailed",
                     Objects.toString(failure.getMessage()),
                     clock.instant()));
+  }
+
+  private static String eventReason(MetricFailure.Kind kind) {
+    return switch (kind) {
+      case FORBIDDEN -> "MetricForbidden";
+      case METRICS_API_NOT_SERVED -> "MetricsApiNotServed";
+      case FAILED -> "FailedGetKubernetesMetric";
+    };
   }
 }
