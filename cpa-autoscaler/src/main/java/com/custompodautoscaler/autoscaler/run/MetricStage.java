@@ -46,7 +46,8 @@ final class MetricStage {
   }
 
   /**
-   * The metric method's values, with {@code kubernetes}, the Kubernetes metrics gathered before.
+   * The metric method's values, with {@code kubernetes}, the Kubernetes metrics gathered before,
+   * and why any could not be, in every document.
    */
   GatheredMetrics gather(
       TargetSnapshot snapshot, RunType runType, KubernetesMetricsSource.Gathered kubernetes)
@@ -61,7 +62,11 @@ final class MetricStage {
     hook(
         Stage.POST_METRIC,
         new PostMetricInput(
-            resource.json(), metrics.wireList(), runType.wireName(), kubernetes.metrics()),
+            resource.json(),
+            metrics.wireList(),
+            runType.wireName(),
+            kubernetes.metrics(),
+            kubernetes.failureMessages()),
         "post-metric");
     return metrics;
   }
@@ -69,7 +74,8 @@ final class MetricStage {
   /** The metric input for {@code object}: the target, or one of its pods. */
   private static MetricInput input(
       KubernetesObject object, RunType runType, KubernetesMetricsSource.Gathered kubernetes) {
-    return new MetricInput(object.json(), runType.wireName(), kubernetes.metrics());
+    return new MetricInput(
+        object.json(), runType.wireName(), kubernetes.metrics(), kubernetes.failureMessages());
   }
 
   private List<KubernetesObject> pods(TargetSnapshot snapshot) {

@@ -95,13 +95,16 @@ class KubernetesMetricsRunTest {
     RunReport report = run("runMode: per-resource\n" + SPECS, cluster, logic);
 
     assertThat(report.succeeded()).isTrue();
-    assertThat(logic.documentsFor(Stage.METRIC).get(0)).contains("\"kubernetesMetrics\":[{");
+    assertThat(logic.documentsFor(Stage.METRIC).get(0))
+        .contains("\"kubernetesMetrics\":[{")
+        .endsWith(
+            "}],\"kubernetesMetricFailures\":[\"failed to get external metric: no adapter\"]}");
     assertThat(report.kubernetesMetricFailures())
         .containsExactly(MetricFailure.failed("failed to get external metric: no adapter"));
   }
 
   @Test
-  void notRequiredATotalFailureLeavesKubernetesMetricsOut() throws Exception {
+  void notRequiredATotalFailureLeavesKubernetesMetricsOutAndSaysWhy() throws Exception {
     FakeCluster cluster =
         new FakeCluster("web", 3)
             .withKubernetesMetrics(
@@ -115,8 +118,17 @@ class KubernetesMetricsRunTest {
     RunReport report = run("runMode: per-resource\n" + SPECS, cluster, logic);
 
     assertThat(report.succeeded()).isTrue();
+    String failures = "\"kubernetesMetricFailures\":[\"failed to get resource metric: a\",\"b\"]";
     assertThat(logic.documentsFor(Stage.METRIC))
-        .containsExactly("{\"resource\":" + cluster.target().json() + ",\"runType\":\"scaler\"}");
+        .containsExactly(
+            "{\"resource\":"
+                + cluster.target().json()
+                + ",\"runType\":\"scaler\","
+                + failures
+                + "}");
+    for (Stage hook : List.of(Stage.PRE_METRIC, Stage.POST_METRIC)) {
+      assertThat(logic.documentsFor(hook)).singleElement().asString().endsWith(failures + "}");
+    }
   }
 
   @Test
