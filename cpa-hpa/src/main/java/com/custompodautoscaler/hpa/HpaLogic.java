@@ -70,16 +70,7 @@ public final class HpaLogic implements InProcessUserLogic {
     List<KubernetesMetric> metrics =
         input.kubernetesMetrics() == null ? List.of() : input.kubernetesMetrics();
     if (metrics.isEmpty()) {
-      throw new HpaInputException(
-          goHpaMetricsEntry
-              ? "the metric input has no kubernetesMetrics, and the environment holds a `metrics`"
-                  + " entry, which held the HPA's metric specs in the Go"
-                  + " horizontal-pod-autoscaler: name that config entry kubernetesMetricSpecs"
-                  + " (same value), or run the cpa-horizontal-pod-autoscaler image, which reads"
-                  + " `metrics` as it"
-              : "the metric input has no kubernetesMetrics: list the HPA's metrics under"
-                  + " kubernetesMetricSpecs, and see the log for metrics that could not be"
-                  + " gathered");
+      throw noMetrics(input);
     }
     if (metrics.get(0) == null) {
       throw Documents.notWhole("kubernetesMetrics[0].current_replicas", "nothing");
@@ -89,6 +80,32 @@ public final class HpaLogic implements InProcessUserLogic {
       results.add(result(proposals.compute(metrics.get(i), "kubernetesMetrics[" + i + "]")));
     }
     return Documents.write(new MetricStageOutput(metrics.get(0).currentReplicas(), results));
+  }
+
+  /**
+   * Why the metric input has no {@code kubernetesMetrics}: the autoscaler could not gather them,
+   * which it says in {@code kubernetesMetricFailures}, or its configuration lists none.
+   */
+  private HpaInputException noMetrics(MetricInput input) {
+    List<String> failures =
+        input.kubernetesMetricFailures() == null ? List.of() : input.kubernetesMetricFailures();
+    if (!failures.isEmpty()) {
+      String more =
+          failures.size() > 1
+              ? " (and " + (failures.size() - 1) + " more, in the autoscaler's log)"
+              : "";
+      return new HpaInputException(
+          "the autoscaler could not gather any of the HPA's metrics: " + failures.get(0) + more);
+    }
+    return new HpaInputException(
+        goHpaMetricsEntry
+            ? "the metric input has no kubernetesMetrics, and the environment holds a `metrics`"
+                + " entry, which held the HPA's metric specs in the Go"
+                + " horizontal-pod-autoscaler: name that config entry kubernetesMetricSpecs"
+                + " (same value), or run the cpa-horizontal-pod-autoscaler image, which reads"
+                + " `metrics` as it"
+            : "the metric input has no kubernetesMetrics: list the HPA's metrics under"
+                + " kubernetesMetricSpecs");
   }
 
   private static MetricStageOutput.Result result(MetricProposals.Computed computed) {

@@ -27,19 +27,27 @@ class WireDocumentsTest {
     return Stream.of(
         new Case(
             "metric input holds the resource and the run type",
-            new MetricInput(DEPLOYMENT, "scaler", List.of()),
+            new MetricInput(DEPLOYMENT, "scaler", List.of(), List.of()),
             "{\"resource\":" + DEPLOYMENT + ",\"runType\":\"scaler\"}"),
+        new Case(
+            "metric input says why the Kubernetes metrics could not be gathered",
+            new MetricInput(
+                DEPLOYMENT, "scaler", null, List.of("failed to get resource metric: 404")),
+            "{\"resource\":"
+                + DEPLOYMENT
+                + ",\"runType\":\"scaler\","
+                + "\"kubernetesMetricFailures\":[\"failed to get resource metric: 404\"]}"),
         new Case(
             "a metric with an empty value leaves the value out",
             new ResourceMetric("web-2", ""),
             "{\"resource\":\"web-2\"}"),
         new Case(
             "post-metric input leaves out missing metrics",
-            new PostMetricInput(DEPLOYMENT, null, "api", null),
+            new PostMetricInput(DEPLOYMENT, null, "api", null, null),
             "{\"resource\":" + DEPLOYMENT + ",\"runType\":\"api\"}"),
         new Case(
             "post-metric input lists the metrics",
-            new PostMetricInput(DEPLOYMENT, METRICS, "scaler", List.of()),
+            new PostMetricInput(DEPLOYMENT, METRICS, "scaler", List.of(), List.of()),
             "{\"resource\":"
                 + DEPLOYMENT
                 + ",\"metrics\":[{\"resource\":\"web-1\",\"value\":\"{\\\"available\\\":2}\"},"

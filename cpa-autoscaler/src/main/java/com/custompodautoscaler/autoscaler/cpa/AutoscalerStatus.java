@@ -14,6 +14,7 @@ import com.custompodautoscaler.core.decision.ReplicaDecision;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,14 +22,21 @@ import java.util.Optional;
  * The autoscaler's part of a CustomPodAutoscaler's status after a run, computed from the part it
  * wrote last: replicas, last scale time, the last run, the decision state as its store last wrote
  * it, and the HPA-like conditions {@code AbleToScale}, {@code ScalingActive} and {@code
- * ScalingLimited}, and {@code KubernetesMetricsAvailable} once a Kubernetes metric failed without
- * failing a run. Pure: the time is an input.
+ * ScalingLimited}, and {@code KubernetesMetricsAvailable} once a Kubernetes metric could not be
+ * gathered. Pure: the time is an input.
  */
 final class AutoscalerStatus {
 
   static final String METRICS_AVAILABLE = "KubernetesMetricsAvailable";
   private static final List<String> OWN_CONDITIONS =
       List.of("AbleToScale", "ScalingActive", "ScalingLimited", METRICS_AVAILABLE);
+
+  /** The kinds of metric failure in the order the condition prefers to show them: cures first. */
+  private static final List<MetricFailure.Kind> SHOWN_FIRST =
+      List.of(
+          MetricFailure.Kind.FORBIDDEN,
+          MetricFailure.Kind.METRICS_API_NOT_SERVED,
+          MetricFailure.Kind.FAILED);
 
   private AutoscalerStatus() {}
 
@@ -195,30 +203,33 @@ final class AutoscalerStatus {
   }
 
   /**
-   * Whether every Kubernetes metric was gathered, once one was not: False, with the first failure,
-   * while some fail without failing the run (a refused permission among them makes the reason
-   * Forbidden); True again once all are gathered.
+   * Whether every Kubernetes metric was gathered, once one was not: False while some fail, with the
+   * most telling failure (a refused permission, then a metrics API that is not served, then the
+   * first) as its message and its kind as the reason; True again once all are gathered.
    */
   private static Optional<Condition> kubernetesMetricsAvailable(
       List<Condition> previous, RunReport report, Instant now) {
     List<MetricFailure> failures = report.kubernetesMetricFailures();
     if (!failures.isEmpty()) {
-      boolean forbidden = failures.stream().anyMatch(MetricFailure::forbidden);
+      MetricFailure shown =
+          failures.stream()
+              .min(Comparator.comparingInt(failure -> SHOWN_FIRST.indexOf(failure.kind())))
+              .orElseThrow();
       String more = failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : "";
       return Optional.of(
           condition(
               previous,
               METRICS_AVAILABLE,
               false,
-              forbidden ? "Forbidden" : "FailedGetMetrics",
-              failures.get(0).message() + more,
+              unavailableReason(shown.kind()),
+              shown.message() + more,
               now));
     }
     boolean shownBefore =
         previous != null
             && previous.stream()
                 .anyMatch(condition -> condition.getType().equals(METRICS_AVAILABLE));
-    if (report.metrics().isEmpty() || !shownBefore) {
+    if (!report.kubernetesMetricsGathered() || !shownBefore) {
       return Optional.empty();
     }
     return Optional.of(
@@ -229,6 +240,14 @@ final class AutoscalerStatus {
             "AllGathered",
             "every Kubernetes metric was gathered",
             now));
+  }
+
+  private static String unavailableReason(MetricFailure.Kind kind) {
+    return switch (kind) {
+      case FORBIDDEN -> "Forbidden";
+      case METRICS_API_NOT_SERVED -> "MetricsApiNotServed";
+      case FAILED -> "FailedGetMetrics";
+    };
   }
 
   /** The HPA's ScalingLimited reason for a decision that a limit shaped, if one did. */

@@ -79,11 +79,7 @@ public final class CpaReporter implements RunObserver {
     }
     for (MetricFailure failure : report.kubernetesMetricFailures()) {
       events.record(
-          cpa.reference(),
-          "Warning",
-          failure.forbidden() ? "MetricForbidden" : "FailedGetKubernetesMetric",
-          failure.message(),
-          clock.instant());
+          cpa.reference(), "Warning", eventReason(failure.kind()), failure.message(), clock.instant());
     }
     report
         .failure()
@@ -95,5 +91,13 @@ public final class CpaReporter implements RunObserver {
                     "RunFailed",
                     Objects.toString(failure.getMessage()),
                     clock.instant()));
+  }
+
+  private static String eventReason(MetricFailure.Kind kind) {
+    return switch (kind) {
+      case FORBIDDEN -> "MetricForbidden";
+      case METRICS_API_NOT_SERVED -> "MetricsApiNotServed";
+      case FAILED -> "FailedGetKubernetesMetric";
+    };
   }
 }

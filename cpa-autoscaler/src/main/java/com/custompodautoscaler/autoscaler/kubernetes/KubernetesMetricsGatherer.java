@@ -80,13 +80,19 @@ public final class KubernetesMetricsGatherer implements KubernetesMetricsSource 
     return new Gathered(metrics, failures);
   }
 
-  /** A failed request; a refused one says which permission to grant, when RBAC names it. */
+  /**
+   * A failed request; a refused one says which permission to grant, when RBAC names it, and one to
+   * a metrics API the cluster does not serve says what to install.
+   */
   private static MetricFailure failure(String what, KubernetesAccessException e) {
+    if (e instanceof MetricsApiNotServed) {
+      return new MetricFailure(what + e.getMessage(), MetricFailure.Kind.METRICS_API_NOT_SERVED);
+    }
     if (!e.isForbidden()) {
       return MetricFailure.failed(what + e.getMessage());
     }
     String advice = MissingPermission.advice(e.getMessage()).map(text -> "; " + text).orElse("");
-    return new MetricFailure(what + e.getMessage() + advice, true);
+    return new MetricFailure(what + e.getMessage() + advice, MetricFailure.Kind.FORBIDDEN);
   }
 
   private static String describe(String type) {

@@ -70,7 +70,7 @@ final class KubernetesRest {
         return response.body();
       }
       throw new KubernetesAccessException(
-          request + ": " + response.code() + " " + statusMessage(response.body()),
+          request + ": " + answer(response.code(), statusMessage(response.body())),
           OptionalInt.of(response.code()),
           null);
     } catch (ExecutionException e) {
@@ -83,6 +83,18 @@ final class KubernetesRest {
       Thread.currentThread().interrupt();
       throw new KubernetesAccessException(request + ": interrupted", OptionalInt.empty(), e);
     }
+  }
+
+  /**
+   * The status code and the message, the code once: a path that no API serves is answered with the
+   * plain text {@code 404 page not found}, which names its code already.
+   */
+  static String answer(int code, String message) {
+    String status = String.valueOf(code);
+    if (message.isEmpty() || message.equals(status)) {
+      return status;
+    }
+    return message.startsWith(status + " ") ? message : status + " " + message;
   }
 
   /** The message of a Kubernetes Status body, or the body itself when it is not one. */

@@ -50,7 +50,7 @@ final class MetricsApiClient {
             + "/pods"
             + query(Map.of("labelSelector", selector));
     List<PodUsage> pods = new ArrayList<>();
-    for (JsonNode item : read(path).path("items")) {
+    for (JsonNode item : read(MetricsApi.RESOURCE, path).path("items")) {
       Map<String, Map<String, String>> usage = new HashMap<>();
       for (JsonNode container : item.path("containers")) {
         Map<String, String> quantities = new HashMap<>();
@@ -104,28 +104,31 @@ final class MetricsApiClient {
             + "/"
             + encode(metric)
             + query(Map.of("labelSelector", selector));
-    return samples(read(path));
+    return samples(read(MetricsApi.EXTERNAL, path));
   }
 
   private List<Sample> custom(String relative) {
     if (customMetricsVersion != null) {
-      return samples(read("/apis/custom.metrics.k8s.io/" + customMetricsVersion + "/" + relative));
+      return samples(read(MetricsApi.CUSTOM, customPath(customMetricsVersion, relative)));
     }
-    KubernetesAccessException notServed = null;
+    KubernetesAccessException notFound = null;
     for (String version : CUSTOM_METRICS_VERSIONS) {
       try {
-        List<Sample> samples =
-            samples(read("/apis/custom.metrics.k8s.io/" + version + "/" + relative));
+        List<Sample> samples = samples(rest.getJson(customPath(version, relative)));
         customMetricsVersion = version;
         return samples;
       } catch (KubernetesAccessException e) {
-        if (e.status().orElse(0) != 404) {
+        if (!e.isNotFound()) {
           throw e;
         }
-        notServed = e;
+        notFound = e;
       }
     }
-    throw notServed;
+    throw explained(MetricsApi.CUSTOM, notFound);
+  }
+
+  private static String customPath(String version, String relative) {
+    return "/apis/custom.metrics.k8s.io/" + version + "/" + relative;
   }
 
   private static List<Sample> samples(JsonNode list) {
@@ -145,8 +148,34 @@ final class MetricsApiClient {
     return samples;
   }
 
-  private JsonNode read(String path) {
-    return rest.getJson(path);
+  private JsonNode read(MetricsApi api, String path) {
+    try {
+      return rest.getJson(path);
+    } catch (KubernetesAccessException e) {
+      throw explained(api, e);
+    }
+  }
+
+  /**
+   * {@code failure}, or, when it is a 404 and the cluster does not serve {@code api} at all, the
+   * failure that says so: discovery decides, since an installed adapter answers 404 too, for a
+   * metric it does not have.
+   */
+  private KubernetesAccessException explained(MetricsApi api, KubernetesAccessException failure) {
+    if (failure.isNotFound() && !served(api)) {
+      return new MetricsApiNotServed(api, failure);
+    }
+    return failure;
+  }
+
+  /** Whether the API server serves {@code api}'s group; an unclear answer counts as served. */
+  private boolean served(MetricsApi api) {
+    try {
+      rest.get(api.groupPath());
+      return true;
+    } catch (KubernetesAccessException e) {
+      return !e.isNotFound();
+    }
   }
 
   private static Instant timestamp(JsonNode item) {

@@ -36,6 +36,7 @@ public final class Autoscaler implements AutoCloseable {
   private final ScaleClient scales;
   private final TargetReader targets;
   private final PodMetricCalls podCalls;
+  private final KubernetesMetricsStep kubernetesMetrics;
   private final MetricStage metricStage;
   private final EvaluateStage evaluateStage;
   private final ScaleStage scaleStage;
@@ -70,17 +71,13 @@ public final class Autoscaler implements AutoCloseable {
     this.scales = ports.scales();
     this.targets = ports.targets();
     this.podCalls = new PodMetricCalls(config.perPodConcurrency());
+    this.kubernetesMetrics =
+        new KubernetesMetricsStep(
+            ports.kubernetesMetrics(),
+            config.kubernetesMetrics().specs().size(),
+            config.kubernetesMetrics().required());
     this.metricStage =
-        new MetricStage(
-            config.runMode(),
-            namespace,
-            targets,
-            ports.userLogic(),
-            podCalls,
-            new KubernetesMetricsStep(
-                ports.kubernetesMetrics(),
-                config.kubernetesMetrics().specs().size(),
-                config.kubernetesMetrics().required()));
+        new MetricStage(config.runMode(), namespace, targets, ports.userLogic(), podCalls);
     this.evaluateStage = new EvaluateStage(ports.userLogic());
     this.scaleStage =
         new ScaleStage(
@@ -153,10 +150,10 @@ public final class Autoscaler implements AutoCloseable {
         target.describe(),
         snapshot.currentReplicas(),
         snapshot.scale().selector());
-    MetricStage.Result gathered =
-        step(run, "metrics", RunStep.METRICS, () -> metricStage.gather(snapshot, type));
+    GatheredMetrics gathered =
+        step(run, "metrics", RunStep.METRICS, () -> gatherMetrics(run, snapshot));
     run.gathered(gathered);
-    log.debug("gathered metrics: {}", gathered.metrics().wireList());
+    log.debug("gathered metrics: {}", gathered.wireList());
     if (goal == RunGoal.METRICS) {
       return;
     }
@@ -165,12 +162,24 @@ public final class Autoscaler implements AutoCloseable {
             run,
             "evaluate",
             RunStep.EVALUATION,
-            () -> evaluateStage.evaluate(snapshot, gathered.metrics(), type));
+            () -> evaluateStage.evaluate(snapshot, gathered, type));
     run.evaluated(evaluated);
     if (goal == RunGoal.SCALE) {
       run.scaled(
           step(run, "scale", RunStep.SCALING, () -> scale(run, snapshot, evaluated, decisionTime)));
     }
+  }
+
+  /**
+   * The Kubernetes metrics, then the metric stage with them; the run keeps what failed to gather
+   * even when that, or the metric stage, fails the run.
+   */
+  private GatheredMetrics gatherMetrics(RunReport.Builder run, TargetSnapshot snapshot)
+      throws InterruptedException {
+    KubernetesMetricsSource.Gathered kubernetes = kubernetesMetrics.gather(snapshot.scale());
+    run.gatheredKubernetesMetrics(kubernetes.failures());
+    kubernetesMetrics.goOnWith(kubernetes);
+    return metricStage.gather(snapshot, run.type(), kubernetes);
   }
 
   /**

@@ -20,5 +20,10 @@ public interface KubernetesMetricsSource {
       metrics = List.copyOf(metrics);
       failures = List.copyOf(failures);
     }
+
+    /** Why each metric that could not be gathered was not, as the stage documents carry it. */
+    public List<String> failureMessages() {
+      return failures.stream().map(MetricFailure::message).toList();
+    }
   }
 }

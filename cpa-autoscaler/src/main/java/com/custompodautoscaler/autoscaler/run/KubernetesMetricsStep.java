@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Kubernetes metrics of a run, with CPA v2's failure rules: when they are required, any spec
  * that could not be gathered fails the run; otherwise each failure is logged and user logic gets
- * what could be gathered, and the failures go on to the run's report (the CPA's status and events).
+ * what could be gathered. Either way the failures go on to the run's report (the CPA's status and
+ * events).
  */
 final class KubernetesMetricsStep {
 
@@ -24,18 +25,24 @@ final class KubernetesMetricsStep {
     this.required = required;
   }
 
-  /**
-   * The gathered metrics, and the failures that did not fail the run; none when no spec is
-   * configured.
-   */
+  /** The gathered metrics and the failures; none when no spec is configured. */
   KubernetesMetricsSource.Gathered gather(ScaleState scale) throws InterruptedException {
     if (specs == 0) {
       return new KubernetesMetricsSource.Gathered(List.of(), List.of());
     }
-    KubernetesMetricsSource.Gathered gathered = source.gather(scale);
+    return source.gather(scale);
+  }
+
+  /**
+   * Lets the run go on with what {@code gathered} holds, logging each failure, unless the metrics
+   * are required and one failed.
+   *
+   * @throws StageFailure when the metrics are required and one could not be gathered
+   */
+  void goOnWith(KubernetesMetricsSource.Gathered gathered) {
     List<MetricFailure> failures = gathered.failures();
     if (failures.isEmpty()) {
-      return gathered;
+      return;
     }
     String summary =
         "gatherer multi metric error: "
@@ -57,12 +64,20 @@ final class KubernetesMetricsStep {
       MetricFailure failure = failures.get(i);
       log.warn(
           "{} when retrieving Kubernetes metrics ({}/{}): {}",
-          failure.forbidden() ? "missing permission" : "error",
+          what(failure.kind()),
           i + 1,
           specs,
           failure.message());
     }
     log.warn("failed to retrieve Kubernetes metrics, not required so continuing: {}", summary);
-    return gathered;
+  }
+
+  /** The log's words for a kind of failure, as CPA v2's "error when retrieving ..." begins. */
+  private static String what(MetricFailure.Kind kind) {
+    return switch (kind) {
+      case FAILED -> "error";
+      case FORBIDDEN -> "missing permission";
+      case METRICS_API_NOT_SERVED -> "metrics API not served";
+    };
   }
 }

@@ -3,7 +3,6 @@ package com.custompodautoscaler.autoscaler.run;
 import com.custompodautoscaler.api.wire.MetricInput;
 import com.custompodautoscaler.api.wire.PostMetricInput;
 import com.custompodautoscaler.api.wire.ResourceMetric;
-import com.custompodautoscaler.api.wire.kubernetes.KubernetesMetric;
 import com.custompodautoscaler.core.model.RunMode;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
@@ -13,7 +12,6 @@ import com.custompodautoscaler.core.port.TargetReader;
 import com.custompodautoscaler.core.port.UserLogic;
 import com.custompodautoscaler.core.port.UserLogicException;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +30,6 @@ final class MetricStage {
   private final TargetReader targets;
   private final UserLogic userLogic;
   private final PodMetricCalls podCalls;
-  private final KubernetesMetricsStep kubernetesMetrics;
   private final AtomicBoolean warnedAboutMissingSelector = new AtomicBoolean();
 
   MetricStage(
@@ -40,40 +37,45 @@ final class MetricStage {
       String namespace,
       TargetReader targets,
       UserLogic userLogic,
-      PodMetricCalls podCalls,
-      KubernetesMetricsStep kubernetesMetrics) {
+      PodMetricCalls podCalls) {
     this.runMode = runMode;
     this.namespace = namespace;
     this.targets = targets;
     this.userLogic = userLogic;
     this.podCalls = podCalls;
-    this.kubernetesMetrics = kubernetesMetrics;
   }
 
-  /** What the stage gathered, and the Kubernetes metrics that failed without failing the run. */
-  record Result(GatheredMetrics metrics, List<MetricFailure> kubernetesMetricFailures) {
-
-    Result {
-      Objects.requireNonNull(metrics, "metrics");
-      kubernetesMetricFailures = List.copyOf(kubernetesMetricFailures);
-    }
-  }
-
-  Result gather(TargetSnapshot snapshot, RunType runType) throws InterruptedException {
-    KubernetesMetricsSource.Gathered kubernetes = kubernetesMetrics.gather(snapshot.scale());
-    List<KubernetesMetric> gathered = kubernetes.metrics();
+  /**
+   * The metric method's values, with {@code kubernetes}, the Kubernetes metrics gathered before,
+   * and why any could not be, in every document.
+   */
+  GatheredMetrics gather(
+      TargetSnapshot snapshot, RunType runType, KubernetesMetricsSource.Gathered kubernetes)
+      throws InterruptedException {
     List<KubernetesObject> pods = runMode == RunMode.PER_POD ? pods(snapshot) : List.of();
-    String resource = snapshot.resource().json();
-    hook(Stage.PRE_METRIC, new MetricInput(resource, runType.wireName(), gathered), "pre-metric");
+    KubernetesObject resource = snapshot.resource();
+    hook(Stage.PRE_METRIC, input(resource, runType, kubernetes), "pre-metric");
     GatheredMetrics metrics =
         runMode == RunMode.PER_POD
-            ? perPod(pods, runType, gathered)
-            : GatheredMetrics.perResource(perResource(snapshot.resource(), runType, gathered));
+            ? perPod(pods, runType, kubernetes)
+            : GatheredMetrics.perResource(perResource(resource, runType, kubernetes));
     hook(
         Stage.POST_METRIC,
-        new PostMetricInput(resource, metrics.wireList(), runType.wireName(), gathered),
+        new PostMetricInput(
+            resource.json(),
+            metrics.wireList(),
+            runType.wireName(),
+            kubernetes.metrics(),
+            kubernetes.failureMessages()),
         "post-metric");
-    return new Result(metrics, kubernetes.failures());
+    return metrics;
+  }
+
+  /** The metric input for {@code object}: the target, or one of its pods. */
+  private static MetricInput input(
+      KubernetesObject object, RunType runType, KubernetesMetricsSource.Gathered kubernetes) {
+    return new MetricInput(
+        object.json(), runType.wireName(), kubernetes.metrics(), kubernetes.failureMessages());
   }
 
   private List<KubernetesObject> pods(TargetSnapshot snapshot) {
@@ -93,37 +95,33 @@ final class MetricStage {
   }
 
   private GatheredMetrics perPod(
-      List<KubernetesObject> pods, RunType runType, List<KubernetesMetric> gathered)
+      List<KubernetesObject> pods, RunType runType, KubernetesMetricsSource.Gathered kubernetes)
       throws InterruptedException {
     if (pods.isEmpty()) {
       return GatheredMetrics.noPods();
     }
     try {
       return GatheredMetrics.perPod(
-          podCalls.gather(pods, pod -> callForPod(pod, runType, gathered)));
+          podCalls.gather(pods, pod -> callForPod(pod, runType, kubernetes)));
     } catch (PodMetricCalls.PodCallFailure e) {
       throw new StageFailure("failed to gather metrics", e);
     }
   }
 
   private String callForPod(
-      KubernetesObject pod, RunType runType, List<KubernetesMetric> gathered) {
+      KubernetesObject pod, RunType runType, KubernetesMetricsSource.Gathered kubernetes) {
     try {
-      return userLogic.call(
-          Stage.METRIC,
-          RunDocuments.toJson(new MetricInput(pod.json(), runType.wireName(), gathered)));
+      return userLogic.call(Stage.METRIC, RunDocuments.toJson(input(pod, runType, kubernetes)));
     } catch (UserLogicException e) {
       throw new UserLogicException("pod " + pod.name() + ": " + e.getMessage(), e);
     }
   }
 
   private ResourceMetric perResource(
-      KubernetesObject resource, RunType runType, List<KubernetesMetric> gathered) {
+      KubernetesObject resource, RunType runType, KubernetesMetricsSource.Gathered kubernetes) {
     try {
       String value =
-          userLogic.call(
-              Stage.METRIC,
-              RunDocuments.toJson(new MetricInput(resource.json(), runType.wireName(), gathered)));
+          userLogic.call(Stage.METRIC, RunDocuments.toJson(input(resource, runType, kubernetes)));
       return new ResourceMetric(resource.name(), value);
     } catch (UserLogicException e) {
       throw new StageFailure("failed to gather metrics", e);

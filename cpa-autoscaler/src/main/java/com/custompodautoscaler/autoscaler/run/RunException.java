@@ -2,8 +2,9 @@ package com.custompodautoscaler.autoscaler.run;
 
 /**
  * A run that failed. The message is CPA v2's chain, for example {@code failed to get metrics:
- * failed to gather metrics: exit status 1}; {@link #detail()} is the same without the run-level
- * prefix, as the REST API reports it.
+ * failed to gather metrics: exit status 1}, its run-level prefix given once ({@code failed to get
+ * evaluation: exit status 1}); {@link #detail()} is the failure without the run-level prefix, as
+ * the REST API reports it.
  */
 public final class RunException extends RuntimeException {
 
@@ -13,7 +14,7 @@ public final class RunException extends RuntimeException {
   private final String detail;
 
   RunException(RunStep step, String detail, Throwable cause) {
-    super(step.failurePrefix() + ": " + detail, cause);
+    super(step.prefixed(detail), cause);
     this.step = step;
     this.detail = detail;
   }

@@ -22,6 +22,7 @@ public final class RunReport {
   private final Map<String, Duration> stageDurations;
   private final Integer currentReplicas;
   private final GatheredMetrics metrics;
+  private final boolean kubernetesMetricsGathered;
   private final List<MetricFailure> kubernetesMetricFailures;
   private final Integer evaluatedReplicas;
   private final ScaleOutcome scaleOutcome;
@@ -34,6 +35,7 @@ public final class RunReport {
     this.stageDurations = Collections.unmodifiableMap(new LinkedHashMap<>(run.stageDurations));
     this.currentReplicas = run.currentReplicas;
     this.metrics = run.metrics;
+    this.kubernetesMetricsGathered = run.kubernetesMetricsGathered;
     this.kubernetesMetricFailures = run.kubernetesMetricFailures;
     this.evaluatedReplicas = run.evaluatedReplicas;
     this.scaleOutcome = run.scaleOutcome;
@@ -71,7 +73,12 @@ public final class RunReport {
     return Optional.ofNullable(metrics);
   }
 
-  /** The Kubernetes metrics that could not be gathered but were not required. */
+  /** Whether the run got as far as gathering the Kubernetes metrics (none when none are set). */
+  public boolean kubernetesMetricsGathered() {
+    return kubernetesMetricsGathered;
+  }
+
+  /** The Kubernetes metrics that could not be gathered, required or not. */
   public List<MetricFailure> kubernetesMetricFailures() {
     return kubernetesMetricFailures;
   }
@@ -111,6 +118,7 @@ public final class RunReport {
     private final Map<String, Duration> stageDurations = new LinkedHashMap<>();
     private Integer currentReplicas;
     private GatheredMetrics metrics;
+    private boolean kubernetesMetricsGathered;
     private List<MetricFailure> kubernetesMetricFailures = List.of();
     private Integer evaluatedReplicas;
     private ScaleOutcome scaleOutcome;
@@ -130,9 +138,14 @@ public final class RunReport {
       return this;
     }
 
-    Builder gathered(MetricStage.Result gathered) {
-      metrics = gathered.metrics();
-      kubernetesMetricFailures = gathered.kubernetesMetricFailures();
+    Builder gatheredKubernetesMetrics(List<MetricFailure> failures) {
+      kubernetesMetricsGathered = true;
+      kubernetesMetricFailures = List.copyOf(failures);
+      return this;
+    }
+
+    Builder gathered(GatheredMetrics gathered) {
+      metrics = gathered;
       return this;
     }
 

@@ -16,7 +16,11 @@ public enum RunStep {
     this.failurePrefix = failurePrefix;
   }
 
-  String failurePrefix() {
-    return failurePrefix;
+  /**
+   * {@code detail} under this step's prefix, which it is not given twice: the evaluate method's own
+   * failure already begins with it, as in CPA v2 ({@code failed to get evaluation: exit status 1}).
+   */
+  String prefixed(String detail) {
+    return detail.startsWith(failurePrefix + ": ") ? detail : failurePrefix + ": " + detail;
   }
 }

@@ -29,6 +29,17 @@ class AutoscalerStatusTest {
 
   private static final Instant EARLIER = Instant.parse("2026-11-28T09:00:00Z");
   private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+  private static final MetricFailure REFUSED =
+      new MetricFailure(
+          "failed to get external metric: 403; add {apiGroups: [\"external.metrics.k8s.io\"]}",
+          MetricFailure.Kind.FORBIDDEN);
+  private static final MetricFailure NOT_SERVED =
+      new MetricFailure(
+          "failed to get resource metric: 404 page not found; the resource metrics API"
+              + " (metrics.k8s.io) is not served by this cluster: install metrics-server",
+          MetricFailure.Kind.METRICS_API_NOT_SERVED);
+  private static final MetricFailure UNAVAILABLE =
+      MetricFailure.failed("failed to get pods metric: 503");
 
   @Test
   void aFirstRunThatScalesFillsEveryField() {
@@ -114,17 +125,9 @@ class AutoscalerStatusTest {
   }
 
   @Test
-  void aRefusedKubernetesMetricIsShownUntilEveryMetricIsGatheredAgain() {
-    MetricFailure refused =
-        new MetricFailure(
-            "failed to get external metric: 403; add {apiGroups: [\"external.metrics.k8s.io\"]}",
-            true);
+  void aKubernetesMetricThatFailsIsShownUntilEveryMetricIsGatheredAgain() {
     RunReport missing =
-        RunReports.decided(
-            2,
-            2,
-            decision(2, DecisionReason.AS_EVALUATED),
-            List.of(refused, MetricFailure.failed("failed to get pods metric: 503")));
+        RunReports.decided(2, 2, decision(2, DecisionReason.AS_EVALUATED), List.of(NOT_SERVED));
 
     CustomPodAutoscalerStatus failing =
         AutoscalerStatus.after(new CustomPodAutoscalerStatus(), missing, EARLIER);
@@ -132,14 +135,82 @@ class AutoscalerStatusTest {
         AutoscalerStatus.after(
             failing, RunReports.decided(2, 2, decision(2, DecisionReason.AS_EVALUATED)), NOW);
 
-    Condition shown = condition(failing, "KubernetesMetricsAvailable");
-    assertThat(shown.getStatus()).isEqualTo("False");
-    assertThat(shown.getReason()).isEqualTo("Forbidden");
-    assertThat(shown.getMessage()).isEqualTo(refused.message() + " (and 1 more)");
+    assertThat(condition(failing, "KubernetesMetricsAvailable"))
+        .extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+        .containsExactly("False", "MetricsApiNotServed", NOT_SERVED.message());
     assertThat(failing.getLastRun().getOutcome()).as("the run went on").isEqualTo("success");
     assertThat(condition(recovered, "KubernetesMetricsAvailable"))
         .extracting(Condition::getStatus, Condition::getReason, Condition::getLastTransitionTime)
         .containsExactly("True", "AllGathered", NOW.toString());
+  }
+
+  @Test
+  void aRunThatFailsAfterGatheringTheKubernetesMetricsStillSaysWhetherTheyWereGathered() {
+    CustomPodAutoscalerStatus failing =
+        AutoscalerStatus.after(
+            new CustomPodAutoscalerStatus(),
+            RunReports.failedAfterGathering(
+                2, List.of(NOT_SERVED), RunStep.METRICS, "failed to gather metrics: exit status 1"),
+            EARLIER);
+    CustomPodAutoscalerStatus recovered =
+        AutoscalerStatus.after(
+            failing,
+            RunReports.failedAfterGathering(
+                2, List.of(), RunStep.METRICS, "failed to gather metrics: exit status 1"),
+            NOW);
+
+    assertThat(condition(failing, "KubernetesMetricsAvailable"))
+        .extracting(Condition::getStatus, Condition::getReason)
+        .containsExactly("False", "MetricsApiNotServed");
+    assertThat(condition(recovered, "KubernetesMetricsAvailable"))
+        .extracting(Condition::getStatus, Condition::getReason)
+        .containsExactly("True", "AllGathered");
+  }
+
+  /** The Kubernetes metrics one run could not gather, and the condition's reason and message. */
+  record UnavailableCase(String name, List<MetricFailure> failures, String reason, String message) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<UnavailableCase> unavailableKubernetesMetrics() {
+    return Stream.of(
+        new UnavailableCase(
+            "a metric that failed is FailedGetMetrics",
+            List.of(UNAVAILABLE),
+            "FailedGetMetrics",
+            UNAVAILABLE.message()),
+        new UnavailableCase(
+            "a metrics API that is not served says what to install",
+            List.of(NOT_SERVED),
+            "MetricsApiNotServed",
+            NOT_SERVED.message()),
+        new UnavailableCase(
+            "a metrics API that is not served is shown before other failures",
+            List.of(UNAVAILABLE, NOT_SERVED),
+            "MetricsApiNotServed",
+            NOT_SERVED.message() + " (and 1 more)"),
+        new UnavailableCase(
+            "a refused permission is shown before anything else",
+            List.of(UNAVAILABLE, NOT_SERVED, REFUSED),
+            "Forbidden",
+            REFUSED.message() + " (and 2 more)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unavailableKubernetesMetrics")
+  void kubernetesMetricsThatFailShowTheMostTellingFailure(UnavailableCase run) {
+    RunReport report =
+        RunReports.decided(2, 2, decision(2, DecisionReason.AS_EVALUATED), run.failures());
+
+    CustomPodAutoscalerStatus next =
+        AutoscalerStatus.after(new CustomPodAutoscalerStatus(), report, NOW);
+
+    assertThat(condition(next, "KubernetesMetricsAvailable"))
+        .extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
+        .containsExactly("False", run.reason(), run.message());
   }
 
   /** One run from an empty status, and the condition it must set. */

@@ -314,7 +314,7 @@ class KubernetesMetricsGathererIT {
         .singleElement()
         .satisfies(
             failure -> {
-              assertThat(failure.forbidden()).isTrue();
+              assertThat(failure.kind()).isEqualTo(MetricFailure.Kind.FORBIDDEN);
               assertThat(failure.message())
                   .startsWith(
                       "failed to get resource metric: GET " + POD_METRICS + ": 403 forbidden");
@@ -322,6 +322,41 @@ class KubernetesMetricsGathererIT {
     assertThat(gathered.metrics())
         .singleElement()
         .satisfies(m -> assertThat(m.external()).isNotNull());
+  }
+
+  @Test
+  void anInstalledAdaptersNotFoundIsItsOwnAnswerNotAMissingApi() throws Exception {
+    server
+        .expect()
+        .get()
+        .withPath("/apis/external.metrics.k8s.io/v1beta1/namespaces/shop/queue_depth")
+        .andReturn(
+            404,
+            "{\"kind\":\"Status\",\"code\":404,"
+                + "\"message\":\"the server could not find the metric queue_depth\"}")
+        .always();
+    server
+        .expect()
+        .get()
+        .withPath("/apis/external.metrics.k8s.io")
+        .andReturn(
+            200,
+            "{\"kind\":\"APIGroup\",\"name\":\"external.metrics.k8s.io\","
+                + "\"versions\":[{\"groupVersion\":\"external.metrics.k8s.io/v1beta1\"}]}")
+        .always();
+
+    Gathered gathered =
+        gatherer(
+                "{type: External, external: {metric: {name: queue_depth}, target: {type:"
+                    + " AverageValue, averageValue: 10}}}")
+            .gather(SCALE);
+
+    assertThat(gathered.failures())
+        .containsExactly(
+            MetricFailure.failed(
+                "failed to get external metric: GET"
+                    + " /apis/external.metrics.k8s.io/v1beta1/namespaces/shop/queue_depth: 404 the"
+                    + " server could not find the metric queue_depth"));
   }
 
   private Gathered gather(String spec) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.run.Autoscaler;
+import com.custompodautoscaler.autoscaler.run.MetricFailure;
 import com.custompodautoscaler.autoscaler.run.RunGoal;
 import com.custompodautoscaler.autoscaler.run.RunReport;
 import com.custompodautoscaler.autoscaler.testing.ScriptedUserLogic;
@@ -95,7 +96,7 @@ class LeastPrivilegeIT {
         .singleElement()
         .satisfies(
             failure -> {
-              assertThat(failure.forbidden()).isTrue();
+              assertThat(failure.kind()).isEqualTo(MetricFailure.Kind.FORBIDDEN);
               assertThat(failure.message())
                   .contains(
                       "cannot list resource \"queue_depth\" in API group"

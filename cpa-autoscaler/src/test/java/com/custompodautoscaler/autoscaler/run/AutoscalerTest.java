@@ -488,7 +488,8 @@ class AutoscalerTest {
         .isEqualTo(
             "failed to get evaluation: failed to run pre-evaluate hook: pre-evaluate hook fail");
     assertThat(failureOf(cluster, logicFailingAt(Stage.EVALUATE, "fail to evaluate")))
-        .isEqualTo("failed to get evaluation: failed to get evaluation: fail to evaluate");
+        .as("the evaluate method's failure carries the run-level prefix already")
+        .isEqualTo("failed to get evaluation: fail to evaluate");
     assertThat(failureOf(cluster, logicFailingAt(Stage.POST_EVALUATE, "post-evaluate hook fail")))
         .isEqualTo(
             "failed to get evaluation: failed to run post-evaluate hook: post-evaluate hook fail");

@@ -95,13 +95,16 @@ class KubernetesMetricsRunTest {
     RunReport report = run("runMode: per-resource\n" + SPECS, cluster, logic);
 
     assertThat(report.succeeded()).isTrue();
-    assertThat(logic.documentsFor(Stage.METRIC).get(0)).contains("\"kubernetesMetrics\":[{");
+    assertThat(logic.documentsFor(Stage.METRIC).get(0))
+        .contains("\"kubernetesMetrics\":[{")
+        .endsWith(
+            "}],\"kubernetesMetricFailures\":[\"failed to get external metric: no adapter\"]}");
     assertThat(report.kubernetesMetricFailures())
         .containsExactly(MetricFailure.failed("failed to get external metric: no adapter"));
   }
 
   @Test
-  void notRequiredATotalFailureLeavesKubernetesMetricsOut() throws Exception {
+  void notRequiredATotalFailureLeavesKubernetesMetricsOutAndSaysWhy() throws Exception {
     FakeCluster cluster =
         new FakeCluster("web", 3)
             .withKubernetesMetrics(
@@ -115,8 +118,17 @@ class KubernetesMetricsRunTest {
     RunReport report = run("runMode: per-resource\n" + SPECS, cluster, logic);
 
     assertThat(report.succeeded()).isTrue();
+    String failures = "\"kubernetesMetricFailures\":[\"failed to get resource metric: a\",\"b\"]";
     assertThat(logic.documentsFor(Stage.METRIC))
-        .containsExactly("{\"resource\":" + cluster.target().json() + ",\"runType\":\"scaler\"}");
+        .containsExactly(
+            "{\"resource\":"
+                + cluster.target().json()
+                + ",\"runType\":\"scaler\","
+                + failures
+                + "}");
+    for (Stage hook : List.of(Stage.PRE_METRIC, Stage.POST_METRIC)) {
+      assertThat(logic.documentsFor(hook)).singleElement().asString().endsWith(failures + "}");
+    }
   }
 
   @Test
@@ -155,6 +167,32 @@ class KubernetesMetricsRunTest {
             "failed to get metrics: failed to get all required Kubernetes metrics: gatherer"
                 + " multi metric error: 2"
                 + " errors, first error is first");
+    assertThat(report.kubernetesMetricFailures())
+        .as("for the CPA's condition and events")
+        .containsExactly(MetricFailure.failed("first"), MetricFailure.failed("second"));
+  }
+
+  @Test
+  void aMetricMethodThatFailsAfterAGatheringFailureLeavesThatFailureInTheReport() throws Exception {
+    MetricFailure notServed =
+        new MetricFailure(
+            "failed to get resource metric: 404 page not found; the resource metrics API"
+                + " (metrics.k8s.io) is not served by this cluster: install metrics-server",
+            MetricFailure.Kind.METRICS_API_NOT_SERVED);
+    FakeCluster cluster =
+        new FakeCluster("web", 3)
+            .withKubernetesMetrics(new Gathered(List.of(), List.of(notServed)));
+    ScriptedUserLogic logic =
+        logic().failing(Stage.METRIC, "the autoscaler could not gather any metric");
+
+    RunReport report = run("runMode: per-resource\n" + SPECS, cluster, logic);
+
+    assertThat(report.failure().orElseThrow().getMessage())
+        .isEqualTo(
+            "failed to get metrics: failed to gather metrics: the autoscaler could not gather any"
+                + " metric");
+    assertThat(report.kubernetesMetricsGathered()).isTrue();
+    assertThat(report.kubernetesMetricFailures()).containsExactly(notServed);
   }
 
   @Test

@@ -18,15 +18,16 @@ public final class RunReports {
   }
 
   /**
-   * As {@link #decided(int, int, ReplicaDecision)}, its metric stage having failed to gather the
-   * Kubernetes metrics of {@code failures}.
+   * As {@link #decided(int, int, ReplicaDecision)}, the Kubernetes metrics of {@code failures}
+   * having failed to gather.
    */
   public static RunReport decided(
       int current, int evaluated, ReplicaDecision decision, List<MetricFailure> failures) {
     ScaleOutcome outcome = ScaleOutcome.decided(decision);
     return RunReport.builder(RunType.SCALER, RunGoal.SCALE)
         .readReplicas(current)
-        .gathered(new MetricStage.Result(GatheredMetrics.noPods(), failures))
+        .gatheredKubernetesMetrics(failures)
+        .gathered(GatheredMetrics.noPods())
         .evaluated(evaluated)
         .scaled(decision.changes(current) ? outcome.appliedKeeping(decision.state()) : outcome)
         .build(TOOK);
@@ -35,6 +36,19 @@ public final class RunReports {
   /** A run that failed at {@code step} before it read the target's replicas. */
   public static RunReport failed(RunStep step, String detail) {
     return RunReport.builder(RunType.SCALER, RunGoal.SCALE)
+        .failed(new RunException(step, detail, null))
+        .build(TOOK);
+  }
+
+  /**
+   * A run that read {@code current} replicas and gathered the Kubernetes metrics, those of {@code
+   * failures} failing, then failed at {@code step}.
+   */
+  public static RunReport failedAfterGathering(
+      int current, List<MetricFailure> failures, RunStep step, String detail) {
+    return RunReport.builder(RunType.SCALER, RunGoal.SCALE)
+        .readReplicas(current)
+        .gatheredKubernetesMetrics(failures)
         .failed(new RunException(step, detail, null))
         .build(TOOK);
   }

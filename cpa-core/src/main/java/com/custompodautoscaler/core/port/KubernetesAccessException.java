@@ -7,6 +7,7 @@ public class KubernetesAccessException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
   private static final int FORBIDDEN = 403;
+  private static final int NOT_FOUND = 404;
   private static final int CONFLICT = 409;
 
   private final OptionalInt status;
@@ -24,6 +25,11 @@ public class KubernetesAccessException extends RuntimeException {
   /** Whether the server refused the caller's identity the permission the call needs. */
   public boolean isForbidden() {
     return status.isPresent() && status.getAsInt() == FORBIDDEN;
+  }
+
+  /** Whether the server has nothing at the path the call asked for. */
+  public boolean isNotFound() {
+    return status.isPresent() && status.getAsInt() == NOT_FOUND;
   }
 
   /** Whether the server refused a write because the object changed meanwhile. */
