@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.custompodautoscaler.autoscaler.observe.AutoscalerMetrics;
+import com.custompodautoscaler.autoscaler.testing.LoopbackHttp;
 import com.custompodautoscaler.core.model.Stage;
 import java.net.BindException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 class HealthListenerTest {
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final AutoscalerMetrics metrics = new AutoscalerMetrics();
   private final Readiness readiness = new Readiness();
   private HealthListener listener;
@@ -96,10 +91,6 @@ class HealthListenerTest {
   }
 
   private HttpResponse<String> send(String method, String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listener.port() + path))
-            .method(method, BodyPublishers.noBody())
-            .build(),
-        BodyHandlers.ofString());
+    return LoopbackHttp.send(listener.port(), method, path);
   }
 }

@@ -78,17 +78,17 @@ public final class AutoscalerProcess implements AutoCloseable {
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return JarProcess.send(apiPort, "GET", path);
+    return LoopbackHttp.send(apiPort, "GET", path);
   }
 
   /** {@code GET path} on the health port, as kubelet probes it. */
   public HttpResponse<String> getFromTheHealthPort(String path)
       throws IOException, InterruptedException {
-    return JarProcess.send(healthPort, "GET", path);
+    return LoopbackHttp.send(healthPort, "GET", path);
   }
 
   public HttpResponse<String> post(String path) throws IOException, InterruptedException {
-    return JarProcess.send(apiPort, "POST", path);
+    return LoopbackHttp.send(apiPort, "POST", path);
   }
 
   public boolean isAlive() {

@@ -116,19 +116,7 @@ class OperatorIT {
 
     OperatorTestSupport.awaitReady(admin, namespace, "env-cpa");
 
-    List<EnvVar> env =
-        admin
-            .apps()
-            .deployments()
-            .inNamespace(namespace)
-            .withName("env-cpa")
-            .get()
-            .getSpec()
-            .getTemplate()
-            .getSpec()
-            .getContainers()
-            .get(0)
-            .getEnv();
+    List<EnvVar> env = autoscalerContainer(namespace, "env-cpa").getEnv();
     assertThat(env)
         .extracting(EnvVar::getName, EnvVar::getValue)
         .containsExactly(

@@ -1,6 +1,7 @@
 package com.custompodautoscaler.operator.it;
 
 import com.custompodautoscaler.autoscaler.testing.JarProcess;
+import com.custompodautoscaler.autoscaler.testing.LoopbackHttp;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -52,7 +53,7 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return JarProcess.send(healthPort, "GET", path);
+    return LoopbackHttp.send(healthPort, "GET", path);
   }
 
   String logs() {
