@@ -1,5 +1,6 @@
 package com.custompodautoscaler.autoscaler.cli;
 
+import com.custompodautoscaler.autoscaler.api.HealthListener;
 import com.custompodautoscaler.autoscaler.api.Readiness;
 import com.custompodautoscaler.autoscaler.api.RestApi;
 import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
@@ -29,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running autoscaler: scheduler, REST API and readiness probe around one {@link Autoscaler}.
- * Closing it shuts down gracefully: no new runs, a short grace period for the run in progress, then
- * the user commands still running are killed with their process trees.
+ * A running autoscaler: scheduler, REST API, health listener and readiness probe around one {@link
+ * Autoscaler}. Closing it shuts down gracefully: no new runs, a short grace period for the run in
+ * progress, then the user commands still running are killed with their process trees.
  */
 public final class AutoscalerApplication implements AutoCloseable {
 
@@ -47,6 +48,7 @@ public final class AutoscalerApplication implements AutoCloseable {
   private final ApiServerProbe probe;
   private final RunScheduler scheduler;
   private RestApi api;
+  private HealthListener healthListener;
 
   private AutoscalerApplication(AutoscalerConfig config, KubernetesClient client, Clock clock) {
     // Asking the API server first lets its answer, and readiness, come while the rest is built.
@@ -88,10 +90,10 @@ public final class AutoscalerApplication implements AutoCloseable {
   }
 
   /**
-   * Starts the readiness probe, builds every part from {@code config}, then starts the REST API (if
-   * enabled) and the scheduler.
+   * Starts the readiness probe, builds every part from {@code config}, then starts the health
+   * listener (if configured), the REST API (if enabled) and the scheduler.
    *
-   * @throws StartupException when a method's TLS files cannot be read or the REST API cannot start
+   * @throws StartupException when a method's TLS files cannot be read or a listener cannot start
    */
   public static AutoscalerApplication start(
       AutoscalerConfig config, KubernetesClient client, Clock clock) throws StartupException {
@@ -101,9 +103,22 @@ public final class AutoscalerApplication implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new StartupException("cannot set up the user-logic methods: " + e.getMessage(), e);
     }
+    application.startHealthListener(config);
     application.startApi(config);
     application.scheduler.start();
     return application;
+  }
+
+  private void startHealthListener(AutoscalerConfig config) throws StartupException {
+    Optional<Integer> port = config.healthListenerPort();
+    if (port.isEmpty()) {
+      return;
+    }
+    try {
+      healthListener = HealthListener.start(port.get(), readiness, metrics);
+    } catch (IOException e) {
+      throw abandoned("cannot start the health endpoints on port " + port.get(), e);
+    }
   }
 
   private void startApi(AutoscalerConfig config) throws StartupException {
@@ -114,12 +129,19 @@ public final class AutoscalerApplication implements AutoCloseable {
     try {
       api = RestApi.start(config.api(), autoscaler, readiness, metrics);
     } catch (IOException | IllegalArgumentException e) {
-      autoscaler.close();
-      io.shutdownNow();
       String address = config.api().host() + ":" + config.api().port();
-      throw new StartupException(
-          "cannot start the REST API on " + address + ": " + e.getMessage(), e);
+      throw abandoned("cannot start the REST API on " + address, e);
     }
+  }
+
+  /** Stops what a failed start had started, and says why it failed. */
+  private StartupException abandoned(String what, Exception cause) {
+    if (healthListener != null) {
+      healthListener.close();
+    }
+    autoscaler.close();
+    io.shutdownNow();
+    return new StartupException(what + ": " + cause.getMessage(), cause);
   }
 
   @Override
@@ -142,6 +164,9 @@ public final class AutoscalerApplication implements AutoCloseable {
     }
     if (api != null) {
       api.close();
+    }
+    if (healthListener != null) {
+      healthListener.close();
     }
     userLogic.close();
     sessions.killAll();

@@ -13,7 +13,8 @@ import java.util.Optional;
 /** Reads and checks the {@code apiConfig} block, defaulting each key it lacks. */
 final class ApiConfigBinder {
 
-  private static final int HIGHEST_PORT = 65535;
+  /** The highest TCP port. */
+  static final int HIGHEST_PORT = 65535;
 
   private ApiConfigBinder() {}
 

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * A loaded and validated autoscaler configuration. {@code rules} are how runs decide the replicas
  * within {@code bounds}: the {@code behavior} if set, else the HPA's rules without a behavior when
- * {@code hpaScaleUpLimit} is set, else CPA v2's {@code downscaleStabilization}.
+ * {@code hpaScaleUpLimit} is set, else CPA v2's {@code downscaleStabilization}. {@code healthPort}
+ * is 0 when there is no health listener.
  */
 public record AutoscalerConfig(
     TargetRef scaleTargetRef,
@@ -32,7 +33,8 @@ public record AutoscalerConfig(
     KubernetesMetricsConfig kubernetesMetrics,
     int perPodConcurrency,
     int maxOutputBytes,
-    String cpaName) {
+    String cpaName,
+    int healthPort) {
 
   public AutoscalerConfig {
     Objects.requireNonNull(scaleTargetRef, "scaleTargetRef");
@@ -49,11 +51,19 @@ public record AutoscalerConfig(
     Objects.requireNonNull(api, "api");
     Objects.requireNonNull(kubernetesMetrics, "kubernetesMetrics");
     Objects.requireNonNull(cpaName, "cpaName");
+    if (healthPort < 0 || healthPort > ApiConfigBinder.HIGHEST_PORT) {
+      throw new IllegalArgumentException("healthPort " + healthPort + " is not a port");
+    }
   }
 
   /** The CustomPodAutoscaler to report to, when the autoscaler runs for one. */
   public Optional<String> reportsTo() {
     return cpaName.isBlank() ? Optional.empty() : Optional.of(cpaName);
+  }
+
+  /** The port of the listener for probes, which serves only the health endpoints, if any. */
+  public Optional<Integer> healthListenerPort() {
+    return healthPort == 0 ? Optional.empty() : Optional.of(healthPort);
   }
 
   /** The method configured for {@code stage}, if any. */

@@ -3,6 +3,7 @@ package com.custompodautoscaler.autoscaler.config;
 import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.CPA_NAME;
 import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.CPU_INITIALIZATION_PERIOD;
 import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.DOWNSCALE_STABILIZATION;
+import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.HEALTH_PORT;
 import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.HPA_SCALE_UP_LIMIT;
 import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.INITIAL_READINESS_DELAY;
 import static com.custompodautoscaler.autoscaler.config.TopLevelKeys.INTERVAL;
@@ -57,6 +58,8 @@ final class ConfigBinder {
     Optional<ScalingBehavior> behavior = BehaviorBinder.bind(top);
     boolean hpaScaleUpLimit = hpaScaleUpLimit(top, behavior);
     Optional<ApiConfig> api = ApiConfigBinder.bind(top);
+    int healthPort = healthPort(top);
+    api.ifPresent(found -> checkApart(top, healthPort, found));
     KubernetesMetricsConfig kubernetesMetrics = kubernetesMetrics(top);
     int perPodConcurrency = atLeast(top, PER_POD_CONCURRENCY, 1);
     int maxOutputBytes = atLeast(top, MAX_OUTPUT_BYTES, 1);
@@ -79,7 +82,8 @@ final class ConfigBinder {
             kubernetesMetrics,
             perPodConcurrency,
             maxOutputBytes,
-            cpaName));
+            cpaName,
+            healthPort));
   }
 
   private static Optional<TargetRef> scaleTargetRef(BlockReader top) {
@@ -167,6 +171,33 @@ final class ConfigBinder {
     return hpaScaleUpLimit
         ? new HpaWithoutBehavior(stabilization)
         : new CpaDownscaleStabilization(stabilization);
+  }
+
+  /** The health listener's port; 0 when there is none, or when a wrong one was reported. */
+  private static int healthPort(BlockReader top) {
+    // Empty when the key is absent, or of the wrong type, which is reported already.
+    Optional<Integer> found = top.find(HEALTH_PORT);
+    int port = found.orElse(0);
+    if (found.isPresent() && (port < 1 || port > ApiConfigBinder.HIGHEST_PORT)) {
+      top.problems()
+          .error(
+              HEALTH_PORT.name(),
+              "must be from 1 to " + ApiConfigBinder.HIGHEST_PORT + ", got " + port);
+      return 0;
+    }
+    return port;
+  }
+
+  /** Reports a health port the REST API listens on too: one of the two could not start. */
+  private static void checkApart(BlockReader top, int healthPort, ApiConfig api) {
+    if (healthPort != 0 && api.enabled() && api.port() == healthPort) {
+      top.problems()
+          .error(
+              HEALTH_PORT.name(),
+              healthPort
+                  + " is also apiConfig.port, where the REST API listens; give the health"
+                  + " endpoints another port, or move the REST API");
+    }
   }
 
   private static Optional<ReplicaBounds> bounds(BlockReader top) {

@@ -83,6 +83,14 @@ final class TopLevelKeys {
   static final Key<BlockReader> API_CONFIG =
       Key.optional(
           "apiConfig", KeyType.block(ConfigBlock.API_CONFIG), "see apiConfig", "The REST API.");
+  static final Key<Integer> HEALTH_PORT =
+      Key.optional(
+          "healthPort",
+          INTEGER,
+          "none",
+          "Port of a second listener, plain HTTP on all interfaces, serving only `/healthz`,"
+              + " `/readyz` and `/metrics`, for probes; it stays up when the REST API is off or"
+              + " moved. 1 to 65535, not `apiConfig.port`. The operator sets it.");
   static final Key<List<BlockReader>> KUBERNETES_METRIC_SPECS =
       Key.optional(
           "kubernetesMetricSpecs",
@@ -169,6 +177,7 @@ final class TopLevelKeys {
           HPA_SCALE_UP_LIMIT,
           BEHAVIOR,
           API_CONFIG,
+          HEALTH_PORT,
           KUBERNETES_METRIC_SPECS,
           REQUIRE_KUBERNETES_METRICS,
           INITIAL_READINESS_DELAY,

@@ -8,6 +8,7 @@ import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.autoscaler.observe.AutoscalerMetrics;
 import com.custompodautoscaler.autoscaler.run.Autoscaler;
 import com.custompodautoscaler.autoscaler.testing.FakeCluster;
+import com.custompodautoscaler.autoscaler.testing.LoopbackHttp;
 import com.custompodautoscaler.autoscaler.testing.MutableClock;
 import com.custompodautoscaler.autoscaler.testing.ScriptedUserLogic;
 import com.custompodautoscaler.autoscaler.testing.TestCertificates;
@@ -16,7 +17,6 @@ import com.custompodautoscaler.core.port.UserLogic;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
@@ -30,7 +30,6 @@ class RestApiTest {
 
   private static final ApiConfig LOOPBACK = new ApiConfig(true, false, 0, "127.0.0.1", "", "");
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final AutoscalerMetrics metrics = new AutoscalerMetrics();
   private final Readiness readiness = new Readiness();
   private FakeCluster cluster = new FakeCluster("test", 1).withPods("SUCCESS_POD");
@@ -290,10 +289,6 @@ class RestApiTest {
   }
 
   private HttpResponse<String> send(String method, String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-            .method(method, BodyPublishers.noBody())
-            .build(),
-        BodyHandlers.ofString());
+    return LoopbackHttp.send(api.port(), method, path);
   }
 }

@@ -62,6 +62,7 @@ class ConfigLoaderTest {
     assertThat(config.perPodConcurrency()).isEqualTo(8);
     assertThat(config.maxOutputBytes()).isEqualTo(1024 * 1024);
     assertThat(config.method(Stage.PRE_METRIC)).isEmpty();
+    assertThat(config.healthListenerPort()).as("no health listener").isEmpty();
   }
 
   @Test
@@ -291,6 +292,21 @@ class ConfigLoaderTest {
         .isEqualTo(new ApiConfig(true, true, 3000, "0.0.0.0", "testcert", "testkey"));
     assertThat(config.kubernetesMetrics().required()).isTrue();
     assertThat(config.perPodConcurrency()).isEqualTo(2);
+  }
+
+  @Test
+  void theHealthPortComesFromTheEnvironmentAsTheOperatorSetsIt() throws Exception {
+    String yaml = REQUIRED + "healthPort: 9000\n";
+
+    assertThat(load(yaml, Map.of()).healthListenerPort()).contains(9000);
+    assertThat(load(yaml, Map.of("healthPort", "8081")).healthListenerPort()).contains(8081);
+  }
+
+  @Test
+  void theHealthPortMayBeTheDisabledRestApisPort() throws Exception {
+    String yaml = REQUIRED + "healthPort: 5000\napiConfig: {enabled: false}\n";
+
+    assertThat(load(yaml, Map.of()).healthListenerPort()).contains(5000);
   }
 
   @Test

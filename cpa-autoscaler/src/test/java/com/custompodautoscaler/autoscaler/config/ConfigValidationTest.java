@@ -137,6 +137,29 @@ class ConfigValidationTest {
             "apiConfig.port",
             "must be from 0"),
         invalid(
+            "health port 0",
+            VALID + "healthPort: 0\n",
+            "healthPort",
+            "must be from 1 to 65535, got 0"),
+        invalid(
+            "health port out of range",
+            VALID + "healthPort: 70000\n",
+            "healthPort",
+            "must be from 1 to 65535, got 70000"),
+        invalid(
+            "health port on the REST API's default port",
+            VALID + "healthPort: 5000\n",
+            "healthPort",
+            "5000 is also apiConfig.port, where the REST API listens; give the health endpoints"
+                + " another port, or move the REST API"),
+        new Case(
+            "health port from the environment on the REST API's port",
+            VALID + "apiConfig: {port: 8081}\n",
+            Map.of("healthPort", "8081"),
+            "healthPort",
+            "8081 is also apiConfig.port, where the REST API listens; give the health endpoints"
+                + " another port, or move the REST API (environment variable healthPort)"),
+        invalid(
             "zero concurrency",
             VALID + "perPodConcurrency: 0\n",
             "perPodConcurrency",

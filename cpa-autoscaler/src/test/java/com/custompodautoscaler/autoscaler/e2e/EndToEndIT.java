@@ -1,6 +1,7 @@
 package com.custompodautoscaler.autoscaler.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
@@ -14,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -277,6 +279,36 @@ class EndToEndIT {
       assertThat(autoscaler.get("/metrics").body())
           .contains("cpa_runs_total{outcome=\"success\",run_type=\"api\"}");
       assertThat(deploymentNamed("api").getSpec().getReplicas()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void theHealthPortAnswersProbesWithTheRestApiOff() throws Exception {
+    admin
+        .resource(labelled(Workloads.deployment("probed", 1), "2"))
+        .inNamespace(namespace)
+        .create();
+    String config =
+        target("apps/v1", "Deployment", "probed")
+            + "runMode: per-resource\n"
+            + "apiConfig: {enabled: false}\n"
+            + method("metric", "label_metric.py")
+            + method("evaluate", "label_evaluate.py");
+
+    try (AutoscalerProcess autoscaler =
+        AutoscalerProcess.start(dir, config, kubeconfig).awaitReadyOnTheHealthPort()) {
+      awaitReplicas(() -> deploymentNamed("probed").getSpec().getReplicas(), 2, autoscaler);
+
+      assertThat(autoscaler.getFromTheHealthPort("/healthz").body()).isEqualTo("ok\n");
+      assertThat(autoscaler.getFromTheHealthPort("/metrics").body())
+          .contains("cpa_runs_total{outcome=\"success\",run_type=\"scaler\"}");
+      assertThat(autoscaler.getFromTheHealthPort("/api/v1/metrics").statusCode()).isEqualTo(404);
+      assertThatThrownBy(() -> autoscaler.get("/healthz"))
+          .as("the REST API is off")
+          .isInstanceOf(ConnectException.class);
+      assertThat(autoscaler.logs())
+          .contains("REST API disabled")
+          .contains("health endpoints listening on http://0.0.0.0:");
     }
   }
 

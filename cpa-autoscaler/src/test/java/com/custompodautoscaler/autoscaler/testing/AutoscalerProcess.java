@@ -13,10 +13,12 @@ public final class AutoscalerProcess implements AutoCloseable {
 
   private final JarProcess process;
   private final int apiPort;
+  private final int healthPort;
 
-  private AutoscalerProcess(JarProcess process, int apiPort) {
+  private AutoscalerProcess(JarProcess process, int apiPort, int healthPort) {
     this.process = process;
     this.apiPort = apiPort;
+    this.healthPort = healthPort;
   }
 
   /** The jar the build made, which failsafe names in a system property. */
@@ -38,15 +40,21 @@ public final class AutoscalerProcess implements AutoCloseable {
   /**
    * Starts {@code java -jar cpa-autoscaler.jar --config <config>} in the config's folder (where
    * relative commands resolve), with KUBECONFIG pointing at {@code kubeconfig}, the environment
-   * variables {@code env} (config overrides, as the operator sets them), and the REST API on a free
-   * loopback port.
+   * variables {@code env} (config overrides, as the operator sets them), the REST API on a free
+   * loopback port and the health endpoints on another free port (not the operator's fixed one,
+   * which processes started at once would share).
    */
   public static AutoscalerProcess start(
       Path dir, Path config, Path kubeconfig, Map<String, String> env) throws IOException {
     int port = JarProcess.freePort();
+    int healthPort = JarProcess.freePort();
+    while (healthPort == port) {
+      healthPort = JarProcess.freePort();
+    }
     Map<String, String> environment = new HashMap<>(env);
     environment.put("KUBECONFIG", kubeconfig.toString());
     environment.put("apiConfig", "{\"host\": \"127.0.0.1\", \"port\": " + port + "}");
+    environment.put("healthPort", String.valueOf(healthPort));
     JarProcess process =
         JarProcess.start(
             jar(),
@@ -54,7 +62,7 @@ public final class AutoscalerProcess implements AutoCloseable {
             config.toAbsolutePath().getParent(),
             dir.resolve("autoscaler.log"),
             environment);
-    return new AutoscalerProcess(process, port);
+    return new AutoscalerProcess(process, port, healthPort);
   }
 
   /** Waits until {@code /readyz} answers 200. */
@@ -63,12 +71,24 @@ public final class AutoscalerProcess implements AutoCloseable {
     return this;
   }
 
+  /** Waits until {@code /readyz} answers 200 on the health port, as the readiness probe asks. */
+  public AutoscalerProcess awaitReadyOnTheHealthPort() {
+    process.awaitOk(healthPort, "/readyz");
+    return this;
+  }
+
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return JarProcess.send(apiPort, "GET", path);
+    return LoopbackHttp.send(apiPort, "GET", path);
+  }
+
+  /** {@code GET path} on the health port, as kubelet probes it. */
+  public HttpResponse<String> getFromTheHealthPort(String path)
+      throws IOException, InterruptedException {
+    return LoopbackHttp.send(healthPort, "GET", path);
   }
 
   public HttpResponse<String> post(String path) throws IOException, InterruptedException {
-    return JarProcess.send(apiPort, "POST", path);
+    return LoopbackHttp.send(apiPort, "POST", path);
   }
 
   public boolean isAlive() {

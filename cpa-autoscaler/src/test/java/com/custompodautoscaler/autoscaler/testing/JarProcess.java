@@ -4,12 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 /** One of the project's runnable jars as a separate process, its output in a log file. */
 public final class JarProcess implements AutoCloseable {
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final Process process;
   private final Path log;
@@ -74,17 +66,6 @@ public final class JarProcess implements AutoCloseable {
     }
   }
 
-  /** Sends {@code method path} to the process's HTTP server on loopback {@code port}. */
-  public static HttpResponse<String> send(int port, String method, String path)
-      throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .method(method, BodyPublishers.noBody())
-            .timeout(Duration.ofSeconds(30))
-            .build(),
-        BodyHandlers.ofString());
-  }
-
   /**
    * Waits until {@code GET path} on loopback {@code port} answers 200; fails with the log as soon
    * as the process exits.
@@ -100,7 +81,7 @@ public final class JarProcess implements AutoCloseable {
                 throw new IllegalStateException("the process exited:\n" + logs());
               }
             })
-        .until(() -> send(port, "GET", path).statusCode() == 200);
+        .until(() -> LoopbackHttp.send(port, "GET", path).statusCode() == 200);
   }
 
   public boolean isAlive() {

@@ -12,13 +12,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The autoscaler's workload: a Deployment of one replica (none while paused), with the Recreate
  * strategy so that two autoscalers never run at once, the pod template of {@code spec.template}
  * with the provisioned objects' labels added (the selector stays the CPA's name label alone, since
- * a selector cannot change), the CPA's ServiceAccount, and the operator's environment added to
- * every container.
+ * a selector cannot change), the CPA's ServiceAccount, the operator's environment added to every
+ * container, and probes of the autoscaler's health listener added to the first.
  */
 public final class AutoscalerDeploymentFactory {
 
@@ -61,6 +62,18 @@ public final class AutoscalerDeploymentFactory {
       env.addAll(injected);
       container.setEnv(env);
     }
+    addProbes(cpa, template.getSpec().getContainers());
     return template;
+  }
+
+  /**
+   * Probes the first container, taken to be the autoscaler (others are the user's sidecars), where
+   * the operator knows the port its health listener takes.
+   */
+  private static void addProbes(CustomPodAutoscaler cpa, List<Container> containers) {
+    Optional<Integer> healthPort = AutoscalerEnvironment.healthPort(cpa);
+    if (!containers.isEmpty() && healthPort.isPresent()) {
+      AutoscalerProbes.addMissing(containers.get(0), healthPort.get());
+    }
   }
 }

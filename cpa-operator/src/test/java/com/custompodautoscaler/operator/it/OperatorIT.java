@@ -9,6 +9,7 @@ import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -113,19 +114,7 @@ class OperatorIT {
 
     OperatorTestSupport.awaitReady(admin, namespace, "env-cpa");
 
-    List<EnvVar> env =
-        admin
-            .apps()
-            .deployments()
-            .inNamespace(namespace)
-            .withName("env-cpa")
-            .get()
-            .getSpec()
-            .getTemplate()
-            .getSpec()
-            .getContainers()
-            .get(0)
-            .getEnv();
+    List<EnvVar> env = autoscalerContainer(namespace, "env-cpa").getEnv();
     assertThat(env)
         .extracting(EnvVar::getName, EnvVar::getValue)
         .containsExactly(
@@ -134,8 +123,58 @@ class OperatorIT {
                 "{\"kind\":\"Deployment\",\"name\":\"web\",\"apiVersion\":\"apps/v1\"}"),
             org.assertj.core.groups.Tuple.tuple("namespace", namespace),
             org.assertj.core.groups.Tuple.tuple("cpaName", "env-cpa"),
+            org.assertj.core.groups.Tuple.tuple("healthPort", "8081"),
             org.assertj.core.groups.Tuple.tuple("LOAD", "7"),
             org.assertj.core.groups.Tuple.tuple("interval", "5000"));
+  }
+
+  @Test
+  void theAutoscalerIsProbedOnItsHealthPortAndAHealthPortEntryMovesTheProbes() throws Exception {
+    String namespace = SharedKubeApiServer.freshNamespace(admin, "probes");
+    admin.resource(OperatorTestSupport.cpa("probed-cpa", Map.of())).inNamespace(namespace).create();
+    admin
+        .resource(OperatorTestSupport.cpa("moved-cpa", Map.of("healthPort", "9090")))
+        .inNamespace(namespace)
+        .create();
+
+    OperatorTestSupport.awaitReady(admin, namespace, "probed-cpa");
+    OperatorTestSupport.awaitReady(admin, namespace, "moved-cpa");
+
+    assertProbedOn(autoscalerContainer(namespace, "probed-cpa"), 8081);
+    Container moved = autoscalerContainer(namespace, "moved-cpa");
+    assertProbedOn(moved, 9090);
+    assertThat(moved.getEnv())
+        .as("the entry stands in for the injected variable: one of the name, as apply needs")
+        .filteredOn(variable -> variable.getName().equals("healthPort"))
+        .extracting(EnvVar::getValue)
+        .containsExactly("9090");
+  }
+
+  private static Container autoscalerContainer(String namespace, String name) {
+    return admin
+        .apps()
+        .deployments()
+        .inNamespace(namespace)
+        .withName(name)
+        .get()
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0);
+  }
+
+  /** The three probes, as the API server keeps them, ask the health listener on {@code port}. */
+  private static void assertProbedOn(Container container, int port) {
+    assertThat(List.of(container.getStartupProbe(), container.getLivenessProbe()))
+        .allSatisfy(probe -> assertThat(probe.getHttpGet().getPath()).isEqualTo("/healthz"));
+    assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+    assertThat(
+            List.of(
+                container.getStartupProbe(),
+                container.getLivenessProbe(),
+                container.getReadinessProbe()))
+        .allSatisfy(probe -> assertThat(probe.getHttpGet().getPort().getIntVal()).isEqualTo(port));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.custompodautoscaler.operator.it;
 
 import com.custompodautoscaler.autoscaler.testing.JarProcess;
+import com.custompodautoscaler.autoscaler.testing.LoopbackHttp;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return JarProcess.send(healthPort, "GET", path);
+    return LoopbackHttp.send(healthPort, "GET", path);
   }
 
   String logs() {

@@ -118,9 +118,12 @@ class UpstreamExamplesIT {
     List<EnvVar> goOperators = InjectedEnvironment.goOperator(cpa);
     List<EnvVar> ours = AutoscalerEnvironment.of(cpa);
 
-    List<EnvVar> goOperatorsWithCpaName = new ArrayList<>(goOperators);
-    goOperatorsWithCpaName.add(2, new EnvVar("cpaName", name, null));
-    assertThat(ours).as("ours is the Go operator's plus cpaName").isEqualTo(goOperatorsWithCpaName);
+    List<EnvVar> goOperatorsWithOurs = new ArrayList<>(goOperators);
+    goOperatorsWithOurs.add(2, new EnvVar("cpaName", name, null));
+    goOperatorsWithOurs.add(3, new EnvVar("healthPort", "8081", null));
+    assertThat(ours)
+        .as("ours is the Go operator's plus cpaName and healthPort")
+        .isEqualTo(goOperatorsWithOurs);
     TargetRef target =
         new TargetRef(
             cpa.getSpec().getScaleTargetRef().getApiVersion(),
@@ -134,6 +137,10 @@ class UpstreamExamplesIT {
     }
     assertThat(load(example, ours).reportsTo()).contains(name);
     assertThat(load(example, goOperators).reportsTo()).isEmpty();
+    assertThat(load(example, ours).healthListenerPort())
+        .as("the port the operator's probes ask")
+        .contains(AutoscalerEnvironment.HEALTH_PORT);
+    assertThat(load(example, goOperators).healthListenerPort()).isEmpty();
   }
 
   /** Loads the fixture's config.yaml as it is, with {@code env}; it must have no problem at all. */

@@ -8,7 +8,11 @@ import com.custompodautoscaler.api.v1.RoleRule;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +71,42 @@ class ProvisionedObjectsTest {
                   .setEnv(
                       List.of(new io.fabric8.kubernetes.api.model.EnvVar("LOG", "debug", null)));
             },
+            deployments,
+            1),
+        new Case(
+            "a template with its own probe keeps it and a sidecar gets none",
+            cpa -> {
+              List<Container> containers = cpa.getSpec().getTemplate().getSpec().getContainers();
+              containers
+                  .get(0)
+                  .setLivenessProbe(
+                      new ProbeBuilder()
+                          .withNewTcpSocket()
+                          .withPort(new IntOrString(5000))
+                          .endTcpSocket()
+                          .withPeriodSeconds(30)
+                          .build());
+              containers.add(
+                  new ContainerBuilder()
+                      .withName("metrics-proxy")
+                      .withImage("metrics-proxy:1.0")
+                      .build());
+            },
+            deployments,
+            1),
+        new Case(
+            "a health port config entry takes the place of the injected one and moves the probes",
+            cpa ->
+                cpa.getSpec()
+                    .setConfig(
+                        List.of(
+                            new ConfigEntry("interval", "5000"),
+                            new ConfigEntry("healthPort", "9090"))),
+            deployments,
+            1),
+        new Case(
+            "a health port the operator cannot read leaves the probes out",
+            cpa -> cpa.getSpec().setConfig(List.of(new ConfigEntry("healthPort", "0x2382"))),
             deployments,
             1),
         new Case(
