@@ -79,7 +79,11 @@ public final class CpaReporter implements RunObserver {
     }
     for (MetricFailure failure : report.kubernetesMetricFailures()) {
       events.record(
-          cpa.reference(), "Warning", eventReason(failure.kind()), failure.message(), clock.instant());
+          cpa.reference(),
+          "Warning",
+          eventReason(failure.kind()),
+          failure.message(),
+          clock.instant());
     }
     report
         .failure()
