@@ -34,12 +34,13 @@ app.kubernetes.io/part-of: custom-pod-autoscaler
 
 {{/*
 What the operator may do where it works. It applies each autoscaler's ServiceAccount, Role,
-RoleBinding and Deployment (server-side apply: create and patch), watches them, and writes the
-CustomPodAutoscaler's status. "escalate" and "bind" let it grant an autoscaler's Role rules it does
-not hold itself (get on the target, list on pods, the metrics APIs, spec.roleRules), so it needs no
-wildcard for them. A pause sets the replicas of a target of any kind: the scale subresource of every
-resource. It lists pods and deletes the bare Pod the Go operator left for a CPA, gets the Pod a
-CPA with provisionPod: false may run in, and records events.
+RoleBinding and Deployment (a create, then server-side apply), watches them, and writes the
+CustomPodAutoscaler's status. Kubernetes lets it write a Role only with rules it holds itself (it
+has no escalate nor bind), so it holds what an autoscaler's Role grants: get on the target's kind
+(targetResources), its scale (the scale rule of every kind, which a pause needs too), list on pods, get on
+CPAs and patch on their status, events, the metrics APIs and Argo Rollouts those flags open, and
+whatever roleRules.allowed lets spec.roleRules grant. It gets, lists and deletes pods: the bare
+Pod the Go operator left for a CPA, and a user's Pod with provisionPod: false.
 */}}
 {{- define "cpa-operator.rules" -}}
 - apiGroups: ["custompodautoscaler.com"]
@@ -54,9 +55,6 @@ CPA with provisionPod: false may run in, and records events.
 - apiGroups: ["rbac.authorization.k8s.io"]
   resources: ["roles", "rolebindings"]
   verbs: ["get", "list", "watch", "create", "patch"]
-- apiGroups: ["rbac.authorization.k8s.io"]
-  resources: ["roles"]
-  verbs: ["escalate", "bind"]
 - apiGroups: ["apps"]
   resources: ["deployments"]
   verbs: ["get", "list", "watch", "create", "patch"]
@@ -69,4 +67,22 @@ CPA with provisionPod: false may run in, and records events.
 - apiGroups: ["*"]
   resources: ["*/scale"]
   verbs: ["get", "patch", "update"]
+- apiGroups: ["metrics.k8s.io"]
+  resources: ["pods"]
+  verbs: ["get", "list"]
+{{- range .Values.targetResources }}
+- apiGroups: {{ toJson .apiGroups }}
+  resources: {{ toJson .resources }}
+  verbs: ["get"]
+{{- end }}
+{{- range .Values.roleRules.allowed }}
+- apiGroups: {{ toJson .apiGroups }}
+  resources: {{ toJson .resources }}
+  verbs: {{ toJson .verbs }}
+{{- end }}
+{{- end -}}
+
+{{/* The webhook's Service, whose names its certificate carries. */}}
+{{- define "cpa-operator.webhookService" -}}
+{{- include "cpa-operator.name" . | trunc 55 | trimSuffix "-" }}-webhook
 {{- end -}}

@@ -1,11 +1,14 @@
 package com.custompodautoscaler.operator;
 
 import com.custompodautoscaler.operator.reconciler.CustomPodAutoscalerReconciler;
+import com.custompodautoscaler.operator.webhook.AdmissionServer;
+import com.custompodautoscaler.operator.webhook.Webhook;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -20,12 +23,17 @@ public final class CustomPodAutoscalerOperator implements AutoCloseable {
   private final Operator operator;
   private final HealthServer health;
   private final Leadership leadership;
+  private final Optional<AdmissionServer> webhook;
 
   private CustomPodAutoscalerOperator(
-      Operator operator, HealthServer health, Leadership leadership) {
+      Operator operator,
+      HealthServer health,
+      Leadership leadership,
+      Optional<AdmissionServer> webhook) {
     this.operator = operator;
     this.health = health;
     this.leadership = leadership;
+    this.webhook = webhook;
   }
 
   /**
@@ -49,7 +57,8 @@ public final class CustomPodAutoscalerOperator implements AutoCloseable {
             });
     Set<String> namespaces = settings.namespaces();
     operator.register(
-        new CustomPodAutoscalerReconciler(client, Clock.systemUTC(), metrics),
+        new CustomPodAutoscalerReconciler(
+            client, Clock.systemUTC(), metrics, settings.roleRulesAllowed()),
         configuration -> {
           if (!namespaces.isEmpty()) {
             configuration.settingNamespaces(namespaces);
@@ -57,6 +66,10 @@ public final class CustomPodAutoscalerOperator implements AutoCloseable {
         });
     BooleanSupplier standingBy =
         () -> settings.leaseNamespace().isPresent() && !leadership.isLeading();
+    Optional<AdmissionServer> webhook = Optional.empty();
+    if (settings.webhook().isPresent()) {
+      webhook = Optional.of(Webhook.start(client, settings.webhook().get(), Clock.systemUTC()));
+    }
     HealthServer health = new HealthServer(settings.healthPort(), operator, metrics, standingBy);
     operator.start();
     log.info(
@@ -64,7 +77,7 @@ public final class CustomPodAutoscalerOperator implements AutoCloseable {
         namespaces.isEmpty() ? "all" : namespaces,
         settings.leaseNamespace().map(namespace -> "in " + namespace).orElse("off"),
         health.port());
-    return new CustomPodAutoscalerOperator(operator, health, leadership);
+    return new CustomPodAutoscalerOperator(operator, health, leadership, webhook);
   }
 
   /** Leader election through Lease {@value #LEASE_NAME} in {@code namespace}, JOSDK's timings. */
@@ -85,10 +98,16 @@ public final class CustomPodAutoscalerOperator implements AutoCloseable {
     return health.port();
   }
 
+  /** The port of the admission webhook, when it runs. */
+  public Optional<Integer> webhookPort() {
+    return webhook.map(AdmissionServer::port);
+  }
+
   @Override
   public void close() {
     leadership.shutdown();
     operator.stop();
+    webhook.ifPresent(AdmissionServer::close);
     health.close();
   }
 }

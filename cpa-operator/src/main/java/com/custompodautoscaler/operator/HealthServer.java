@@ -4,9 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 
 /** {@code /healthz}, {@code /readyz} and Prometheus {@code /metrics} for the operator's pod. */
@@ -47,12 +45,8 @@ final class HealthServer implements AutoCloseable {
 
   private static void answer(HttpExchange exchange, int status, String body) throws IOException {
     try (exchange) {
-      byte[] bytes = (body.endsWith("\n") ? body : body + "\n").getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-      exchange.sendResponseHeaders(status, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
+      HttpResponses.send(
+          exchange, status, HttpResponses.PLAIN_TEXT, body.endsWith("\n") ? body : body + "\n");
     }
   }
 

@@ -1,17 +1,25 @@
 package com.custompodautoscaler.operator;
 
+import com.custompodautoscaler.operator.model.RoleRuleAllowList;
+import com.custompodautoscaler.operator.webhook.WebhookSettings;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar cpa-operator.jar}: in a pod through its service account, elsewhere through the
@@ -23,6 +31,7 @@ import picocli.CommandLine.Option;
     description = "Runs the CustomPodAutoscaler operator until SIGTERM or SIGINT.")
 public final class OperatorCli implements Callable<Integer> {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path POD_NAMESPACE =
       Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
 
@@ -53,6 +62,59 @@ public final class OperatorCli implements Callable<Integer> {
       description = "Port of /healthz, /readyz and /metrics (env HEALTH_PORT).")
   private int healthPort;
 
+  @Option(
+      names = "--role-rules-allowed",
+      paramLabel = "JSON",
+      defaultValue = "${env:ROLE_RULES_ALLOWED:-}",
+      description =
+          "The rules spec.roleRules may grant, as a JSON list of {apiGroups, resources, verbs};"
+              + " default: read verbs on the metrics APIs (env ROLE_RULES_ALLOWED).")
+  private String roleRulesAllowed;
+
+  @Option(
+      names = "--webhook-port",
+      paramLabel = "PORT",
+      defaultValue = "${env:WEBHOOK_PORT:-}",
+      description = "HTTPS port of the admission webhook; off when empty (env WEBHOOK_PORT).")
+  private String webhookPort;
+
+  @Option(
+      names = "--webhook-hosts",
+      paramLabel = "HOST[,HOST...]",
+      defaultValue = "${env:WEBHOOK_HOSTS:-}",
+      description =
+          "Names the API server reaches the webhook by, for its certificate (env WEBHOOK_HOSTS).")
+  private String webhookHosts;
+
+  @Option(
+      names = "--webhook-secret",
+      paramLabel = "NAME",
+      defaultValue = "${env:WEBHOOK_SECRET:-cpa-operator-webhook-tls}",
+      description =
+          "Secret in the operator's namespace that keeps the webhook's certificate (env"
+              + " WEBHOOK_SECRET).")
+  private String webhookSecret;
+
+  @Option(
+      names = "--webhook-configuration",
+      paramLabel = "NAME",
+      defaultValue = "${env:WEBHOOK_CONFIGURATION:-cpa-operator}",
+      description =
+          "ValidatingWebhookConfiguration whose caBundle the operator sets (env"
+              + " WEBHOOK_CONFIGURATION).")
+  private String webhookConfiguration;
+
+  @Option(
+      names = "--operator-namespace",
+      paramLabel = "NS",
+      defaultValue = "${env:OPERATOR_NAMESPACE:-}",
+      description =
+          "The operator's own namespace; default: the pod's own, else 'default' (env"
+              + " OPERATOR_NAMESPACE).")
+  private String operatorNamespace;
+
+  @Spec private CommandSpec spec;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new OperatorCli()).execute(args));
   }
@@ -61,12 +123,11 @@ public final class OperatorCli implements Callable<Integer> {
   public Integer call() throws Exception {
     OperatorSettings settings =
         new OperatorSettings(
-            Arrays.stream(namespaces.split(","))
-                .map(String::strip)
-                .filter(ns -> !ns.isEmpty())
-                .collect(Collectors.toSet()),
+            Set.copyOf(list(namespaces)),
             leaderElection ? Optional.of(leaseNamespace()) : Optional.empty(),
-            healthPort);
+            healthPort,
+            roleRulesAllowed(),
+            webhook());
     KubernetesClient client = new KubernetesClientBuilder().build();
     CustomPodAutoscalerOperator operator = CustomPodAutoscalerOperator.start(client, settings);
     Runtime.getRuntime()
@@ -85,9 +146,51 @@ public final class OperatorCli implements Callable<Integer> {
   }
 
   private String leaseNamespace() throws IOException {
-    if (!leaseNamespace.isBlank()) {
-      return leaseNamespace;
-    }
+    return leaseNamespace.isBlank() ? ownNamespace() : leaseNamespace;
+  }
+
+  private static String ownNamespace() throws IOException {
     return Files.isReadable(POD_NAMESPACE) ? Files.readString(POD_NAMESPACE).strip() : "default";
+  }
+
+  private RoleRuleAllowList roleRulesAllowed() {
+    if (roleRulesAllowed.isBlank()) {
+      return RoleRuleAllowList.DEFAULT;
+    }
+    try {
+      return new RoleRuleAllowList(
+          List.of(JSON.readValue(roleRulesAllowed, RoleRuleAllowList.Entry[].class)));
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--role-rules-allowed (ROLE_RULES_ALLOWED) is not a JSON list of rules, each with"
+              + " apiGroups, resources and verbs: "
+              + e.getMessage());
+    }
+  }
+
+  private Optional<WebhookSettings> webhook() throws IOException {
+    if (webhookPort.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new WebhookSettings(
+              Integer.parseInt(webhookPort.strip()),
+              list(webhookHosts),
+              operatorNamespace.isBlank() ? ownNamespace() : operatorNamespace,
+              webhookSecret,
+              webhookConfiguration));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "the webhook's settings (WEBHOOK_*): " + e.getMessage());
+    }
+  }
+
+  private static List<String> list(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::strip)
+        .filter(item -> !item.isEmpty())
+        .toList();
   }
 }

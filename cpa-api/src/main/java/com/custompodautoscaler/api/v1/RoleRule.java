@@ -5,6 +5,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One RBAC rule that {@code spec.roleRules} adds to the autoscaler's Role, as a Role's {@code
@@ -81,5 +82,21 @@ public class RoleRule {
 
   public void setNonResourceURLs(List<String> nonResourceURLs) {
     this.nonResourceURLs = nonResourceURLs;
+  }
+
+  /** Rules are equal when they list the same groups, resources, names, verbs and URLs. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof RoleRule rule
+        && Objects.equals(apiGroups, rule.apiGroups)
+        && Objects.equals(resources, rule.resources)
+        && Objects.equals(resourceNames, rule.resourceNames)
+        && Objects.equals(verbs, rule.verbs)
+        && Objects.equals(nonResourceURLs, rule.nonResourceURLs);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(apiGroups, resources, resourceNames, verbs, nonResourceURLs);
   }
 }

@@ -2,6 +2,7 @@ package com.custompodautoscaler.operator.model;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
+import com.custompodautoscaler.api.v1.RoleRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -11,15 +12,21 @@ import java.util.List;
 
 /**
  * The least an autoscaler needs, and nothing more: read its target, read and set the target's
- * scale, list pods, read and report to its own CustomPodAutoscaler, and record events. Everything
- * named is named exactly; there is no wildcard. Resource metrics and Argo Rollouts only when the
- * CPA asks for them.
+ * scale, list pods, read its own CustomPodAutoscaler and report to its status, and record events.
+ * Everything named is named exactly; there is no wildcard. Resource metrics and Argo Rollouts only
+ * when the CPA asks for them; then the rules of {@code spec.roleRules}.
  */
 public final class RoleFactory {
 
   private RoleFactory() {}
 
+  /** The Role of {@code cpa}, with all its {@code spec.roleRules}. */
   public static Role role(CustomPodAutoscaler cpa, TargetResource target) {
+    return role(cpa, target, cpa.getSpec().getRoleRules());
+  }
+
+  /** The Role of {@code cpa} with {@code added} after the operator's own rules. */
+  public static Role role(CustomPodAutoscaler cpa, TargetResource target, List<RoleRule> added) {
     CustomPodAutoscalerSpec spec = cpa.getSpec();
     String targetName = spec.getScaleTargetRef().getName();
     List<PolicyRule> rules = new ArrayList<>();
@@ -29,12 +36,14 @@ public final class RoleFactory {
     rules.add(
         new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("list").build());
     rules.add(
-        new PolicyRuleBuilder()
-            .withApiGroups(CustomPodAutoscaler.GROUP)
-            .withResources("custompodautoscalers", "custompodautoscalers/status")
-            .withResourceNames(cpa.getMetadata().getName())
-            .withVerbs("get", "patch")
-            .build());
+        rule(
+            CustomPodAutoscaler.GROUP, "custompodautoscalers", cpa.getMetadata().getName(), "get"));
+    rules.add(
+        rule(
+            CustomPodAutoscaler.GROUP,
+            "custompodautoscalers/status",
+            cpa.getMetadata().getName(),
+            "patch"));
     rules.add(
         new PolicyRuleBuilder()
             .withApiGroups("")
@@ -53,7 +62,7 @@ public final class RoleFactory {
       rules.add(rule("argoproj.io", "rollouts", targetName, "get"));
       rules.add(rule("argoproj.io", "rollouts/scale", targetName, "get", "patch", "update"));
     }
-    rules.addAll(UserRoleRules.policyRules(spec.getRoleRules()));
+    rules.addAll(UserRoleRules.policyRules(added));
     return new RoleBuilder().withMetadata(Provisioning.metadataFor(cpa)).withRules(rules).build();
   }
 

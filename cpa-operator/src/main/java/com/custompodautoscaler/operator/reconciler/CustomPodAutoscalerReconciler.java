@@ -12,6 +12,7 @@ import com.custompodautoscaler.operator.model.PauseRequest;
 import com.custompodautoscaler.operator.model.Provisioning;
 import com.custompodautoscaler.operator.model.RoleBindingFactory;
 import com.custompodautoscaler.operator.model.RoleFactory;
+import com.custompodautoscaler.operator.model.RoleRuleAllowList;
 import com.custompodautoscaler.operator.model.ServiceAccountFactory;
 import com.custompodautoscaler.operator.model.TargetResource;
 import com.custompodautoscaler.operator.model.UserRoleRules;
@@ -23,6 +24,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -34,6 +36,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,13 +61,18 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
 
   private final Clock clock;
   private final ReconcileObserver observer;
+  private final RoleRuleAllowList roleRulesAllowed;
   private final OperatorEvents events;
   private final GoOperatorTakeOver takeOver;
 
   public CustomPodAutoscalerReconciler(
-      KubernetesClient client, Clock clock, ReconcileObserver observer) {
+      KubernetesClient client,
+      Clock clock,
+      ReconcileObserver observer,
+      RoleRuleAllowList roleRulesAllowed) {
     this.clock = clock;
     this.observer = observer;
+    this.roleRulesAllowed = roleRulesAllowed;
     this.events = new OperatorEvents(client, clock);
     this.takeOver = new GoOperatorTakeOver(events);
   }
@@ -125,7 +133,7 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
    * The four objects, in order, each provisioned or, left to the user, looked for; the Role only
    * for a target the API server serves.
    */
-  private static void provision(
+  private void provision(
       Provisioner provisioner,
       CustomPodAutoscaler cpa,
       Optional<TargetResource> target,
@@ -134,9 +142,9 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
     CustomPodAutoscalerSpec spec = cpa.getSpec();
     provisionOrFind(
         provisioner, spec.getProvisionServiceAccount(), ServiceAccountFactory.serviceAccount(cpa));
-    target.ifPresent(resource -> provisionRole(provisioner, cpa, resource, report));
-    provisionOrFind(
-        provisioner, spec.getProvisionRoleBinding(), RoleBindingFactory.roleBinding(cpa));
+    boolean roleInPlace =
+        target.map(resource -> provisionRole(provisioner, cpa, resource, report)).orElse(false);
+    provisionRoleBinding(provisioner, cpa, roleInPlace, report);
     int replicas = pause instanceof PauseRequest.Paused ? 0 : 1;
     Deployment deployment = AutoscalerDeploymentFactory.deployment(cpa, replicas);
     Optional<HasMetadata> workload =
@@ -147,6 +155,25 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
         workload
             .map(AutoscalerWorkload::of)
             .orElseGet(() -> AutoscalerWorkload.none(whyNoWorkload(cpa, report))));
+  }
+
+  /**
+   * The RoleBinding, once the Role is there: the operator may bind a Role only as far as it holds
+   * its rules, which Kubernetes checks against the Role itself.
+   */
+  private static void provisionRoleBinding(
+      Provisioner provisioner,
+      CustomPodAutoscaler cpa,
+      boolean roleInPlace,
+      ProvisioningReport report) {
+    HasMetadata binding = RoleBindingFactory.roleBinding(cpa);
+    if (Boolean.FALSE.equals(cpa.getSpec().getProvisionRoleBinding())) {
+      provisioner.findLeftToUser(binding, List.of(binding));
+    } else if (roleInPlace) {
+      provisioner.provision(binding);
+    } else {
+      report.problem("the RoleBinding waits for the Role");
+    }
   }
 
   private static void provisionOrFind(
@@ -169,28 +196,48 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
   }
 
   /**
-   * The Role, or a check that the user's exists; a provisioned Role only with valid {@code
-   * spec.roleRules}, else the Role in place stays as it is.
+   * The Role, or a check that the user's exists; whether a Role of the CPA's name is there. A
+   * provisioned Role only with valid {@code spec.roleRules}, else the Role in place stays as it is;
+   * without them all when the allow-list refuses one.
    */
-  private static void provisionRole(
+  private boolean provisionRole(
       Provisioner provisioner,
       CustomPodAutoscaler cpa,
       TargetResource target,
       ProvisioningReport report) {
-    Role role = RoleFactory.role(cpa, target);
     if (Boolean.FALSE.equals(cpa.getSpec().getProvisionRole())) {
-      provisioner.findLeftToUser(role, List.of(role));
-      return;
+      Role role = RoleFactory.role(cpa, target);
+      return provisioner.findLeftToUser(role, List.of(role)).isPresent();
     }
-    List<RoleRule> added = cpa.getSpec().getRoleRules();
-    List<String> problems = UserRoleRules.problems(added);
+    List<RoleRule> asked = cpa.getSpec().getRoleRules();
+    List<String> problems = UserRoleRules.problems(asked);
     if (!problems.isEmpty()) {
       problems.forEach(report::problem);
       report.problem("the Role stays as it was until spec.roleRules is fixed");
-      return;
+      return provisioner.exists(RoleFactory.role(cpa, target));
     }
-    if (provisioner.provision(role).isPresent()) {
-      report.roleApplied(added.size());
+    List<String> refused = roleRulesAllowed.refusals(asked);
+    if (!refused.isEmpty()) {
+      report.roleRulesRefused(refused);
+      events.warning(cpa, ProvisioningReport.ROLE_RULES_REFUSED, String.join("; ", refused));
+    }
+    List<RoleRule> added = refused.isEmpty() ? asked : List.of();
+    try {
+      boolean applied = provisioner.provision(RoleFactory.role(cpa, target, added)).isPresent();
+      if (applied) {
+        report.roleApplied(added.size());
+      }
+      return applied;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_FORBIDDEN) {
+        throw e;
+      }
+      report.problem(
+          "the operator may not write the Role: "
+              + e.getStatus().getMessage()
+              + ". It grants only what it holds itself: for a target whose kind the operator's"
+              + " chart does not list in targetResources, add the kind there");
+      return false;
     }
   }
 

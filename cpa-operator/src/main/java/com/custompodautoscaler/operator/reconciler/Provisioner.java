@@ -68,6 +68,11 @@ final class Provisioner {
     return Optional.of(applied);
   }
 
+  /** Whether an object of {@code desired}'s kind and name exists, whoever's it is. */
+  boolean exists(HasMetadata desired) {
+    return client.resource(desired).inNamespace(namespace()).get() != null;
+  }
+
   /**
    * Returns the first of {@code accepted} (objects that may stand in for {@code desired}, left to
    * the user, itself among them) that exists; reports {@code desired} if none does.

@@ -12,8 +12,12 @@ import java.util.Optional;
  */
 final class ProvisioningReport {
 
+  /** The reason of the Ready condition, and of the event, when the allow-list refuses a rule. */
+  static final String ROLE_RULES_REFUSED = "RoleRulesRefused";
+
   private final List<String> problems = new ArrayList<>();
   private NameConflict conflict;
+  private final List<String> refusedRoleRules = new ArrayList<>();
   private Integer addedRoleRules;
   private AutoscalerWorkload workload =
       AutoscalerWorkload.none("the operator could not find out: its reconciliation failed");
@@ -31,6 +35,11 @@ final class ProvisioningReport {
 
   Optional<NameConflict> conflict() {
     return Optional.ofNullable(conflict);
+  }
+
+  /** The allow-list refused these rules of {@code spec.roleRules}, so the Role has none of them. */
+  void roleRulesRefused(List<String> refusals) {
+    refusedRoleRules.addAll(refusals);
   }
 
   /** The Role was applied with {@code count} rules of {@code spec.roleRules}. */
@@ -53,7 +62,7 @@ final class ProvisioningReport {
   }
 
   boolean isReady() {
-    return problems.isEmpty() && conflict == null;
+    return problems.isEmpty() && conflict == null && refusedRoleRules.isEmpty();
   }
 
   /** The reason of the Ready condition. */
@@ -61,12 +70,21 @@ final class ProvisioningReport {
     if (conflict != null) {
       return "NameConflict";
     }
+    if (!refusedRoleRules.isEmpty()) {
+      return ROLE_RULES_REFUSED;
+    }
     return problems.isEmpty() ? "Provisioned" : "NotProvisioned";
   }
 
   String message() {
     List<String> all = new ArrayList<>();
     conflict().ifPresent(found -> all.add(found.message()));
+    if (!refusedRoleRules.isEmpty()) {
+      all.addAll(refusedRoleRules);
+      all.add(
+          "the Role holds the operator's own rules only, until spec.roleRules asks for no more"
+              + " than the allow-list allows");
+    }
     all.addAll(problems);
     if (!all.isEmpty()) {
       return String.join("; ", all);

@@ -2,12 +2,17 @@ package com.custompodautoscaler.operator.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ServiceReference;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -62,9 +67,14 @@ class HelmChartTest {
     List<HasMetadata> objects = render(Map.of());
 
     assertThat(objects)
+        .filteredOn(object -> object.getMetadata().getName().equals(RELEASE))
         .extracting(HasMetadata::getKind)
         .containsExactlyInAnyOrder(
-            "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment");
+            "ServiceAccount",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "Deployment",
+            "ValidatingWebhookConfiguration");
     Container operator = container(objects);
     assertThat(operator.getImage()).isEqualTo("cpa-operator:0.1.0");
     assertThat(env(operator, "WATCH_NAMESPACE")).as("every namespace").isEmpty();
@@ -81,14 +91,16 @@ class HelmChartTest {
         render(Map.of("mode", "namespace", "watchNamespaces", List.of("team-a", "team-b")));
 
     assertThat(objects)
-        .extracting(HasMetadata::getKind)
-        .doesNotContain("ClusterRole", "ClusterRoleBinding");
-    assertThat(objects)
-        .filteredOn(object -> object instanceof Role)
+        .filteredOn(object -> object instanceof ClusterRole)
+        .extracting(object -> object.getMetadata().getName())
+        .as("only the webhook's, to ask what a CPA's author holds")
+        .containsExactly(RELEASE + "-webhook");
+    assertThat(operatorRoles(objects))
         .extracting(object -> object.getMetadata().getNamespace())
         .containsExactlyInAnyOrder("team-a", "team-b");
     assertThat(objects)
         .filteredOn(object -> object instanceof RoleBinding)
+        .filteredOn(object -> object.getMetadata().getName().equals(RELEASE))
         .allSatisfy(
             binding ->
                 assertThat(((RoleBinding) binding).getSubjects())
@@ -106,8 +118,7 @@ class HelmChartTest {
     List<HasMetadata> objects = render(Map.of("mode", "namespace"));
 
     assertThat(env(container(objects), "WATCH_NAMESPACE")).contains(NAMESPACE);
-    assertThat(objects)
-        .filteredOn(object -> object instanceof Role)
+    assertThat(operatorRoles(objects))
         .singleElement()
         .satisfies(role -> assertThat(role.getMetadata().getNamespace()).isEqualTo(NAMESPACE));
   }
@@ -142,8 +153,8 @@ class HelmChartTest {
             rule -> rule.getResources().contains("pods") || rule.getResources().contains("events"))
         .extracting(PolicyRule::getResources, PolicyRule::getVerbs)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(List.of("pods"), List.of("get", "list", "delete")),
-            org.assertj.core.groups.Tuple.tuple(List.of("events"), List.of("create", "patch")));
+            tuple(List.of("pods"), List.of("get", "list", "delete")),
+            tuple(List.of("events"), List.of("create", "patch")));
   }
 
   @Test
@@ -186,7 +197,7 @@ class HelmChartTest {
   }
 
   @Test
-  void theOperatorsOnlyWildcardIsTheScaleOfAnyTargetKind() throws Exception {
+  void theOperatorsWildcardsAreTheScaleOfAnyKindAndWhatTheAllowListAllows() throws Exception {
     List<PolicyRule> rules = rules(render(Map.of()));
 
     assertThat(rules.stream().flatMap(rule -> rule.getVerbs().stream())).doesNotContain("*");
@@ -196,12 +207,145 @@ class HelmChartTest {
                     rule ->
                         rule.getApiGroups().contains("*")
                             || rule.getResources().stream().anyMatch(r -> r.contains("*"))))
+        .extracting(PolicyRule::getApiGroups, PolicyRule::getResources, PolicyRule::getVerbs)
+        .containsExactlyInAnyOrder(
+            tuple(List.of("*"), List.of("*/scale"), List.of("get", "patch", "update")),
+            tuple(
+                List.of("metrics.k8s.io", "custom.metrics.k8s.io", "external.metrics.k8s.io"),
+                List.of("*"),
+                List.of("get", "list", "watch")));
+  }
+
+  @Test
+  void theOperatorMayNeitherEscalateNorBindSoItGrantsOnlyWhatItHolds() throws Exception {
+    assertThat(rules(render(Map.of())).stream().flatMap(rule -> rule.getVerbs().stream()))
+        .doesNotContain("escalate", "bind");
+  }
+
+  @Test
+  void theAllowListAndTheTargetKindsComeFromTheValues() throws Exception {
+    Map<String, Object> configMaps =
+        Map.of(
+            "apiGroups", List.of(""), "resources", List.of("configmaps"), "verbs", List.of("get"));
+    Map<String, Object> widgets =
+        Map.of("apiGroups", List.of("example.com"), "resources", List.of("widgets"));
+
+    List<HasMetadata> objects =
+        render(
+            Map.of(
+                "roleRules", Map.of("allowed", List.of(configMaps)),
+                "targetResources", List.of(widgets)));
+
+    assertThat(env(container(objects), "ROLE_RULES_ALLOWED"))
+        .contains("[{\"apiGroups\":[\"\"],\"resources\":[\"configmaps\"],\"verbs\":[\"get\"]}]");
+    assertThat(rules(objects))
+        .extracting(PolicyRule::getApiGroups, PolicyRule::getResources, PolicyRule::getVerbs)
+        .contains(
+            tuple(List.of(""), List.of("configmaps"), List.of("get")),
+            tuple(List.of("example.com"), List.of("widgets"), List.of("get")))
+        .doesNotContain(
+            tuple(
+                List.of("apps"),
+                List.of("deployments", "statefulsets", "replicasets"),
+                List.of("get")));
+  }
+
+  @Test
+  void theWebhookIsServedByTheOperatorsPodsAndFailsClosed() throws Exception {
+    List<HasMetadata> objects = render(Map.of());
+
+    ValidatingWebhook webhook =
+        single(objects, ValidatingWebhookConfiguration.class).getWebhooks().get(0);
+    assertThat(webhook.getFailurePolicy()).isEqualTo("Fail");
+    assertThat(webhook.getSideEffects()).isEqualTo("None");
+    assertThat(webhook.getNamespaceSelector()).as("every namespace in cluster mode").isNull();
+    assertThat(webhook.getRules())
         .singleElement()
         .satisfies(
             rule -> {
-              assertThat(rule.getResources()).containsExactly("*/scale");
-              assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "patch", "update");
+              assertThat(rule.getResources()).containsExactly("custompodautoscalers");
+              assertThat(rule.getOperations()).containsExactly("CREATE", "UPDATE");
             });
+    ServiceReference service = webhook.getClientConfig().getService();
+    assertThat(service.getName()).isEqualTo(RELEASE + "-webhook");
+    assertThat(service.getNamespace()).isEqualTo(NAMESPACE);
+    assertThat(service.getPath()).isEqualTo("/validate-custompodautoscalers");
+    Container operator = container(objects);
+    assertThat(env(operator, "WEBHOOK_PORT")).contains("9443");
+    assertThat(env(operator, "WEBHOOK_HOSTS"))
+        .contains(
+            RELEASE
+                + "-webhook."
+                + NAMESPACE
+                + ".svc,"
+                + RELEASE
+                + "-webhook."
+                + NAMESPACE
+                + ".svc.cluster.local");
+    assertThat(env(operator, "WEBHOOK_SECRET")).contains(RELEASE + "-webhook-tls");
+    assertThat(env(operator, "WEBHOOK_CONFIGURATION")).contains(RELEASE);
+    assertThat(operator.getPorts())
+        .anySatisfy(port -> assertThat(port.getName()).isEqualTo("webhook"));
+    assertThat(single(objects, Service.class).getSpec().getPorts())
+        .singleElement()
+        .satisfies(port -> assertThat(port.getTargetPort().getStrVal()).isEqualTo("webhook"));
+  }
+
+  @Test
+  void theWebhookMayAskWhatUsersHoldAndKeepItsOwnCertificateAndNothingMore() throws Exception {
+    List<HasMetadata> objects = render(Map.of());
+
+    assertThat(
+            objects.stream()
+                .filter(object -> object.getMetadata().getName().equals(RELEASE + "-webhook"))
+                .flatMap(
+                    object ->
+                        object instanceof ClusterRole role
+                            ? role.getRules().stream()
+                            : object instanceof Role role
+                                ? role.getRules().stream()
+                                : Stream.empty()))
+        .extracting(PolicyRule::getResources, PolicyRule::getResourceNames, PolicyRule::getVerbs)
+        .containsExactlyInAnyOrder(
+            tuple(List.of("subjectaccessreviews"), List.of(), List.of("create")),
+            tuple(
+                List.of("validatingwebhookconfigurations"),
+                List.of(RELEASE),
+                List.of("get", "patch")),
+            tuple(List.of("secrets"), List.of(RELEASE + "-webhook-tls"), List.of("get", "update")),
+            tuple(List.of("secrets"), List.of(), List.of("create")));
+  }
+
+  @Test
+  void inNamespaceModeTheWebhookAsksOnlyInTheWatchedNamespaces() throws Exception {
+    List<HasMetadata> objects =
+        render(Map.of("mode", "namespace", "watchNamespaces", List.of("team-a", "team-b")));
+
+    assertThat(
+            single(objects, ValidatingWebhookConfiguration.class)
+                .getWebhooks()
+                .get(0)
+                .getNamespaceSelector()
+                .getMatchExpressions())
+        .singleElement()
+        .satisfies(
+            expression -> {
+              assertThat(expression.getKey()).isEqualTo("kubernetes.io/metadata.name");
+              assertThat(expression.getValues()).containsExactly("team-a", "team-b");
+            });
+  }
+
+  @Test
+  void withoutTheWebhookTheChartMakesNoneOfIt() throws Exception {
+    List<HasMetadata> objects = render(Map.of("webhook", Map.of("enabled", false, "port", 9443)));
+
+    assertThat(objects)
+        .extracting(HasMetadata::getKind)
+        .doesNotContain("ValidatingWebhookConfiguration", "Service");
+    assertThat(objects)
+        .extracting(object -> object.getMetadata().getName())
+        .doesNotContain(RELEASE + "-webhook");
+    assertThat(env(container(objects), "WEBHOOK_PORT")).isEmpty();
   }
 
   @Test
@@ -241,16 +385,26 @@ class HelmChartTest {
         .findFirst();
   }
 
+  /** The rules of the operator's own ClusterRole or Roles (not the webhook's, nor the lease's). */
   private static List<PolicyRule> rules(List<HasMetadata> objects) {
     return objects.stream()
+        .filter(object -> object.getMetadata().getName().equals(RELEASE))
         .flatMap(
             object ->
                 object instanceof ClusterRole role
                     ? role.getRules().stream()
-                    : object instanceof Role role
-                            && !role.getMetadata().getName().endsWith("-leader-election")
-                        ? role.getRules().stream()
-                        : Stream.empty())
+                    : object instanceof Role role ? role.getRules().stream() : Stream.empty())
         .toList();
+  }
+
+  private static List<HasMetadata> operatorRoles(List<HasMetadata> objects) {
+    return objects.stream()
+        .filter(object -> object instanceof Role)
+        .filter(object -> object.getMetadata().getName().equals(RELEASE))
+        .toList();
+  }
+
+  private static <T extends HasMetadata> T single(List<HasMetadata> objects, Class<T> kind) {
+    return objects.stream().filter(kind::isInstance).map(kind::cast).findFirst().orElseThrow();
   }
 }

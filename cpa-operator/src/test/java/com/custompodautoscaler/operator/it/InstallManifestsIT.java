@@ -1,16 +1,21 @@
 package com.custompodautoscaler.operator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.RoleRule;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,11 +58,12 @@ class InstallManifestsIT {
         "--for=condition=Established",
         "crd/custompodautoscalers.custompodautoscaler.com");
     Files.delete(kubeconfig);
-    operator = OperatorTestSupport.startOperator();
+    operator = LoopbackWebhook.serveWithTheOperator(admin);
   }
 
   @AfterAll
   static void stop() {
+    LoopbackWebhook.remove(admin);
     operator.close();
     admin.close();
   }
@@ -73,7 +79,7 @@ class InstallManifestsIT {
 
     OperatorTestSupport.awaitReady(admin, namespace, "scaler");
     assertThat(role(namespace))
-        .as("rules the operator does not hold itself, granted through escalate")
+        .as("rules the operator holds itself, so it may grant them without escalate")
         .anySatisfy(rule -> assertThat(rule.getApiGroups()).containsExactly("metrics.k8s.io"));
 
     admin.rbac().roles().inNamespace(namespace).withName("scaler").delete();
@@ -102,6 +108,50 @@ class InstallManifestsIT {
     OperatorTestSupport.awaitGoOperatorPodReplaced(admin, cpa);
   }
 
+  @Test
+  void theInstalledWebhookRefusesACpaWhoseAuthorLacksItsRules() {
+    String namespace = LoopbackWebhook.freshNamespace(admin, "webhook");
+    CustomPodAutoscaler cpa = OperatorTestSupport.cpa("greedy", Map.of());
+    cpa.getSpec().setRoleRules(List.of(new RoleRule(List.of("*"), List.of("*"), List.of("*"))));
+
+    try (KubernetesClient developer = OperatorTestSupport.clientAs(namespace, "developer")) {
+      admin
+          .resource(
+              new RoleBuilder()
+                  .withNewMetadata()
+                  .withName("cpa-author")
+                  .endMetadata()
+                  .addNewRule()
+                  .withApiGroups("custompodautoscaler.com")
+                  .withResources("custompodautoscalers")
+                  .withVerbs("get", "create")
+                  .endRule()
+                  .build())
+          .inNamespace(namespace)
+          .create();
+      admin
+          .resource(
+              new RoleBindingBuilder()
+                  .withNewMetadata()
+                  .withName("cpa-author")
+                  .endMetadata()
+                  .withNewRoleRef("rbac.authorization.k8s.io", "Role", "cpa-author")
+                  .addNewSubject()
+                  .withKind("ServiceAccount")
+                  .withName("developer")
+                  .withNamespace(namespace)
+                  .endSubject()
+                  .build())
+          .inNamespace(namespace)
+          .create();
+      assertThatThrownBy(() -> developer.resource(cpa).inNamespace(namespace).create())
+          .isInstanceOf(KubernetesClientException.class)
+          .hasMessageContaining("role-rules.custompodautoscaler.com")
+          .hasMessageContaining(
+              "spec.roleRules[0]: system:serviceaccount:" + namespace + ":developer may not *");
+    }
+  }
+
   static Stream<Arguments> denied() {
     return Stream.of(
         access("read secrets", "", "secrets", "", "get"),
@@ -115,6 +165,9 @@ class InstallManifestsIT {
         access("delete ServiceAccounts", "", "serviceaccounts", "", "delete"),
         access("create ServiceAccount tokens", "", "serviceaccounts", "token", "create"),
         access("delete Roles", "rbac.authorization.k8s.io", "roles", "", "delete"),
+        access("escalate Roles", "rbac.authorization.k8s.io", "roles", "", "escalate"),
+        access("bind Roles", "rbac.authorization.k8s.io", "roles", "", "bind"),
+        access("read ConfigMaps", "", "configmaps", "", "get"),
         access("create ClusterRoles", "rbac.authorization.k8s.io", "clusterroles", "", "create"),
         access("bind ClusterRoles", "rbac.authorization.k8s.io", "clusterroles", "", "bind"),
         access(

@@ -81,11 +81,18 @@ class LeastPrivilegeRoleIT {
             "get",
             "other"),
         access(
-            "patch its CPA's spec",
+            "update its CPA's spec",
             "custompodautoscaler.com",
             "custompodautoscalers",
             "",
             "update",
+            "least"),
+        access(
+            "patch its CPA's spec (its template, its roleRules)",
+            "custompodautoscaler.com",
+            "custompodautoscalers",
+            "",
+            "patch",
             "least"),
         access("delete events", "", "events", "", "delete", ""),
         access(

@@ -6,16 +6,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 
 /**
  * The operator's own account as {@code deploy/install/cluster-wide.yaml} installs it: its
- * ServiceAccount, ClusterRole and binding. The tests run the operator with it and never as an
- * administrator, so a permission the code needs and the install manifests lack fails a test.
+ * ServiceAccount, ClusterRoles, Roles and bindings. The tests run the operator with it and never as
+ * an administrator, so a permission the code needs and the install manifests lack fails a test. The
+ * file's ValidatingWebhookConfiguration is left out: it sends the API server to a Service, which a
+ * bare API server cannot reach, and refuses every CPA when it cannot; {@link LoopbackWebhook}
+ * installs it for the tests of the webhook.
  */
 final class OperatorAccount {
 
@@ -26,20 +31,30 @@ final class OperatorAccount {
 
   private OperatorAccount() {}
 
-  /** Applies every object of {@code deploy/install/cluster-wide.yaml}, once per test run. */
+  /**
+   * Applies the objects of {@code deploy/install/cluster-wide.yaml} but its webhook configuration,
+   * once per test run.
+   */
   static synchronized void install(KubernetesClient admin) {
     if (installed) {
       return;
     }
-    try (InputStream manifests =
-        Files.newInputStream(ProjectFiles.resolve("deploy/install/cluster-wide.yaml"))) {
-      for (HasMetadata object : admin.load(manifests).items()) {
+    for (HasMetadata object : manifests(admin)) {
+      if (!(object instanceof ValidatingWebhookConfiguration)) {
         admin.resource(object).fieldManager("cpa-tests").forceConflicts().serverSideApply();
       }
+    }
+    installed = true;
+  }
+
+  /** The objects of {@code deploy/install/cluster-wide.yaml}. */
+  static List<HasMetadata> manifests(KubernetesClient admin) {
+    try (InputStream manifests =
+        Files.newInputStream(ProjectFiles.resolve("deploy/install/cluster-wide.yaml"))) {
+      return admin.load(manifests).items();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    installed = true;
   }
 
   /** A client that acts as the installed operator, installing its account first. */

@@ -13,6 +13,7 @@ import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import com.custompodautoscaler.operator.OperatorSettings;
 import com.custompodautoscaler.operator.model.PauseRequest;
 import com.custompodautoscaler.operator.model.Provisioning;
+import com.custompodautoscaler.operator.model.RoleRuleAllowList;
 import com.custompodautoscaler.playground.CustomResourceDefinitions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
@@ -58,10 +59,23 @@ final class OperatorTestSupport {
    * the install manifests give it.
    */
   static CustomPodAutoscalerOperator startOperator() throws IOException {
+    return startOperator(settings(Set.of()));
+  }
+
+  /** Starts the operator in-process with {@code settings}, as its installed account. */
+  static CustomPodAutoscalerOperator startOperator(OperatorSettings settings) throws IOException {
     try (KubernetesClient admin = SharedKubeApiServer.adminClient()) {
-      return CustomPodAutoscalerOperator.start(
-          OperatorAccount.client(admin), new OperatorSettings(Set.of(), Optional.empty(), 0));
+      return CustomPodAutoscalerOperator.start(OperatorAccount.client(admin), settings);
     }
+  }
+
+  /**
+   * The settings of an operator over {@code namespaces} (all when empty), without leader election
+   * or webhook, with the default allow-list of {@code spec.roleRules}, its health on a free port.
+   */
+  static OperatorSettings settings(Set<String> namespaces) {
+    return new OperatorSettings(
+        namespaces, Optional.empty(), 0, RoleRuleAllowList.DEFAULT, Optional.empty());
   }
 
   /** A v1 CPA for Deployment {@code web}, with {@code config} entries in name order. */

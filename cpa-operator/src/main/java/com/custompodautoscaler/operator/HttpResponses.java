@@ -1,0 +1,26 @@
+package com.custompodautoscaler.operator;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Answers of the operator's HTTP servers: its health endpoints and its admission webhook. */
+public final class HttpResponses {
+
+  public static final String PLAIN_TEXT = "text/plain; charset=utf-8";
+  public static final String JSON = "application/json";
+
+  private HttpResponses() {}
+
+  /** Sends {@code body} as {@code contentType} with {@code status}. */
+  public static void send(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}
