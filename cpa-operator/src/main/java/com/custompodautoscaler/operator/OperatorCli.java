@@ -2,8 +2,6 @@ package com.custompodautoscaler.operator;
 
 import com.custompodautoscaler.operator.model.RoleRuleAllowList;
 import com.custompodautoscaler.operator.webhook.WebhookSettings;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
@@ -31,7 +29,6 @@ import picocli.CommandLine.Spec;
     description = "Runs the CustomPodAutoscaler operator until SIGTERM or SIGINT.")
 public final class OperatorCli implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path POD_NAMESPACE =
       Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
 
@@ -158,14 +155,10 @@ public final class OperatorCli implements Callable<Integer> {
       return RoleRuleAllowList.DEFAULT;
     }
     try {
-      return new RoleRuleAllowList(
-          List.of(JSON.readValue(roleRulesAllowed, RoleRuleAllowList.Entry[].class)));
-    } catch (JsonProcessingException | RuntimeException e) {
+      return RoleRuleAllowList.parse(roleRulesAllowed);
+    } catch (IllegalArgumentException e) {
       throw new ParameterException(
-          spec.commandLine(),
-          "--role-rules-allowed (ROLE_RULES_ALLOWED) is not a JSON list of rules, each with"
-              + " apiGroups, resources and verbs: "
-              + e.getMessage());
+          spec.commandLine(), "--role-rules-allowed (ROLE_RULES_ALLOWED): " + e.getMessage());
     }
   }
 

@@ -1,6 +1,8 @@
 package com.custompodautoscaler.operator.model;
 
 import com.custompodautoscaler.api.v1.RoleRule;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +27,29 @@ public record RoleRuleAllowList(List<Entry> entries) {
                   List.of("*"),
                   List.of("get", "list", "watch"))));
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The setting that holds the allow-list, named in refusals. */
   public static final String SETTING = "roleRules.allowed";
 
   public RoleRuleAllowList {
     entries = List.copyOf(entries);
+  }
+
+  /**
+   * The allow-list written as JSON, a list of {@code {apiGroups, resources, verbs}}, as the chart
+   * passes it.
+   *
+   * @throws IllegalArgumentException saying what is wrong with it
+   */
+  public static RoleRuleAllowList parse(String json) {
+    try {
+      return new RoleRuleAllowList(List.of(JSON.readValue(json, Entry[].class)));
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "not a JSON list of rules, each with apiGroups, resources and verbs: " + e.getMessage(),
+          e);
+    }
   }
 
   /** One allowed rule. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.operator.model.RoleRuleAllowList;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -217,6 +218,14 @@ class HelmChartTest {
   }
 
   @Test
+  void theDefaultAllowListReachesTheOperatorAsItsOwnDefault() throws Exception {
+    assertThat(
+            RoleRuleAllowList.parse(
+                env(container(render(Map.of())), "ROLE_RULES_ALLOWED").orElseThrow()))
+        .isEqualTo(RoleRuleAllowList.DEFAULT);
+  }
+
+  @Test
   void theOperatorMayNeitherEscalateNorBindSoItGrantsOnlyWhatItHolds() throws Exception {
     assertThat(rules(render(Map.of())).stream().flatMap(rule -> rule.getVerbs().stream()))
         .doesNotContain("escalate", "bind");
@@ -236,8 +245,12 @@ class HelmChartTest {
                 "roleRules", Map.of("allowed", List.of(configMaps)),
                 "targetResources", List.of(widgets)));
 
-    assertThat(env(container(objects), "ROLE_RULES_ALLOWED"))
-        .contains("[{\"apiGroups\":[\"\"],\"resources\":[\"configmaps\"],\"verbs\":[\"get\"]}]");
+    assertThat(RoleRuleAllowList.parse(env(container(objects), "ROLE_RULES_ALLOWED").orElseThrow()))
+        .isEqualTo(
+            new RoleRuleAllowList(
+                List.of(
+                    new RoleRuleAllowList.Entry(
+                        List.of(""), List.of("configmaps"), List.of("get")))));
     assertThat(rules(objects))
         .extracting(PolicyRule::getApiGroups, PolicyRule::getResources, PolicyRule::getVerbs)
         .contains(

@@ -89,6 +89,27 @@ class RoleRuleAllowListTest {
   }
 
   @Test
+  void theJsonTheChartPassesReadsAsTheList() {
+    RoleRuleAllowList read =
+        RoleRuleAllowList.parse(
+            "[{\"apiGroups\":[\"metrics.k8s.io\",\"custom.metrics.k8s.io\",\"external.metrics.k8s.io\"],"
+                + "\"resources\":[\"*\"],\"verbs\":[\"get\",\"list\",\"watch\"]}]");
+
+    assertThat(read).isEqualTo(RoleRuleAllowList.DEFAULT);
+  }
+
+  @Test
+  void jsonThatIsNotAListOfRulesIsAnErrorThatSaysSo() {
+    assertThatThrownBy(() -> RoleRuleAllowList.parse("{\"apiGroups\": []}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "not a JSON list of rules, each with apiGroups, resources and verbs");
+    assertThatThrownBy(
+            () -> RoleRuleAllowList.parse("[{\"apiGroups\": [\"\"], \"resources\": [\"pods\"]}]"))
+        .hasMessageContaining("an allowed rule needs verbs");
+  }
+
+  @Test
   void anEntryWithoutVerbsIsAnError() {
     assertThatThrownBy(
             () -> new RoleRuleAllowList.Entry(List.of(""), List.of("configmaps"), List.of()))
