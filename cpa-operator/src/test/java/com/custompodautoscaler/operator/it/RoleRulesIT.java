@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.RoleRule;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
+import com.custompodautoscaler.operator.OperatorSettings;
+import com.custompodautoscaler.operator.model.RoleRuleAllowList;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,7 +24,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RoleRulesIT {
 
-  @RegisterExtension static final InProcessOperator OPERATOR = new InProcessOperator();
+  /**
+   * An operator whose allow-list has reading StatefulSets besides the metrics APIs; its installed
+   * account holds that already (StatefulSets are in the chart's targetResources).
+   */
+  @RegisterExtension
+  static final InProcessOperator OPERATOR =
+      new InProcessOperator(
+          new OperatorSettings(
+              Set.of(),
+              Optional.empty(),
+              0,
+              new RoleRuleAllowList(
+                  List.of(
+                      new RoleRuleAllowList.Entry(
+                          List.of("external.metrics.k8s.io"), List.of("*"), List.of("get", "list")),
+                      new RoleRuleAllowList.Entry(
+                          List.of("apps"), List.of("statefulsets"), List.of("get")))),
+              Optional.empty()));
 
   @Test
   void theServiceAccountMayDoWhatTheAddedRulesGrantAndNoMore() {
