@@ -12,8 +12,7 @@ import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Files;
@@ -115,35 +114,17 @@ class InstallManifestsIT {
     cpa.getSpec().setRoleRules(List.of(new RoleRule(List.of("*"), List.of("*"), List.of("*"))));
 
     try (KubernetesClient developer = OperatorTestSupport.clientAs(namespace, "developer")) {
-      admin
-          .resource(
-              new RoleBuilder()
-                  .withNewMetadata()
-                  .withName("cpa-author")
-                  .endMetadata()
-                  .addNewRule()
-                  .withApiGroups("custompodautoscaler.com")
-                  .withResources("custompodautoscalers")
-                  .withVerbs("get", "create")
-                  .endRule()
-                  .build())
-          .inNamespace(namespace)
-          .create();
-      admin
-          .resource(
-              new RoleBindingBuilder()
-                  .withNewMetadata()
-                  .withName("cpa-author")
-                  .endMetadata()
-                  .withNewRoleRef("rbac.authorization.k8s.io", "Role", "cpa-author")
-                  .addNewSubject()
-                  .withKind("ServiceAccount")
-                  .withName("developer")
-                  .withNamespace(namespace)
-                  .endSubject()
-                  .build())
-          .inNamespace(namespace)
-          .create();
+      OperatorTestSupport.grant(
+          admin,
+          namespace,
+          "cpa-author",
+          new SubjectBuilder()
+              .withKind("ServiceAccount")
+              .withName("developer")
+              .withNamespace(namespace)
+              .build(),
+          OperatorTestSupport.rule(
+              "custompodautoscaler.com", "custompodautoscalers", "get", "create"));
       assertThatThrownBy(() -> developer.resource(cpa).inNamespace(namespace).create())
           .isInstanceOf(KubernetesClientException.class)
           .hasMessageContaining("role-rules.custompodautoscaler.com")

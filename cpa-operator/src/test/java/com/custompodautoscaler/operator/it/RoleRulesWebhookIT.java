@@ -7,9 +7,7 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.RoleRule;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -161,41 +159,25 @@ class RoleRulesWebhookIT {
   /** A fresh namespace where the webhook is asked and Alice may what the class says. */
   private static String alicesNamespace(String prefix) {
     String namespace = LoopbackWebhook.freshNamespace(admin, prefix);
-    admin
-        .resource(
-            new RoleBuilder()
-                .withNewMetadata()
-                .withName("alice")
-                .endMetadata()
-                .addToRules(
-                    policyRule(
-                        "custompodautoscaler.com",
-                        "custompodautoscalers",
-                        "get",
-                        "list",
-                        "create",
-                        "update",
-                        "patch"),
-                    policyRule("apps", "statefulsets", "get"),
-                    policyRule("custom.metrics.k8s.io", "pods", "get"))
-                .build())
-        .inNamespace(namespace)
-        .create();
-    admin
-        .resource(
-            new RoleBindingBuilder()
-                .withNewMetadata()
-                .withName("alice")
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "Role", "alice")
-                .addNewSubject()
-                .withApiGroup("rbac.authorization.k8s.io")
-                .withKind("User")
-                .withName("alice")
-                .endSubject()
-                .build())
-        .inNamespace(namespace)
-        .create();
+    OperatorTestSupport.grant(
+        admin,
+        namespace,
+        "alice",
+        new SubjectBuilder()
+            .withApiGroup("rbac.authorization.k8s.io")
+            .withKind("User")
+            .withName("alice")
+            .build(),
+        OperatorTestSupport.rule(
+            "custompodautoscaler.com",
+            "custompodautoscalers",
+            "get",
+            "list",
+            "create",
+            "update",
+            "patch"),
+        OperatorTestSupport.rule("apps", "statefulsets", "get"),
+        OperatorTestSupport.rule("custom.metrics.k8s.io", "pods", "get"));
     return namespace;
   }
 
@@ -206,14 +188,6 @@ class RoleRulesWebhookIT {
         namespace,
         cpa,
         OperatorTestSupport.access(namespace, group, resource, "", "get", ""));
-  }
-
-  private static PolicyRule policyRule(String group, String resource, String... verbs) {
-    return new io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder()
-        .withApiGroups(group)
-        .withResources(resource)
-        .withVerbs(verbs)
-        .build();
   }
 
   private static RoleRule rule(String group, String resource, String... verbs) {
