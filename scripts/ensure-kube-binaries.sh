@@ -8,6 +8,8 @@
 # (1.20.2, dependencies vendored) with Debian's Go 1.19. First run: 12-18 minutes on 2 cores (the
 # controller manager about 3 of them, sharing the apiserver's build cache). Later runs return at once.
 # Needs root for apt-get. Prints the folder on success; progress goes to stderr.
+#   --node   also kubelet, kube-scheduler, kube-proxy and a kubectl built from the same tree, for the
+#            real node of scripts/real-node (about 3 more minutes once the apiserver's build is cached)
 set -euo pipefail
 
 readonly K8S_VERSION=1.20.2
@@ -17,12 +19,22 @@ readonly GO_BIN=/usr/lib/go-1.19/bin
 
 say() { printf '[ensure-kube-binaries] %s\n' "$*" >&2; }
 
-readonly COMPILED=(kube-apiserver kube-controller-manager)
+COMPILED=(kube-apiserver kube-controller-manager)
+# Debian's kubectl 1.20 panics in `kubectl config set-credentials`; the tree's works, so the node
+# takes that one, as kubectl-tree.
+readonly NODE_COMPILED=(kubelet kube-scheduler kube-proxy kubectl)
+if [ "${1:-}" = --node ]; then COMPILED+=("${NODE_COMPILED[@]}"); fi
+readonly COMPILED
+
+# Where a compiled binary goes: the tree's kubectl beside Debian's, as kubectl-tree.
+installed_name() {
+  if [ "$1" = kubectl ]; then echo kubectl-tree; else echo "$1"; fi
+}
 
 have_all() {
   [ -x "$TARGET_DIR/etcd" ] && [ -x "$TARGET_DIR/kubectl" ] || return 1
   local binary
-  for binary in "${COMPILED[@]}"; do [ -x "$TARGET_DIR/$binary" ] || return 1; done
+  for binary in "${COMPILED[@]}"; do [ -x "$TARGET_DIR/$(installed_name "$binary")" ] || return 1; done
 }
 
 enable_source_packages() {
@@ -83,7 +95,7 @@ build_kubernetes_binary() {
     say "$binary build failed"
     exit 1
   fi
-  install -m 0755 "$src/_output/bin/$binary" "$TARGET_DIR/$binary"
+  install -m 0755 "$src/_output/bin/$binary" "$TARGET_DIR/$(installed_name "$binary")"
 }
 
 main() {
@@ -92,7 +104,7 @@ main() {
     say "needs root to install Debian packages; run it as root or put the binaries in $TARGET_DIR"
     exit 1
   fi
-  say "provisioning what is missing of kube-apiserver, kube-controller-manager, etcd and kubectl ${K8S_VERSION} into $TARGET_DIR (up to 18 minutes, once)"
+  say "provisioning what is missing of ${COMPILED[*]}, etcd and kubectl ${K8S_VERSION} into $TARGET_DIR (up to 18 minutes, once)"
   mkdir -p "$TARGET_DIR" "$BUILD_DIR"
   enable_source_packages
   say "apt-get update"
@@ -100,7 +112,7 @@ main() {
   if [ ! -x "$TARGET_DIR/etcd" ] || [ ! -x "$TARGET_DIR/kubectl" ]; then install_etcd_and_kubectl; fi
   local binary
   for binary in "${COMPILED[@]}"; do
-    if [ ! -x "$TARGET_DIR/$binary" ]; then build_kubernetes_binary "$binary"; fi
+    if [ ! -x "$TARGET_DIR/$(installed_name "$binary")" ]; then build_kubernetes_binary "$binary"; fi
   done
   echo "$TARGET_DIR"
 }

@@ -14,4 +14,15 @@ if ! binaries="$(scripts/ensure-kube-binaries.sh)"; then
 fi
 echo "[test] Kubernetes binaries in $binaries" >&2
 
-exec mvn -B -ntp verify "$@"
+# A real single-node Kubernetes for the end-to-end tests (cpa-e2e): containerd, kubelet and the
+# rest from Debian's packages and source, and the base of the project's images; compiled here,
+# before Maven starts, never beside it. The tests start the node and take it down; so does this
+# script when it ends, should a test run be killed.
+if ! node_home="$(scripts/real-node/provision.sh)"; then
+  echo "[test] could not provision the real node; see the messages above" >&2
+  exit 1
+fi
+echo "[test] real node provisioned in $node_home" >&2
+trap 'scripts/real-node/node.sh down >/dev/null 2>&1 || true' EXIT
+
+mvn -B -ntp verify -Dcpa.realNode=required "$@"

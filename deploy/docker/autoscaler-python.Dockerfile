@@ -5,9 +5,9 @@
 #   ADD requirements.txt /
 #   RUN pip install -r /requirements.txt
 #   ADD config.yaml metric.py evaluate.py /
-# build and run unchanged. The base is Ubuntu, whose Python refuses pip installs outside a virtual
-# environment (PEP 668); PIP_BREAK_SYSTEM_PACKAGES lets them go to the image's Python, as in the Go
-# CPA's python image. cpa_worker (deploy/python) is importable, for workers written in Python. Build
+# build and run unchanged. The base is Debian bookworm, whose Python refuses pip installs outside a
+# virtual environment (PEP 668); PIP_BREAK_SYSTEM_PACKAGES lets them go to the image's Python, as in
+# the Go CPA's python image. cpa_worker (deploy/python) is importable, for workers written in Python. Build
 # the autoscaler image first, then, from the repository root:
 #   docker build -f deploy/docker/autoscaler-python.Dockerfile -t cpa-autoscaler-python:0.1.0 .
 ARG BASE=cpa-autoscaler:0.1.0

@@ -3,6 +3,7 @@ package com.custompodautoscaler.playground;
 import com.custompodautoscaler.autoscaler.cli.TerminationSignal;
 import com.custompodautoscaler.autoscaler.config.ConfigLoader;
 import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,15 @@ public final class PlaygroundCli implements Callable<Integer> {
               + " fed the same load, and print both decisions; for horizontal-pod-autoscaler.")
   private boolean compareHpa;
 
+  @Option(
+      names = "--real-node",
+      description =
+          "Run the example on a real single-node Kubernetes on this machine, with the project's"
+              + " images and real pods (root; from the repository, after mvn package). The first"
+              + " run provisions the node from Debian's packages and builds the images: about 20"
+              + " minutes; later runs start in about a minute.")
+  private boolean realNode;
+
   private final Console console = new Console(System.out);
 
   public static void main(String[] args) {
@@ -81,6 +91,9 @@ public final class PlaygroundCli implements Callable<Integer> {
             : ExampleScript.forOwnConfig();
     if (!isValid(configFile, script)) {
       return 1;
+    }
+    if (realNode) {
+      return onTheRealNode(library, script);
     }
     return run(workDir, configFile, script);
   }
@@ -141,6 +154,50 @@ public final class PlaygroundCli implements Callable<Integer> {
           running.close();
           LocalMachine.deleteTree(workDir);
         });
+    return 0;
+  }
+
+  /** Runs the example on the real node until Ctrl-C, then takes the node down. */
+  private int onTheRealNode(ExampleLibrary library, ExampleScript script)
+      throws IOException, InterruptedException {
+    Path folder = library.folder(example);
+    if (config != null || !RealNodeExample.runsOnTheRealNode(script, folder)) {
+      console.info(
+          "--real-node runs the examples whose steps set labels on a Deployment, such as"
+              + " getting-started; "
+              + (config != null
+                  ? "not your own config"
+                  : example + " needs the playground's stand-ins"));
+      return 1;
+    }
+    console.info(
+        "Starting a real single-node Kubernetes (kubelet, containerd) with the project's images."
+            + " The first run provisions it from Debian's packages and builds the images, about 20"
+            + " minutes; later runs about a minute. Progress:");
+    RealNode node = RealNodeProgress.start(Path.of("").toAbsolutePath(), console);
+    Runtime.getRuntime().addShutdownHook(new Thread(node::close, "real-node-down"));
+    try (KubernetesClient client = node.adminClient()) {
+      console.info("Example " + example + " on the real node: " + script.description());
+      RealNodeExample started =
+          RealNodeExample.start(client, Path.of("").toAbsolutePath(), folder, script, console);
+      Thread scenario =
+          new Thread(
+              () -> {
+                try {
+                  started.playForever();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "real-node-scenario");
+      scenario.setDaemon(true);
+      scenario.start();
+      TerminationSignal.awaitThenExitCleanly(
+          () -> {
+            console.info("Stopping the real node...");
+            node.close();
+          });
+    }
     return 0;
   }
 

@@ -1,7 +1,6 @@
 package com.custompodautoscaler.operator.webhook;
 
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.internal.CertUtils;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +21,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -81,22 +81,20 @@ record ServingCertificate(String caPem, String certPem, String keyPem) {
     }
   }
 
-  /** The certificate kept in {@code secret}, as {@link #toSecret} writes it. */
-  static ServingCertificate fromSecret(Secret secret) {
+  /** The certificate kept in {@code secret}, as {@link #secretData} writes it; none if empty. */
+  static Optional<ServingCertificate> fromSecret(Secret secret) {
     Map<String, String> data = secret.getData();
-    return new ServingCertificate(decode(data, CA), decode(data, CERT), decode(data, KEY));
+    if (data == null || !data.keySet().containsAll(List.of(CA, CERT, KEY))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ServingCertificate(
+            decode(data.get(CA)), decode(data.get(CERT)), decode(data.get(KEY))));
   }
 
-  /** A TLS Secret {@code namespace/name} holding this certificate, its key and its authority. */
-  Secret toSecret(String namespace, String name) {
-    return new SecretBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(namespace)
-        .endMetadata()
-        .withType("kubernetes.io/tls")
-        .withData(Map.of(CA, encode(caPem), CERT, encode(certPem), KEY, encode(keyPem)))
-        .build();
+  /** The data of a Secret holding this certificate, its key and its authority. */
+  Map<String, String> secretData() {
+    return Map.of(CA, encode(caPem), CERT, encode(certPem), KEY, encode(keyPem));
   }
 
   /** TLS for a server presenting this certificate. */
@@ -206,11 +204,7 @@ record ServingCertificate(String caPem, String certPem, String keyPem) {
     return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String decode(Map<String, String> data, String key) {
-    String value = data == null ? null : data.get(key);
-    if (value == null) {
-      throw new IllegalStateException("the webhook's Secret has no " + key);
-    }
-    return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+  private static String decode(String base64) {
+    return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
   }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,26 +38,32 @@ public final class Webhook {
         settings.port(), certificate.sslContext(), new SubjectAccessReviews(client));
   }
 
-  /** The certificate in the Secret; a new one, written there, if it is missing or expired. */
+  /**
+   * The certificate in the Secret the chart makes; a new one, written there, while it holds none or
+   * an expired one. Of two replicas starting at once, the one that writes second takes the first's.
+   */
   private static ServingCertificate certificate(
       KubernetesClient client, WebhookSettings settings, Clock clock) {
-    var secrets = client.secrets().inNamespace(settings.namespace());
-    Secret kept = secrets.withName(settings.secret()).get();
-    if (kept != null) {
-      ServingCertificate certificate = ServingCertificate.fromSecret(kept);
-      if (certificate.isValidAt(clock.instant())) {
-        return certificate;
-      }
+    var secret = client.secrets().inNamespace(settings.namespace()).withName(settings.secret());
+    Secret kept = secret.get();
+    if (kept == null) {
+      throw new IllegalStateException(
+          "Secret "
+              + settings.namespace()
+              + "/"
+              + settings.secret()
+              + ", which holds the webhook's certificate, is missing: the operator's chart and"
+              + " install manifests make it");
+    }
+    Optional<ServingCertificate> held =
+        ServingCertificate.fromSecret(kept).filter(found -> found.isValidAt(clock.instant()));
+    if (held.isPresent()) {
+      return held.get();
     }
     ServingCertificate made = ServingCertificate.generate(settings.hosts(), clock.instant());
-    Secret secret = made.toSecret(settings.namespace(), settings.secret());
+    kept.setData(made.secretData());
     try {
-      if (kept == null) {
-        secrets.resource(secret).create();
-      } else {
-        secret.getMetadata().setResourceVersion(kept.getMetadata().getResourceVersion());
-        secrets.resource(secret).update();
-      }
+      client.resource(kept).update();
       log.info(
           "made the webhook's certificate secret={}/{} hosts={}",
           settings.namespace(),
@@ -67,8 +74,7 @@ public final class Webhook {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw e;
       }
-      // Another replica made it first: serve the same one.
-      return ServingCertificate.fromSecret(secrets.withName(settings.secret()).require());
+      return ServingCertificate.fromSecret(secret.require()).orElseThrow();
     }
   }
 

@@ -171,6 +171,11 @@ class HelmChartTest {
         .filteredOn(object -> object.getMetadata().getName().endsWith("-leader-election"))
         .extracting(HasMetadata::getKind)
         .containsExactlyInAnyOrder("Role", "RoleBinding");
+    assertThat(objects)
+        .filteredOn(object -> object.getKind().equals("Lease"))
+        .extracting(object -> object.getMetadata().getName())
+        .as("the lease, made by the chart so it goes with it")
+        .containsExactly("cpa-operator");
   }
 
   @Test
@@ -305,7 +310,7 @@ class HelmChartTest {
   }
 
   @Test
-  void theWebhookMayAskWhatUsersHoldAndKeepItsOwnCertificateAndNothingMore() throws Exception {
+  void theWebhookMayAskWhatUsersHoldAndWriteItsOwnCertificateAndNothingMore() throws Exception {
     List<HasMetadata> objects = render(Map.of());
 
     assertThat(
@@ -325,8 +330,13 @@ class HelmChartTest {
                 List.of("validatingwebhookconfigurations"),
                 List.of(RELEASE),
                 List.of("get", "patch")),
-            tuple(List.of("secrets"), List.of(RELEASE + "-webhook-tls"), List.of("get", "update")),
-            tuple(List.of("secrets"), List.of(), List.of("create")));
+            tuple(List.of("secrets"), List.of(RELEASE + "-webhook-tls"), List.of("get", "update")));
+    assertThat(objects)
+        .filteredOn(object -> object.getKind().equals("Secret"))
+        .extracting(object -> object.getMetadata().getName())
+        .as(
+            "the Secret the operator writes the certificate into, made by the chart so it goes with it")
+        .containsExactly(RELEASE + "-webhook-tls");
   }
 
   @Test
@@ -354,7 +364,7 @@ class HelmChartTest {
 
     assertThat(objects)
         .extracting(HasMetadata::getKind)
-        .doesNotContain("ValidatingWebhookConfiguration", "Service");
+        .doesNotContain("ValidatingWebhookConfiguration", "Service", "Secret");
     assertThat(objects)
         .extracting(object -> object.getMetadata().getName())
         .doesNotContain(RELEASE + "-webhook");

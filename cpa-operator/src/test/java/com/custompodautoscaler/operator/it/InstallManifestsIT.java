@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.RoleRule;
+import com.custompodautoscaler.autoscaler.testing.Kubectl;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.autoscaler.testing.Rbac;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
@@ -114,7 +116,7 @@ class InstallManifestsIT {
     cpa.getSpec().setRoleRules(List.of(new RoleRule(List.of("*"), List.of("*"), List.of("*"))));
 
     try (KubernetesClient developer = OperatorTestSupport.clientAs(namespace, "developer")) {
-      OperatorTestSupport.grant(
+      Rbac.grant(
           admin,
           namespace,
           "cpa-author",
@@ -123,8 +125,7 @@ class InstallManifestsIT {
               .withName("developer")
               .withNamespace(namespace)
               .build(),
-          OperatorTestSupport.rule(
-              "custompodautoscaler.com", "custompodautoscalers", "get", "create"));
+          Rbac.rule("custompodautoscaler.com", "custompodautoscalers", "get", "create"));
       assertThatThrownBy(() -> developer.resource(cpa).inNamespace(namespace).create())
           .isInstanceOf(KubernetesClientException.class)
           .hasMessageContaining("role-rules.custompodautoscaler.com")

@@ -3,6 +3,7 @@ package com.custompodautoscaler.operator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.autoscaler.testing.Kubectl;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;

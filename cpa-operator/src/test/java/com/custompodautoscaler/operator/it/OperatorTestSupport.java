@@ -24,11 +24,6 @@ import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -307,44 +302,6 @@ final class OperatorTestSupport {
             .endSpec()
             .build();
     return admin.authorization().v1().subjectAccessReview().create(review).getStatus().getAllowed();
-  }
-
-  /**
-   * Grants {@code subject} the {@code rules} in {@code namespace}, through a Role and a RoleBinding
-   * both named {@code name}.
-   */
-  static void grant(
-      KubernetesClient admin, String namespace, String name, Subject subject, PolicyRule... rules) {
-    admin
-        .resource(
-            new RoleBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .addToRules(rules)
-                .build())
-        .inNamespace(namespace)
-        .create();
-    admin
-        .resource(
-            new RoleBindingBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "Role", name)
-                .withSubjects(subject)
-                .build())
-        .inNamespace(namespace)
-        .create();
-  }
-
-  /** A Role rule of {@code verbs} on {@code resource} of {@code group}, of any name. */
-  static PolicyRule rule(String group, String resource, String... verbs) {
-    return new PolicyRuleBuilder()
-        .withApiGroups(group)
-        .withResources(resource)
-        .withVerbs(verbs)
-        .build();
   }
 
   /** A request's attributes for a SubjectAccessReview; empty strings for "none". */

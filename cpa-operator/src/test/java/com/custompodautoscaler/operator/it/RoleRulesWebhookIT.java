@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.RoleRule;
+import com.custompodautoscaler.autoscaler.testing.Rbac;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
@@ -159,7 +160,7 @@ class RoleRulesWebhookIT {
   /** A fresh namespace where the webhook is asked and Alice may what the class says. */
   private static String alicesNamespace(String prefix) {
     String namespace = LoopbackWebhook.freshNamespace(admin, prefix);
-    OperatorTestSupport.grant(
+    Rbac.grant(
         admin,
         namespace,
         "alice",
@@ -168,7 +169,7 @@ class RoleRulesWebhookIT {
             .withKind("User")
             .withName("alice")
             .build(),
-        OperatorTestSupport.rule(
+        Rbac.rule(
             "custompodautoscaler.com",
             "custompodautoscalers",
             "get",
@@ -176,8 +177,8 @@ class RoleRulesWebhookIT {
             "create",
             "update",
             "patch"),
-        OperatorTestSupport.rule("apps", "statefulsets", "get"),
-        OperatorTestSupport.rule("custom.metrics.k8s.io", "pods", "get"));
+        Rbac.rule("apps", "statefulsets", "get"),
+        Rbac.rule("custom.metrics.k8s.io", "pods", "get"));
     return namespace;
   }
 

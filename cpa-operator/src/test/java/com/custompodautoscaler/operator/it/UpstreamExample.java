@@ -1,5 +1,6 @@
 package com.custompodautoscaler.operator.it;
 
+import com.custompodautoscaler.autoscaler.testing.Kubectl;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;

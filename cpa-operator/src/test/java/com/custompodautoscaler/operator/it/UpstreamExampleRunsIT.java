@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
+import com.custompodautoscaler.autoscaler.testing.Kubectl;
 import com.custompodautoscaler.autoscaler.testing.LoopbackServer;
 import com.custompodautoscaler.autoscaler.testing.MetricsServerCluster;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,0 +1,115 @@
+package com.custompodautoscaler.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.autoscaler.testing.Kubectl;
+import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code examples/getting-started} on the real node as its README's "In a cluster, with the
+ * operator" tells a user: the target, the logic in a ConfigMap, {@code kubectl apply -f cpa.yaml};
+ * real pods come and go as the label says. The target runs the tests' hello image (a web server)
+ * instead of paulbouwer/hello-kubernetes, which no registry here serves.
+ */
+@Order(2)
+class GettingStartedIT {
+
+  private static final Path EXAMPLE = ProjectFiles.resolve("examples/getting-started");
+  private static final String NAMESPACE = "default";
+
+  private static KubernetesClient admin;
+  private static Path kubeconfig;
+
+  @BeforeAll
+  static void install() throws Exception {
+    admin = Cluster.admin();
+    kubeconfig = Cluster.kubeconfig();
+    Cluster.installOperator();
+  }
+
+  @Test
+  void theReadmesStepsScaleRealPodsAndTheStatusSaysSo() throws Exception {
+    kubectl("create", "deployment", "hello-kubernetes", "--image=hello:0.1.0", "--port=8080");
+    kubectl("label", "deployment", "hello-kubernetes", "numPods=3");
+    kubectl(
+        "create",
+        "configmap",
+        "getting-started-logic",
+        "--from-file=config.yaml",
+        "--from-file=metric.py",
+        "--from-file=evaluate.py");
+    kubectl("apply", "-f", "cpa.yaml");
+
+    awaitRunningPods(3);
+    CustomPodAutoscaler cpa =
+        CpaStatus.awaitCondition(admin, NAMESPACE, "getting-started", "Paused", "Running");
+    assertThat(CpaStatus.condition(cpa, "Ready").getReason()).isEqualTo("Provisioned");
+    assertThat(autoscalerPod().getSpec().getContainers().get(0).getReadinessProbe())
+        .as("the autoscaler is Ready once its readiness probe answers")
+        .isNotNull();
+
+    kubectl("label", "deployment", "hello-kubernetes", "numPods=8", "--overwrite");
+    awaitRunningPods(5);
+    kubectl("label", "deployment", "hello-kubernetes", "numPods=2", "--overwrite");
+    awaitRunningPods(2);
+
+    // CURRENT is the replicas a run found: 2 from the run after the one that scaled to 2.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(kubectl("get", "cpa", "getting-started"))
+                    .contains("TARGET", "CURRENT", "DESIRED", "LAST SCALE", "READY", "AGE")
+                    .containsPattern(
+                        "getting-started\\s+hello-kubernetes\\s+2\\s+2\\s+\\S+\\s+True"));
+    assertThat(kubectl("get", "events", "--field-selector", "involvedObject.name=getting-started"))
+        .contains("ScaledUp", "scaled Deployment/hello-kubernetes from 1 to 3 (as_evaluated)")
+        .contains("ScaledDown");
+  }
+
+  private static String kubectl(String... args) throws Exception {
+    return Kubectl.runIn(EXAMPLE, kubeconfig, args);
+  }
+
+  /** Waits until the target has {@code replicas} replicas and as many running, ready pods. */
+  private static void awaitRunningPods(int replicas) {
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              Deployment target =
+                  admin
+                      .apps()
+                      .deployments()
+                      .inNamespace(NAMESPACE)
+                      .withName("hello-kubernetes")
+                      .get();
+              assertThat(target.getSpec().getReplicas()).isEqualTo(replicas);
+              assertThat(Cluster.readyReplicas(target)).isEqualTo(replicas);
+            });
+  }
+
+  private static Pod autoscalerPod() {
+    List<Pod> pods =
+        admin
+            .pods()
+            .inNamespace(NAMESPACE)
+            .withLabel("custompodautoscaler.com/name", "getting-started")
+            .list()
+            .getItems();
+    assertThat(pods).hasSize(1);
+    return pods.get(0);
+  }
+}

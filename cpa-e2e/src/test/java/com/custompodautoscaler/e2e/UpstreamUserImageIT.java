@@ -1,0 +1,54 @@
+package com.custompodautoscaler.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import com.custompodautoscaler.autoscaler.testing.Kubectl;
+import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Go CPA user's image, built the way they build it ({@code FROM} the Python image, {@code ADD}
+ * the logic to {@code /}, {@code pip install -r requirements.txt}), with their {@code cpa.yaml}
+ * unchanged: the python-custom-autoscaler example asks for twice the target's {@code numPods}.
+ */
+@Order(4)
+class UpstreamUserImageIT {
+
+  private static final Path EXAMPLE =
+      ProjectFiles.resolve(
+          "cpa-operator/src/test/resources/upstream-examples/python-custom-autoscaler");
+  private static final String NAMESPACE = "upstream";
+
+  private static KubernetesClient admin;
+
+  @BeforeAll
+  static void install() throws Exception {
+    admin = Cluster.admin();
+    Cluster.installOperator();
+  }
+
+  @Test
+  void theImageAndTheCpaYamlOfAGoCpaUserRunUnchanged() throws Exception {
+    Kubectl.run(Cluster.kubeconfig(), "create", "namespace", NAMESPACE);
+    GettingStartedLogic.target(admin, NAMESPACE, 2);
+    Kubectl.runIn(EXAMPLE, Cluster.kubeconfig(), "-n", NAMESPACE, "apply", "-f", "cpa.yaml");
+
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                Cluster.readyReplicas(
+                        admin
+                            .apps()
+                            .deployments()
+                            .inNamespace(NAMESPACE)
+                            .withName("hello-kubernetes")
+                            .get())
+                    == 4);
+  }
+}
