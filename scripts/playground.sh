@@ -6,6 +6,9 @@
 #   scripts/playground.sh                        the getting-started example
 #   scripts/playground.sh --example per-pod      a named example (--list shows them)
 #   scripts/playground.sh --config my.yaml       your own config against a sample Deployment
+#   scripts/playground.sh --real-node            getting-started on a real single-node Kubernetes
+#                                                with real pods (as root; about 20 minutes the
+#                                                first time, to provision it and build the images)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-python3.sh
@@ -14,7 +17,11 @@ if ! binaries="$(scripts/ensure-kube-binaries.sh)"; then
   exit 1
 fi
 jar=cpa-playground/target/cpa-playground.jar
-if [ ! -f "$jar" ]; then
+if [[ " $* " == *" --real-node "* ]]; then
+  # The real node runs the images, which hold the autoscaler's, the HPA's and the operator's jars.
+  echo "[playground] building the jars the images hold" >&2
+  mvn -B -ntp -q package -DskipTests -pl cpa-playground,cpa-operator -am
+elif [ ! -f "$jar" ]; then
   echo "[playground] building $jar (a first build downloads its dependencies)" >&2
   mvn -B -ntp -q package -DskipTests -pl cpa-playground -am
 fi

@@ -12,7 +12,7 @@ if ! binaries="$(scripts/ensure-kube-binaries.sh)"; then
   echo "[test] could not provision the kube-apiserver binaries; see the messages above" >&2
   exit 1
 fi
-echo "[test] Kubernetes binaries in $binaries" >&2
+echo "[test] Kubernetes binaries in $binaries (${SECONDS} s)" >&2
 
 # A real single-node Kubernetes for the end-to-end tests (cpa-e2e): containerd, kubelet and the
 # rest from Debian's packages and source, and the base of the project's images; compiled here,
@@ -22,7 +22,8 @@ if ! node_home="$(scripts/real-node/provision.sh)"; then
   echo "[test] could not provision the real node; see the messages above" >&2
   exit 1
 fi
-echo "[test] real node provisioned in $node_home" >&2
+echo "[test] real node provisioned in $node_home (${SECONDS} s)" >&2
 trap 'scripts/real-node/node.sh down >/dev/null 2>&1 || true' EXIT
 
 mvn -B -ntp verify -Dcpa.realNode=required "$@"
+echo "[test] all tests passed (${SECONDS} s)" >&2

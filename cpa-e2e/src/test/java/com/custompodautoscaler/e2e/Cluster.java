@@ -1,10 +1,17 @@
 package com.custompodautoscaler.e2e;
 
+import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.autoscaler.testing.CpaConditions;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.playground.RealNode;
 import com.marcnuri.helm.Helm;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The real node's cluster as the end-to-end tests use it: an admin client and kubeconfig, and the
@@ -25,15 +32,28 @@ final class Cluster {
 
   private Cluster() {}
 
-  static synchronized KubernetesClient admin() throws Exception {
+  static synchronized KubernetesClient admin() {
     if (admin == null) {
-      admin = TheNode.get().adminClient();
+      try {
+        admin = node().adminClient();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the real node's kubeconfig", e);
+      }
     }
     return admin;
   }
 
-  static Path kubeconfig() throws Exception {
-    return TheNode.get().kubeconfig();
+  static Path kubeconfig() {
+    return node().kubeconfig();
+  }
+
+  /** Creates namespace {@code name}; returns its name. */
+  static String createNamespace(String name) {
+    admin()
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .create();
+    return name;
   }
 
   /** Installs the operator, once, and waits until its replicas are ready. */
@@ -58,6 +78,26 @@ final class Cluster {
   static synchronized void uninstallOperator() throws Exception {
     Helm.uninstall(RELEASE).withNamespace(OPERATOR_NAMESPACE).withKubeConfig(kubeconfig()).call();
     installed = false;
+  }
+
+  /**
+   * Waits, at most two minutes, until CPA {@code name} has condition {@code type} with {@code
+   * reason}; returns the CPA as it was then.
+   */
+  static CustomPodAutoscaler awaitReason(
+      String namespace, String name, String type, String reason) {
+    return CpaConditions.awaitCondition(
+        admin(), namespace, name, Duration.ofMinutes(2), CpaConditions.withReason(type, reason));
+  }
+
+  private static RealNode node() {
+    try {
+      return TheNode.get();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("the real node did not start: " + e.getMessage(), e);
+    }
   }
 
   static int readyReplicas(Deployment deployment) {

@@ -4,38 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Faults on the real node: what Kubernetes does to pods, and what user logic does to its container,
  * and what the autoscaler and the operator make of it.
  */
 @Order(5)
+@ExtendWith(InstalledOperator.class)
 class FaultsIT {
 
-  private static KubernetesClient admin;
-
-  @BeforeAll
-  static void install() throws Exception {
-    admin = Cluster.admin();
-    Cluster.installOperator();
-  }
+  private final KubernetesClient admin = Cluster.admin();
 
   @Test
   void anAutoscalerPodDeletedInsideADownscaleWindowIsReplacedAndTheWindowHolds() throws Exception {
-    String namespace = namespace("window");
+    String namespace = Cluster.createNamespace("window");
     GettingStartedLogic.target(admin, namespace, 4);
     GettingStartedLogic.configMap(admin, namespace);
     admin
@@ -82,7 +78,7 @@ class FaultsIT {
     await()
         .atMost(Duration.ofMinutes(1))
         .until(() -> lease().getSpec().getHolderIdentity(), holder -> !leader.equals(holder));
-    String namespace = namespace("after-failover");
+    String namespace = Cluster.createNamespace("after-failover");
     GettingStartedLogic.target(admin, namespace, 2);
     GettingStartedLogic.configMap(admin, namespace);
     admin
@@ -90,7 +86,7 @@ class FaultsIT {
         .inNamespace(namespace)
         .create();
 
-    CpaStatus.awaitCondition(admin, namespace, "led", "Paused", "Running");
+    Cluster.awaitReason(namespace, "led", "Paused", "Running");
     awaitReplicas(namespace, 2, Duration.ofMinutes(2));
     assertThat(
             admin
@@ -106,7 +102,7 @@ class FaultsIT {
 
   @Test
   void logicThatExhaustsItsMemoryOrHangsIsKilledAndTheAutoscalerGoesOn() throws Exception {
-    String namespace = namespace("bad-logic");
+    String namespace = Cluster.createNamespace("bad-logic");
     GettingStartedLogic.target(admin, namespace, 2);
     admin.resource(badLogic()).inNamespace(namespace).create();
     CustomPodAutoscaler cpa = GettingStartedLogic.cpa("unruly", Map.of("interval", "2000"));
@@ -116,7 +112,7 @@ class FaultsIT {
         .getContainers()
         .get(0)
         .setResources(
-            new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
+            new ResourceRequirementsBuilder()
                 .withLimits(Map.of("memory", new Quantity("320Mi")))
                 .build());
     cpa.getSpec()
@@ -134,13 +130,13 @@ class FaultsIT {
     for (Map.Entry<String, String> mode :
         List.of(
             Map.entry("hog", "exit status 137"), Map.entry("hang", "timed out after 2500 ms"))) {
-      setLabel(namespace, "mode", mode.getKey());
+      GettingStartedLogic.label(admin, namespace, "mode", mode.getKey());
       CustomPodAutoscaler failing =
-          CpaStatus.awaitCondition(admin, namespace, "unruly", "ScalingActive", "FailedGetMetrics");
+          Cluster.awaitReason(namespace, "unruly", "ScalingActive", "FailedGetMetrics");
       assertThat(failing.getStatus().getLastRun().getMessage())
           .as("the run says what happened to the logic (%s)", mode.getKey())
           .contains(mode.getValue());
-      setLabel(namespace, "mode", "calm");
+      GettingStartedLogic.label(admin, namespace, "mode", "calm");
       GettingStartedLogic.numPods(admin, namespace, 3);
       awaitReplicas(namespace, 3, Duration.ofMinutes(1));
       GettingStartedLogic.numPods(admin, namespace, 2);
@@ -160,7 +156,7 @@ class FaultsIT {
    * The getting-started logic, whose metric stage does as the target's {@code mode} label says:
    * {@code hog} takes memory until the kernel kills it, {@code hang} never answers.
    */
-  private static io.fabric8.kubernetes.api.model.ConfigMap badLogic() throws Exception {
+  private ConfigMap badLogic() throws IOException {
     String metric =
         String.join(
             "\n",
@@ -175,29 +171,10 @@ class FaultsIT {
             "    time.sleep(3600)",
             "sys.stdout.write(labels['numPods'])",
             "");
-    java.nio.file.Path example =
-        com.custompodautoscaler.autoscaler.testing.ProjectFiles.resolve("examples/getting-started");
-    return new ConfigMapBuilder()
-        .withNewMetadata()
-        .withName("unruly-logic")
-        .endMetadata()
-        .withData(
-            Map.of(
-                "config.yaml", java.nio.file.Files.readString(example.resolve("config.yaml")),
-                "metric.py", metric,
-                "evaluate.py", java.nio.file.Files.readString(example.resolve("evaluate.py"))))
-        .build();
+    return GettingStartedLogic.logic("unruly-logic", Map.of("metric.py", metric));
   }
 
-  private static String namespace(String name) {
-    admin
-        .namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-        .create();
-    return name;
-  }
-
-  private static Lease lease() {
+  private Lease lease() {
     return admin
         .resources(Lease.class)
         .inNamespace(Cluster.OPERATOR_NAMESPACE)
@@ -205,19 +182,7 @@ class FaultsIT {
         .get();
   }
 
-  private static void setLabel(String namespace, String key, String value) {
-    admin
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withName("hello-kubernetes")
-        .patch(
-            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
-            "{\"metadata\":{\"labels\":{\"" + key + "\":\"" + value + "\"}}}");
-  }
-
-  private static int replicas(String namespace) {
+  private int replicas(String namespace) {
     return admin
         .apps()
         .deployments()
@@ -228,14 +193,14 @@ class FaultsIT {
         .getReplicas();
   }
 
-  private static void awaitReplicas(String namespace, int replicas, Duration within) {
+  private void awaitReplicas(String namespace, int replicas, Duration within) {
     await()
         .atMost(within)
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> replicas(namespace) == replicas);
   }
 
-  private static Pod autoscalerPod(String namespace, String cpa) {
+  private Pod autoscalerPod(String namespace, String cpa) {
     return admin
         .pods()
         .inNamespace(namespace)
@@ -248,7 +213,7 @@ class FaultsIT {
         .orElse(null);
   }
 
-  private static boolean isReady(Pod pod) {
+  private boolean isReady(Pod pod) {
     return pod.getStatus() != null
         && pod.getStatus().getConditions() != null
         && pod.getStatus().getConditions().stream()

@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.autoscaler.testing.CpaConditions;
 import com.custompodautoscaler.autoscaler.testing.Kubectl;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.playground.HelloWorkload;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code examples/getting-started} on the real node as its README's "In a cluster, with the
@@ -23,24 +25,22 @@ import org.junit.jupiter.api.Test;
  * instead of paulbouwer/hello-kubernetes, which no registry here serves.
  */
 @Order(2)
+@ExtendWith(InstalledOperator.class)
 class GettingStartedIT {
 
   private static final Path EXAMPLE = ProjectFiles.resolve("examples/getting-started");
   private static final String NAMESPACE = "default";
 
-  private static KubernetesClient admin;
-  private static Path kubeconfig;
-
-  @BeforeAll
-  static void install() throws Exception {
-    admin = Cluster.admin();
-    kubeconfig = Cluster.kubeconfig();
-    Cluster.installOperator();
-  }
+  private final KubernetesClient admin = Cluster.admin();
 
   @Test
   void theReadmesStepsScaleRealPodsAndTheStatusSaysSo() throws Exception {
-    kubectl("create", "deployment", "hello-kubernetes", "--image=hello:0.1.0", "--port=8080");
+    kubectl(
+        "create",
+        "deployment",
+        "hello-kubernetes",
+        "--image=" + HelloWorkload.IMAGE,
+        "--port=8080");
     kubectl("label", "deployment", "hello-kubernetes", "numPods=3");
     kubectl(
         "create",
@@ -53,8 +53,8 @@ class GettingStartedIT {
 
     awaitRunningPods(3);
     CustomPodAutoscaler cpa =
-        CpaStatus.awaitCondition(admin, NAMESPACE, "getting-started", "Paused", "Running");
-    assertThat(CpaStatus.condition(cpa, "Ready").getReason()).isEqualTo("Provisioned");
+        Cluster.awaitReason(NAMESPACE, "getting-started", "Paused", "Running");
+    assertThat(CpaConditions.condition(cpa, "Ready").getReason()).isEqualTo("Provisioned");
     assertThat(autoscalerPod().getSpec().getContainers().get(0).getReadinessProbe())
         .as("the autoscaler is Ready once its readiness probe answers")
         .isNotNull();
@@ -78,12 +78,12 @@ class GettingStartedIT {
         .contains("ScaledDown");
   }
 
-  private static String kubectl(String... args) throws Exception {
-    return Kubectl.runIn(EXAMPLE, kubeconfig, args);
+  private String kubectl(String... args) throws Exception {
+    return Kubectl.runIn(EXAMPLE, Cluster.kubeconfig(), args);
   }
 
   /** Waits until the target has {@code replicas} replicas and as many running, ready pods. */
-  private static void awaitRunningPods(int replicas) {
+  private void awaitRunningPods(int replicas) {
     await()
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofSeconds(1))
@@ -101,7 +101,7 @@ class GettingStartedIT {
             });
   }
 
-  private static Pod autoscalerPod() {
+  private Pod autoscalerPod() {
     List<Pod> pods =
         admin
             .pods()

@@ -3,9 +3,10 @@ package com.custompodautoscaler.e2e;
 import com.custompodautoscaler.api.v1.ConfigEntry;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.playground.HelloWorkload;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -13,6 +14,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,20 +31,24 @@ final class GettingStartedLogic {
 
   /** The ConfigMap {@code getting-started-logic} in {@code namespace}, as the README makes it. */
   static void configMap(KubernetesClient admin, String namespace) throws IOException {
-    admin
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("getting-started-logic")
-                .endMetadata()
-                .withData(
-                    Map.of(
-                        "config.yaml", read("config.yaml"),
-                        "metric.py", read("metric.py"),
-                        "evaluate.py", read("evaluate.py")))
-                .build())
-        .inNamespace(namespace)
-        .create();
+    admin.resource(logic("getting-started-logic", Map.of())).inNamespace(namespace).create();
+  }
+
+  /**
+   * ConfigMap {@code name} of the example's {@code config.yaml}, {@code metric.py} and {@code
+   * evaluate.py}, with the files in {@code replaced} in place of the example's.
+   */
+  static ConfigMap logic(String name, Map<String, String> replaced) throws IOException {
+    Map<String, String> files = new HashMap<>();
+    for (String file : List.of("config.yaml", "metric.py", "evaluate.py")) {
+      files.put(file, replaced.containsKey(file) ? replaced.get(file) : read(file));
+    }
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .withData(files)
+        .build();
   }
 
   /** The example's {@code cpa.yaml} named {@code name}, with {@code config} entries added. */
@@ -58,39 +65,22 @@ final class GettingStartedLogic {
   static Deployment target(KubernetesClient admin, String namespace, int numPods) {
     return admin
         .resource(
-            new DeploymentBuilder()
-                .withNewMetadata()
-                .withName("hello-kubernetes")
-                .withLabels(Map.of("numPods", String.valueOf(numPods)))
-                .endMetadata()
-                .withNewSpec()
-                .withReplicas(1)
-                .withNewSelector()
-                .withMatchLabels(Map.of("app", "hello-kubernetes"))
-                .endSelector()
-                .withNewTemplate()
-                .withNewMetadata()
-                .withLabels(Map.of("app", "hello-kubernetes"))
-                .endMetadata()
-                .withNewSpec()
-                .withTerminationGracePeriodSeconds(1L)
-                .addNewContainer()
-                .withName("hello")
-                .withImage("hello:0.1.0")
-                .endContainer()
-                .endSpec()
-                .endTemplate()
-                .endSpec()
-                .build())
+            HelloWorkload.deployment(
+                "hello-kubernetes", Map.of("numPods", String.valueOf(numPods)), 1))
         .inNamespace(namespace)
         .create();
   }
 
-  /**
-   * Sets the target's {@code numPods} label, as {@code kubectl label --overwrite} does: a merge
-   * patch, which the autoscaler's writes to the scale cannot make conflict.
-   */
+  /** Sets the target's {@code numPods} label. */
   static void numPods(KubernetesClient admin, String namespace, int numPods) {
+    label(admin, namespace, "numPods", String.valueOf(numPods));
+  }
+
+  /**
+   * Sets the target's label {@code key} to {@code value}, as {@code kubectl label --overwrite}
+   * does: a merge patch, which the autoscaler's writes to the scale cannot make conflict.
+   */
+  static void label(KubernetesClient admin, String namespace, String key, String value) {
     admin
         .apps()
         .deployments()
@@ -98,7 +88,9 @@ final class GettingStartedLogic {
         .withName("hello-kubernetes")
         .patch(
             PatchContext.of(PatchType.JSON_MERGE),
-            "{\"metadata\":{\"labels\":{\"numPods\":\"" + numPods + "\"}}}");
+            admin
+                .getKubernetesSerialization()
+                .asJson(Map.of("metadata", Map.of("labels", Map.of(key, value)))));
   }
 
   private static String read(String file) throws IOException {

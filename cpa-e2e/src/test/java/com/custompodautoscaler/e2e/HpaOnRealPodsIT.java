@@ -8,9 +8,11 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.Kubectl;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.playground.HelloWorkload;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -21,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The HPA as a CPA on real pods, with the image users of the Go HPA switch to: the pods' real CPU,
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * pods that burn a core each under a limit of 200m up, and, once they idle, down again.
  */
 @Order(4)
+@ExtendWith(InstalledOperator.class)
 class HpaOnRealPodsIT {
 
   private static final Path STAND_IN =
@@ -42,7 +46,6 @@ class HpaOnRealPodsIT {
   @BeforeAll
   static void install() throws Exception {
     admin = Cluster.admin();
-    Cluster.installOperator();
     Path kubeconfig = Cluster.kubeconfig();
     Kubectl.runIn(STAND_IN, kubeconfig, "apply", "-f", "metrics-stand-in.yaml");
     Kubectl.runIn(
@@ -70,7 +73,7 @@ class HpaOnRealPodsIT {
 
   @Test
   void theHpaAsACpaScalesUpUnderRealLoadAndDownWhenItStops() throws Exception {
-    Kubectl.run(Cluster.kubeconfig(), "create", "namespace", NAMESPACE);
+    Cluster.createNamespace(NAMESPACE);
     admin.resource(burner()).inNamespace(NAMESPACE).create();
     CustomPodAutoscaler hpa =
         CustomPodAutoscaler.of(
@@ -126,35 +129,16 @@ class HpaOnRealPodsIT {
         .getReplicas();
   }
 
-  /** Pods that burn all the CPU their limit allows. */
+  /** Pods of the hello image that burn all the CPU their limit allows. */
   private static Deployment burner() {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName("burner")
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(1)
-        .withNewSelector()
-        .withMatchLabels(Map.of("app", "burner"))
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withLabels(Map.of("app", "burner"))
-        .endMetadata()
-        .withNewSpec()
-        .withTerminationGracePeriodSeconds(1L)
-        .addNewContainer()
-        .withName("burner")
-        .withImage("hello:0.1.0")
-        .withCommand("python3", "-c", BURN)
-        .withNewResources()
-        .withRequests(Map.of("cpu", new Quantity("100m")))
-        .withLimits(Map.of("cpu", new Quantity("200m")))
-        .endResources()
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+    Deployment burner = HelloWorkload.deployment("burner", Map.of(), 1);
+    Container container = burner.getSpec().getTemplate().getSpec().getContainers().get(0);
+    container.setCommand(List.of("python3", "-c", BURN));
+    container.setResources(
+        new ResourceRequirementsBuilder()
+            .withRequests(Map.of("cpu", new Quantity("100m")))
+            .withLimits(Map.of("cpu", new Quantity("200m")))
+            .build());
+    return burner;
   }
 }

@@ -7,7 +7,6 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.RoleRule;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.Rbac;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
@@ -17,9 +16,9 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Files;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code helm install} of {@code deploy/helm/cpa-operator} with the images built from the
@@ -27,15 +26,10 @@ import org.junit.jupiter.api.Test;
  * API server through its Service.
  */
 @Order(1)
+@ExtendWith(InstalledOperator.class)
 class OperatorInstallIT {
 
-  private static KubernetesClient admin;
-
-  @BeforeAll
-  static void install() throws Exception {
-    admin = Cluster.admin();
-    Cluster.installOperator();
-  }
+  private final KubernetesClient admin = Cluster.admin();
 
   @Test
   void bothReplicasAreReadyAndOneHoldsTheLease() {
@@ -60,12 +54,7 @@ class OperatorInstallIT {
 
   @Test
   void theWebhookRefusesACpaWhoseAuthorLacksItsRules() throws Exception {
-    String namespace = "webhook-e2e";
-    admin
-        .namespaces()
-        .resource(
-            new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-        .create();
+    String namespace = Cluster.createNamespace("webhook-e2e");
     Rbac.grant(
         admin,
         namespace,

@@ -3,16 +3,16 @@ package com.custompodautoscaler.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.autoscaler.testing.CpaConditions;
 import com.custompodautoscaler.autoscaler.testing.Rbac;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * RBAC with the credentials a cluster gives: the autoscaler's pod runs with the token the token
@@ -20,25 +20,16 @@ import org.junit.jupiter.api.Test;
  * scale leaves it a 403, which the CPA's status names.
  */
 @Order(3)
+@ExtendWith(InstalledOperator.class)
 class RealTokensIT {
 
   private static final String NAMESPACE = "real-tokens";
 
-  private static KubernetesClient admin;
-
-  @BeforeAll
-  static void install() throws Exception {
-    admin = Cluster.admin();
-    Cluster.installOperator();
-  }
+  private final KubernetesClient admin = Cluster.admin();
 
   @Test
   void aRoleThatMaySeeButNotScaleTheTargetGetsA403WhichTheStatusNames() throws Exception {
-    admin
-        .namespaces()
-        .resource(
-            new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
-        .create();
+    Cluster.createNamespace(NAMESPACE);
     GettingStartedLogic.target(admin, NAMESPACE, 3);
     GettingStartedLogic.configMap(admin, NAMESPACE);
     // The Role is ours, as provisionRole: false says, and lacks patch on the scale.
@@ -62,9 +53,9 @@ class RealTokensIT {
     admin.resource(cpa).inNamespace(NAMESPACE).create();
 
     CustomPodAutoscaler refused =
-        CpaStatus.awaitCondition(admin, NAMESPACE, "limited", "AbleToScale", "FailedUpdateScale");
+        Cluster.awaitReason(NAMESPACE, "limited", "AbleToScale", "FailedUpdateScale");
 
-    assertThat(CpaStatus.condition(refused, "AbleToScale").getMessage())
+    assertThat(CpaConditions.condition(refused, "AbleToScale").getMessage())
         .contains("403")
         .contains("system:serviceaccount:" + NAMESPACE + ":limited")
         .contains("cannot patch resource \"deployments/scale\"");

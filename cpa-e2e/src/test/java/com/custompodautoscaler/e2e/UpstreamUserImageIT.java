@@ -7,9 +7,9 @@ import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A Go CPA user's image, built the way they build it ({@code FROM} the Python image, {@code ADD}
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * unchanged: the python-custom-autoscaler example asks for twice the target's {@code numPods}.
  */
 @Order(4)
+@ExtendWith(InstalledOperator.class)
 class UpstreamUserImageIT {
 
   private static final Path EXAMPLE =
@@ -24,17 +25,11 @@ class UpstreamUserImageIT {
           "cpa-operator/src/test/resources/upstream-examples/python-custom-autoscaler");
   private static final String NAMESPACE = "upstream";
 
-  private static KubernetesClient admin;
-
-  @BeforeAll
-  static void install() throws Exception {
-    admin = Cluster.admin();
-    Cluster.installOperator();
-  }
+  private final KubernetesClient admin = Cluster.admin();
 
   @Test
   void theImageAndTheCpaYamlOfAGoCpaUserRunUnchanged() throws Exception {
-    Kubectl.run(Cluster.kubeconfig(), "create", "namespace", NAMESPACE);
+    Cluster.createNamespace(NAMESPACE);
     GettingStartedLogic.target(admin, NAMESPACE, 2);
     Kubectl.runIn(EXAMPLE, Cluster.kubeconfig(), "-n", NAMESPACE, "apply", "-f", "cpa.yaml");
 

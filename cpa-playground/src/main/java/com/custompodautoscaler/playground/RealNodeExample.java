@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -80,7 +79,12 @@ final class RealNodeExample {
     script
         .environment()
         .forEach((key, value) -> cpa.getSpec().getConfig().add(new ConfigEntry(key, value)));
-    client.resource(target(script)).inNamespace(NAMESPACE).create();
+    client
+        .resource(
+            HelloWorkload.deployment(
+                script.target().name(), script.target().labels(), script.target().replicas()))
+        .inNamespace(NAMESPACE)
+        .create();
     client.resource(logic(cpa, folder)).inNamespace(NAMESPACE).create();
     client.resource(cpa).inNamespace(NAMESPACE).create();
     console.info(
@@ -154,35 +158,6 @@ final class RealNodeExample {
     return target.getStatus() == null || target.getStatus().getReadyReplicas() == null
         ? 0
         : target.getStatus().getReadyReplicas();
-  }
-
-  /** The target: hello pods, which really run, labelled as the script says. */
-  private static Deployment target(ExampleScript script) {
-    Map<String, String> selector = Map.of("app", script.target().name());
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(script.target().name())
-        .withLabels(script.target().labels())
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(script.target().replicas())
-        .withNewSelector()
-        .withMatchLabels(selector)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withLabels(selector)
-        .endMetadata()
-        .withNewSpec()
-        .withTerminationGracePeriodSeconds(1L)
-        .addNewContainer()
-        .withName("hello")
-        .withImage("hello:0.1.0")
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
   }
 
   /** The ConfigMap the CPA mounts, holding the example's logic and configuration files. */

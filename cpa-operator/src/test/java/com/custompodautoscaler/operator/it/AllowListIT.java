@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.RoleRule;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
+import com.custompodautoscaler.autoscaler.testing.CpaConditions;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
@@ -122,9 +123,8 @@ class AllowListIT {
 
     CustomPodAutoscaler refused =
         OperatorTestSupport.awaitCondition(admin, defaults, name, "Ready", "False");
-    assertThat(OperatorTestSupport.condition(refused, "Ready").getReason())
-        .isEqualTo("RoleRulesRefused");
-    assertThat(OperatorTestSupport.condition(refused, "Ready").getMessage())
+    assertThat(CpaConditions.condition(refused, "Ready").getReason()).isEqualTo("RoleRulesRefused");
+    assertThat(CpaConditions.condition(refused, "Ready").getMessage())
         .contains("spec.roleRules[0] " + refusal)
         .contains("roleRules.allowed in the operator's chart")
         .contains("the Role holds the operator's own rules only");
@@ -167,7 +167,7 @@ class AllowListIT {
 
     CustomPodAutoscaler notReady =
         OperatorTestSupport.awaitCondition(admin, defaults, "gadgets", "Ready", "False");
-    assertThat(OperatorTestSupport.condition(notReady, "Ready").getMessage())
+    assertThat(CpaConditions.condition(notReady, "Ready").getMessage())
         .contains("the operator may not write the Role")
         .contains("add the kind there");
     assertThat(admin.rbac().roles().inNamespace(defaults).withName("gadgets").get()).isNull();

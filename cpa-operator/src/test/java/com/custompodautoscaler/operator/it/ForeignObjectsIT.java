@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.autoscaler.testing.CpaConditions;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.model.Provisioning;
@@ -76,12 +77,11 @@ class ForeignObjectsIT {
 
     CustomPodAutoscaler reported = awaitNameConflict(admin, namespace, "php-apache");
 
-    assertThat(OperatorTestSupport.condition(reported, "Ready").getMessage())
+    assertThat(CpaConditions.condition(reported, "Ready").getMessage())
         .startsWith(
             "Deployment php-apache exists and is not this CPA's (it is this CPA's scale target)")
         .contains("give the CPA another name, such as php-apache-autoscaler");
-    assertThat(OperatorTestSupport.condition(reported, "Paused").getReason())
-        .isEqualTo("NotRunning");
+    assertThat(CpaConditions.condition(reported, "Paused").getReason()).isEqualTo("NotRunning");
     assertUntouched(admin, target);
     assertThat(admin.serviceAccounts().inNamespace(namespace).withName("php-apache").get())
         .as("the objects before the Deployment are the CPA's own, so made")
@@ -114,7 +114,7 @@ class ForeignObjectsIT {
 
     CustomPodAutoscaler reported = awaitNameConflict(admin, namespace, "victim");
 
-    assertThat(OperatorTestSupport.condition(reported, "Ready").getMessage())
+    assertThat(CpaConditions.condition(reported, "Ready").getMessage())
         .startsWith(kind + " victim exists and is not this CPA's (no controller owns it)")
         .contains("Rename the CPA, delete " + kind + " victim if nothing needs it");
     assertThat(OperatorTestSupport.awaitEvent(admin, namespace, "victim", "NameConflict").getType())
@@ -161,8 +161,7 @@ class ForeignObjectsIT {
       KubernetesClient admin, String namespace, String name) {
     CustomPodAutoscaler reported =
         OperatorTestSupport.awaitCondition(admin, namespace, name, "Ready", "False");
-    assertThat(OperatorTestSupport.condition(reported, "Ready").getReason())
-        .isEqualTo("NameConflict");
+    assertThat(CpaConditions.condition(reported, "Ready").getReason()).isEqualTo("NameConflict");
     return reported;
   }
 

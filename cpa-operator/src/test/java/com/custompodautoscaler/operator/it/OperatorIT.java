@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
+import com.custompodautoscaler.autoscaler.testing.CpaConditions;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
@@ -347,7 +348,7 @@ class OperatorIT {
   /** The {@code Paused} condition of CPA {@code name} is False with {@code reason}. */
   private static void assertPaused(String namespace, String name, String reason, String message) {
     Condition paused =
-        OperatorTestSupport.condition(
+        CpaConditions.condition(
             admin.resources(CustomPodAutoscaler.class).inNamespace(namespace).withName(name).get(),
             "Paused");
     assertThat(paused.getStatus()).isEqualTo("False");
@@ -375,7 +376,7 @@ class OperatorIT {
     admin.resource(cpa).inNamespace(namespace).create();
     CustomPodAutoscaler notReady =
         OperatorTestSupport.awaitCondition(admin, namespace, name, "Ready", "False");
-    assertThat(OperatorTestSupport.condition(notReady, "Ready").getMessage()).contains(message);
+    assertThat(CpaConditions.condition(notReady, "Ready").getMessage()).contains(message);
     return namespace;
   }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.custompodautoscaler.api.v1.ConfigEntry;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
+import com.custompodautoscaler.autoscaler.testing.CpaConditions;
 import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
@@ -15,7 +16,6 @@ import com.custompodautoscaler.operator.model.PauseRequest;
 import com.custompodautoscaler.operator.model.Provisioning;
 import com.custompodautoscaler.operator.model.RoleRuleAllowList;
 import com.custompodautoscaler.playground.CustomResourceDefinitions;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -224,29 +224,8 @@ final class OperatorTestSupport {
    */
   static CustomPodAutoscaler awaitCondition(
       KubernetesClient admin, String namespace, String name, String type, String status) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                admin
-                    .resources(CustomPodAutoscaler.class)
-                    .inNamespace(namespace)
-                    .withName(name)
-                    .get(),
-            cpa ->
-                cpa != null
-                    && cpa.getStatus() != null
-                    && cpa.getStatus().getConditions() != null
-                    && cpa.getStatus().getConditions().stream()
-                        .anyMatch(c -> c.getType().equals(type) && c.getStatus().equals(status)));
-  }
-
-  static Condition condition(CustomPodAutoscaler cpa, String type) {
-    return cpa.getStatus().getConditions().stream()
-        .filter(c -> c.getType().equals(type))
-        .findFirst()
-        .orElseThrow();
+    return CpaConditions.awaitCondition(
+        admin, namespace, name, Duration.ofSeconds(30), CpaConditions.withStatus(type, status));
   }
 
   /**
@@ -340,7 +319,7 @@ final class OperatorTestSupport {
       KubernetesClient admin, String namespace, String name, String target, int replicas) {
     setPause(admin, namespace, name, String.valueOf(replicas));
     CustomPodAutoscaler paused = awaitCondition(admin, namespace, name, "Paused", "True");
-    assertThat(condition(paused, "Paused").getMessage())
+    assertThat(CpaConditions.condition(paused, "Paused").getMessage())
         .contains("held at " + replicas + " replicas");
     await()
         .atMost(Duration.ofSeconds(30))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.autoscaler.testing.CpaConditions;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
@@ -71,10 +72,9 @@ class PauseIT {
                       .inNamespace(namespace)
                       .withName("odd-cpa")
                       .get();
-              assertThat(OperatorTestSupport.condition(cpa, "Paused").getReason())
+              assertThat(CpaConditions.condition(cpa, "Paused").getReason())
                   .isEqualTo("InvalidPausedReplicas");
-              assertThat(OperatorTestSupport.condition(cpa, "Paused").getMessage())
-                  .contains("\"some\"");
+              assertThat(CpaConditions.condition(cpa, "Paused").getMessage()).contains("\"some\"");
             });
     assertThat(OperatorTestSupport.replicas(admin, namespace, "odd-cpa")).isEqualTo(1);
     assertThat(OperatorTestSupport.replicas(admin, namespace, "web")).isEqualTo(3);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.RoleRule;
+import com.custompodautoscaler.autoscaler.testing.CpaConditions;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.operator.OperatorSettings;
 import com.custompodautoscaler.operator.model.RoleRuleAllowList;
@@ -53,7 +54,7 @@ class RoleRulesIT {
     CustomPodAutoscaler ready =
         OperatorTestSupport.awaitReady(OPERATOR.admin(), namespace, "ruled");
 
-    assertThat(OperatorTestSupport.condition(ready, "Ready").getMessage())
+    assertThat(CpaConditions.condition(ready, "Ready").getMessage())
         .contains("Role (with 2 rules from spec.roleRules)");
     assertThat(ready.getStatus().getAddedRoleRules()).isEqualTo(2);
     assertThat(may(namespace, "ruled", "apps", "statefulsets", "get", "db")).isTrue();
@@ -102,7 +103,7 @@ class RoleRulesIT {
 
     CustomPodAutoscaler notReady =
         OperatorTestSupport.awaitCondition(OPERATOR.admin(), namespace, "kept", "Ready", "False");
-    assertThat(OperatorTestSupport.condition(notReady, "Ready").getMessage())
+    assertThat(CpaConditions.condition(notReady, "Ready").getMessage())
         .contains("spec.roleRules[1].verbs[0]: is empty")
         .contains("the Role stays as it was until spec.roleRules is fixed");
     assertThat(notReady.getStatus().getAddedRoleRules())

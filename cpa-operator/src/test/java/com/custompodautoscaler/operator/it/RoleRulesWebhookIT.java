@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.RoleRule;
+import com.custompodautoscaler.autoscaler.testing.CpaConditions;
 import com.custompodautoscaler.autoscaler.testing.Rbac;
 import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
@@ -115,9 +116,8 @@ class RoleRulesWebhookIT {
 
     CustomPodAutoscaler refused =
         OperatorTestSupport.awaitCondition(admin, namespace, "configured", "Ready", "False");
-    assertThat(OperatorTestSupport.condition(refused, "Ready").getReason())
-        .isEqualTo("RoleRulesRefused");
-    assertThat(OperatorTestSupport.condition(refused, "Ready").getMessage())
+    assertThat(CpaConditions.condition(refused, "Ready").getReason()).isEqualTo("RoleRulesRefused");
+    assertThat(CpaConditions.condition(refused, "Ready").getMessage())
         .contains("spec.roleRules[0] grants get on statefulsets in API group apps")
         .contains("roleRules.allowed");
     assertThat(mayGet(namespace, "configured", "apps", "statefulsets")).isFalse();
