@@ -142,12 +142,14 @@ final class WorkerSlot {
    * often this happened in a row.
    */
   private UserLogicException failed(WorkerProcess worker, String reason, String why) {
+    // What the worker wrote before it is ended: a shell whose child is killed first may still
+    // print "Killed", which is the kill's noise, not the worker's.
+    String stderr = worker.stderrTail();
     sessions.killSession(worker.process());
     current = Optional.empty();
     failuresInARow++;
     Duration backoff = backoff(failuresInARow);
     nextStartNanos = System.nanoTime() + backoff.toNanos();
-    String stderr = worker.stderrTail();
     String message =
         config.describe() + " " + why + (stderr.isEmpty() ? "" : "; stderr: " + stderr);
     if (stopped) {
