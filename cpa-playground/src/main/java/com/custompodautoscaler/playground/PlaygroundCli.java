@@ -179,7 +179,8 @@ public final class PlaygroundCli implements Callable<Integer> {
     try (KubernetesClient client = node.adminClient()) {
       console.info("Example " + example + " on the real node: " + script.description());
       RealNodeExample started =
-          RealNodeExample.start(client, Path.of("").toAbsolutePath(), folder, script, console);
+          RealNodeExample.start(
+              client, node.kubeconfig(), Path.of("").toAbsolutePath(), folder, script, console);
       Thread scenario =
           new Thread(
               () -> {

@@ -63,9 +63,17 @@ final class RealNodeExample {
         && script.podMetricsSpec().isEmpty();
   }
 
-  /** Installs the operator and the example in {@code folder} on the node of {@code client}. */
+  /**
+   * Installs the operator and the example in {@code folder} on the node of {@code client}, whose
+   * admin kubeconfig, which the user is told to use, is {@code kubeconfig}.
+   */
   static RealNodeExample start(
-      KubernetesClient client, Path projectRoot, Path folder, ExampleScript script, Console console)
+      KubernetesClient client,
+      Path kubeconfig,
+      Path projectRoot,
+      Path folder,
+      ExampleScript script,
+      Console console)
       throws IOException, InterruptedException {
     console.info("Installing the operator from deploy/install/cluster-wide.yaml...");
     try (InputStream manifests =
@@ -87,8 +95,7 @@ final class RealNodeExample {
         .create();
     client.resource(logic(cpa, folder)).inNamespace(NAMESPACE).create();
     client.resource(cpa).inNamespace(NAMESPACE).create();
-    console.info(
-        "  kubectl --kubeconfig /var/tmp/cpa-real-node/kubeconfig get cpa,deployments,pods");
+    console.info("  kubectl --kubeconfig " + kubeconfig + " get cpa,deployments,pods");
     return new RealNodeExample(client, script, cpa.getMetadata().getName(), console);
   }
 
