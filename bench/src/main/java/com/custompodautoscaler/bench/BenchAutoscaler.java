@@ -1,11 +1,11 @@
 package com.custompodautoscaler.bench;
 
-import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
-import com.custompodautoscaler.autoscaler.kubernetes.KubernetesConnection;
-import com.custompodautoscaler.autoscaler.kubernetes.KubernetesMetricsGatherer;
-import com.custompodautoscaler.autoscaler.kubernetes.KubernetesTargetClient;
-import com.custompodautoscaler.autoscaler.run.Autoscaler;
 import com.custompodautoscaler.core.port.UserLogic;
+import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
+import com.custompodautoscaler.pipeline.kubernetes.KubernetesConnection;
+import com.custompodautoscaler.pipeline.kubernetes.KubernetesMetricsGatherer;
+import com.custompodautoscaler.pipeline.kubernetes.KubernetesTargetClient;
+import com.custompodautoscaler.pipeline.run.Autoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;

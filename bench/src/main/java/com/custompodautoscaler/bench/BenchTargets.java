@@ -1,8 +1,8 @@
 package com.custompodautoscaler.bench;
 
-import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
-import com.custompodautoscaler.autoscaler.config.ConfigLoader;
-import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
+import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
+import com.custompodautoscaler.pipeline.config.ConfigLoader;
+import com.custompodautoscaler.pipeline.config.InvalidConfigException;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;

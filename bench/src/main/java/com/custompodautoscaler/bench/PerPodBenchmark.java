@@ -1,13 +1,13 @@
 package com.custompodautoscaler.bench;
 
-import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
-import com.custompodautoscaler.autoscaler.method.ConfiguredUserLogic;
-import com.custompodautoscaler.autoscaler.method.HttpClients;
-import com.custompodautoscaler.autoscaler.method.ProcessSessions;
-import com.custompodautoscaler.autoscaler.run.Autoscaler;
-import com.custompodautoscaler.autoscaler.run.RunGoal;
-import com.custompodautoscaler.autoscaler.run.RunReport;
 import com.custompodautoscaler.core.model.RunType;
+import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
+import com.custompodautoscaler.pipeline.method.ConfiguredUserLogic;
+import com.custompodautoscaler.pipeline.method.HttpClients;
+import com.custompodautoscaler.pipeline.method.ProcessSessions;
+import com.custompodautoscaler.pipeline.run.Autoscaler;
+import com.custompodautoscaler.pipeline.run.RunGoal;
+import com.custompodautoscaler.pipeline.run.RunReport;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package com.custompodautoscaler.bench;
 
-import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
-import com.custompodautoscaler.autoscaler.run.Autoscaler;
-import com.custompodautoscaler.autoscaler.run.RunGoal;
-import com.custompodautoscaler.autoscaler.run.RunReport;
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.core.port.UserLogic;
+import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
+import com.custompodautoscaler.pipeline.run.Autoscaler;
+import com.custompodautoscaler.pipeline.run.RunGoal;
+import com.custompodautoscaler.pipeline.run.RunReport;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.custompodautoscaler.bench;
 
-import com.custompodautoscaler.autoscaler.config.ShellMethodConfig;
-import com.custompodautoscaler.autoscaler.method.ProcessSessions;
-import com.custompodautoscaler.autoscaler.method.ShellMethod;
+import com.custompodautoscaler.pipeline.config.ShellMethodConfig;
+import com.custompodautoscaler.pipeline.method.ProcessSessions;
+import com.custompodautoscaler.pipeline.method.ShellMethod;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;

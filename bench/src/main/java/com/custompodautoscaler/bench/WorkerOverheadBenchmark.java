@@ -1,10 +1,10 @@
 package com.custompodautoscaler.bench;
 
-import com.custompodautoscaler.autoscaler.config.ConfigLoader;
-import com.custompodautoscaler.autoscaler.method.ConfiguredUserLogic;
-import com.custompodautoscaler.autoscaler.method.HttpClients;
-import com.custompodautoscaler.autoscaler.method.ProcessSessions;
 import com.custompodautoscaler.core.model.Stage;
+import com.custompodautoscaler.pipeline.config.ConfigLoader;
+import com.custompodautoscaler.pipeline.method.ConfiguredUserLogic;
+import com.custompodautoscaler.pipeline.method.HttpClients;
+import com.custompodautoscaler.pipeline.method.ProcessSessions;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

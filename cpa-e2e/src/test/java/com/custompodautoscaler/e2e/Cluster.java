@@ -1,8 +1,8 @@
 package com.custompodautoscaler.e2e;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.autoscaler.testing.CpaConditions;
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.CpaConditions;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.custompodautoscaler.playground.RealNode;
 import com.marcnuri.helm.Helm;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;

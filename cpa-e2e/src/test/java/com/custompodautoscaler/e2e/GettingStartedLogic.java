@@ -2,7 +2,7 @@ package com.custompodautoscaler.e2e;
 
 import com.custompodautoscaler.api.v1.ConfigEntry;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.custompodautoscaler.playground.HelloWorkload;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.RoleRule;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
-import com.custompodautoscaler.autoscaler.testing.Rbac;
+import com.custompodautoscaler.pipeline.testing.Rbac;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;

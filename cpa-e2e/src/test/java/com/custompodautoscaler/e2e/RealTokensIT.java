@@ -3,8 +3,8 @@ package com.custompodautoscaler.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.autoscaler.testing.CpaConditions;
-import com.custompodautoscaler.autoscaler.testing.Rbac;
+import com.custompodautoscaler.pipeline.testing.CpaConditions;
+import com.custompodautoscaler.pipeline.testing.Rbac;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;

@@ -1,6 +1,6 @@
 package com.custompodautoscaler.e2e;
 
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.custompodautoscaler.playground.RealNode;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,8 +2,8 @@ package com.custompodautoscaler.e2e;
 
 import static org.awaitility.Awaitility.await;
 
-import com.custompodautoscaler.autoscaler.testing.Kubectl;
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.Kubectl;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;

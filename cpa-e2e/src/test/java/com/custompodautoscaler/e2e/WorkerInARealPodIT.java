@@ -3,8 +3,8 @@ package com.custompodautoscaler.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.custompodautoscaler.autoscaler.testing.Kubectl;
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.Kubectl;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.custompodautoscaler.playground.HelloWorkload;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -3,7 +3,7 @@ package com.custompodautoscaler.hpa;
 import static com.custompodautoscaler.hpa.HpaSituations.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;

@@ -1,7 +1,7 @@
 package com.custompodautoscaler.playground;
 
-import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.core.decision.HpaWithoutBehavior;
+import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
 import com.custompodautoscaler.playground.ControlledWorkload.PodStartup;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package com.custompodautoscaler.playground;
 
-import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
 import com.custompodautoscaler.core.behavior.RatePolicy;
 import com.custompodautoscaler.core.behavior.ScalingBehavior;
 import com.custompodautoscaler.core.behavior.ScalingRules;
 import com.custompodautoscaler.core.decision.CpaDownscaleStabilization;
 import com.custompodautoscaler.core.decision.DecisionRules;
 import com.custompodautoscaler.core.decision.HpaWithBehavior;
+import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;

@@ -1,6 +1,6 @@
 package com.custompodautoscaler.playground;
 
-import com.custompodautoscaler.autoscaler.method.Executables;
+import com.custompodautoscaler.pipeline.method.Executables;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package com.custompodautoscaler.playground;
 
 import com.custompodautoscaler.autoscaler.cli.TerminationSignal;
-import com.custompodautoscaler.autoscaler.config.ConfigLoader;
-import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
+import com.custompodautoscaler.pipeline.config.ConfigLoader;
+import com.custompodautoscaler.pipeline.config.InvalidConfigException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;

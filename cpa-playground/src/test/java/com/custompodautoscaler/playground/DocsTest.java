@@ -3,12 +3,12 @@ package com.custompodautoscaler.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custompodautoscaler.autoscaler.cli.AutoscalerCli;
-import com.custompodautoscaler.autoscaler.config.ConfigBlock;
-import com.custompodautoscaler.autoscaler.config.ConfigLoader;
-import com.custompodautoscaler.autoscaler.config.Key;
-import com.custompodautoscaler.autoscaler.config.KeySuggestion;
-import com.custompodautoscaler.autoscaler.config.LoadedConfig;
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.config.ConfigBlock;
+import com.custompodautoscaler.pipeline.config.ConfigLoader;
+import com.custompodautoscaler.pipeline.config.Key;
+import com.custompodautoscaler.pipeline.config.KeySuggestion;
+import com.custompodautoscaler.pipeline.config.LoadedConfig;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;

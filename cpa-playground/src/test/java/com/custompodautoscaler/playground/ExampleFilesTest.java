@@ -2,11 +2,11 @@ package com.custompodautoscaler.playground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
-import com.custompodautoscaler.autoscaler.config.ConfigLoader;
-import com.custompodautoscaler.autoscaler.config.LoadedConfig;
-import com.custompodautoscaler.autoscaler.config.ShellMethodConfig;
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
+import com.custompodautoscaler.pipeline.config.ConfigLoader;
+import com.custompodautoscaler.pipeline.config.LoadedConfig;
+import com.custompodautoscaler.pipeline.config.ShellMethodConfig;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;

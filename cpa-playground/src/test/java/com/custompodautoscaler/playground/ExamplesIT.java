@@ -3,7 +3,7 @@ package com.custompodautoscaler.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,8 +3,8 @@ package com.custompodautoscaler.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
-import com.custompodautoscaler.autoscaler.config.ConfigLoader;
+import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
+import com.custompodautoscaler.pipeline.config.ConfigLoader;
 import com.custompodautoscaler.playground.ControlledWorkload.PodStartup;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package com.custompodautoscaler.playground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

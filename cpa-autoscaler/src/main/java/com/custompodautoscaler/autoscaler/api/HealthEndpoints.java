@@ -1,6 +1,6 @@
 package com.custompodautoscaler.autoscaler.api;
 
-import com.custompodautoscaler.autoscaler.observe.AutoscalerMetrics;
+import com.custompodautoscaler.pipeline.observe.AutoscalerMetrics;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package com.custompodautoscaler.autoscaler.api;
 
 import com.custompodautoscaler.api.wire.Evaluation;
-import com.custompodautoscaler.autoscaler.config.ApiConfig;
-import com.custompodautoscaler.autoscaler.observe.AutoscalerMetrics;
-import com.custompodautoscaler.autoscaler.run.Autoscaler;
-import com.custompodautoscaler.autoscaler.run.RunGoal;
-import com.custompodautoscaler.autoscaler.run.RunReport;
-import com.custompodautoscaler.autoscaler.tls.PemKeys;
 import com.custompodautoscaler.core.model.RunType;
+import com.custompodautoscaler.pipeline.config.ApiConfig;
+import com.custompodautoscaler.pipeline.observe.AutoscalerMetrics;
+import com.custompodautoscaler.pipeline.run.Autoscaler;
+import com.custompodautoscaler.pipeline.run.RunGoal;
+import com.custompodautoscaler.pipeline.run.RunReport;
+import com.custompodautoscaler.pipeline.tls.PemKeys;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;

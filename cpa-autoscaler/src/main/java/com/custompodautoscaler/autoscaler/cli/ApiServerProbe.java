@@ -1,7 +1,7 @@
 package com.custompodautoscaler.autoscaler.cli;
 
 import com.custompodautoscaler.autoscaler.api.Readiness;
-import com.custompodautoscaler.autoscaler.kubernetes.ClientErrors;
+import com.custompodautoscaler.pipeline.kubernetes.ClientErrors;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;

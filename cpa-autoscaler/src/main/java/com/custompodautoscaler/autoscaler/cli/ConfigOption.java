@@ -1,9 +1,9 @@
 package com.custompodautoscaler.autoscaler.cli;
 
-import com.custompodautoscaler.autoscaler.config.ConfigLoader;
-import com.custompodautoscaler.autoscaler.config.ConfigProblem;
-import com.custompodautoscaler.autoscaler.config.InvalidConfigException;
-import com.custompodautoscaler.autoscaler.config.LoadedConfig;
+import com.custompodautoscaler.pipeline.config.ConfigLoader;
+import com.custompodautoscaler.pipeline.config.ConfigProblem;
+import com.custompodautoscaler.pipeline.config.InvalidConfigException;
+import com.custompodautoscaler.pipeline.config.LoadedConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,8 +1,7 @@
 package com.custompodautoscaler.autoscaler.cli;
 
-import com.custompodautoscaler.autoscaler.config.LoadedConfig;
-import com.custompodautoscaler.autoscaler.kubernetes.KubernetesConnection;
-import com.custompodautoscaler.autoscaler.observe.LogVerbosity;
+import com.custompodautoscaler.pipeline.config.LoadedConfig;
+import com.custompodautoscaler.pipeline.kubernetes.KubernetesConnection;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.custompodautoscaler.autoscaler.cli;
 
-import com.custompodautoscaler.autoscaler.config.LoadedConfig;
 import com.custompodautoscaler.autoscaler.simulate.InvalidInputException;
 import com.custompodautoscaler.autoscaler.simulate.Simulation;
+import com.custompodautoscaler.pipeline.config.LoadedConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.custompodautoscaler.autoscaler.cli;
 
-import com.custompodautoscaler.autoscaler.config.LoadedConfig;
+import com.custompodautoscaler.pipeline.config.LoadedConfig;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

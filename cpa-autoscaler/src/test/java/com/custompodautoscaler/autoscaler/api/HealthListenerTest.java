@@ -3,9 +3,9 @@ package com.custompodautoscaler.autoscaler.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.custompodautoscaler.autoscaler.observe.AutoscalerMetrics;
-import com.custompodautoscaler.autoscaler.testing.LoopbackHttp;
 import com.custompodautoscaler.core.model.Stage;
+import com.custompodautoscaler.pipeline.observe.AutoscalerMetrics;
+import com.custompodautoscaler.pipeline.testing.LoopbackHttp;
 import java.net.BindException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;

@@ -1,19 +1,19 @@
 package com.custompodautoscaler.autoscaler.api;
 
-import static com.custompodautoscaler.autoscaler.testing.TestConfigs.config;
+import static com.custompodautoscaler.pipeline.testing.TestConfigs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custompodautoscaler.autoscaler.config.ApiConfig;
-import com.custompodautoscaler.autoscaler.config.AutoscalerConfig;
-import com.custompodautoscaler.autoscaler.observe.AutoscalerMetrics;
-import com.custompodautoscaler.autoscaler.run.Autoscaler;
-import com.custompodautoscaler.autoscaler.testing.FakeCluster;
-import com.custompodautoscaler.autoscaler.testing.LoopbackHttp;
-import com.custompodautoscaler.autoscaler.testing.MutableClock;
-import com.custompodautoscaler.autoscaler.testing.ScriptedUserLogic;
-import com.custompodautoscaler.autoscaler.testing.TestCertificates;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.core.port.UserLogic;
+import com.custompodautoscaler.pipeline.config.ApiConfig;
+import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
+import com.custompodautoscaler.pipeline.observe.AutoscalerMetrics;
+import com.custompodautoscaler.pipeline.run.Autoscaler;
+import com.custompodautoscaler.pipeline.testing.FakeCluster;
+import com.custompodautoscaler.pipeline.testing.LoopbackHttp;
+import com.custompodautoscaler.pipeline.testing.MutableClock;
+import com.custompodautoscaler.pipeline.testing.ScriptedUserLogic;
+import com.custompodautoscaler.pipeline.testing.TestCertificates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

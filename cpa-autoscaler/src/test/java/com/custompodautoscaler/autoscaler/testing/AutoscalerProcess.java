@@ -1,5 +1,6 @@
 package com.custompodautoscaler.autoscaler.testing;
 
+import com.custompodautoscaler.pipeline.testing.LoopbackHttp;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package com.custompodautoscaler.autoscaler.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import com.custompodautoscaler.pipeline.testing.LoopbackHttp;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
 import com.custompodautoscaler.autoscaler.testing.JarProcess;
-import com.custompodautoscaler.autoscaler.testing.MetricsServerCluster;
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.MetricsServerCluster;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package com.custompodautoscaler.operator.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;

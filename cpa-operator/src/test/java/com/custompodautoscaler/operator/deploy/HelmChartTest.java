@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
 import com.custompodautoscaler.operator.model.RoleRuleAllowList;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;

@@ -1,6 +1,6 @@
 package com.custompodautoscaler.operator.it;
 
-import com.custompodautoscaler.autoscaler.testing.LoopbackServer;
+import com.custompodautoscaler.pipeline.testing.LoopbackServer;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;

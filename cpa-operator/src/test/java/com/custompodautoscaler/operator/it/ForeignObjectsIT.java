@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.autoscaler.testing.CpaConditions;
-import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
-import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.model.Provisioning;
+import com.custompodautoscaler.pipeline.testing.CpaConditions;
+import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
+import com.custompodautoscaler.pipeline.testing.Workloads;
 import com.custompodautoscaler.playground.ControllerManager;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;

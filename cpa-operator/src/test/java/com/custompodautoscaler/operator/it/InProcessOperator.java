@@ -1,8 +1,8 @@
 package com.custompodautoscaler.operator.it;
 
-import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import com.custompodautoscaler.operator.OperatorSettings;
+import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.RoleRule;
-import com.custompodautoscaler.autoscaler.testing.Kubectl;
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
-import com.custompodautoscaler.autoscaler.testing.Rbac;
-import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
-import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
+import com.custompodautoscaler.pipeline.testing.Kubectl;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.Rbac;
+import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
+import com.custompodautoscaler.pipeline.testing.Workloads;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;

@@ -1,11 +1,11 @@
 package com.custompodautoscaler.operator.it;
 
-import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import com.custompodautoscaler.operator.OperatorSettings;
 import com.custompodautoscaler.operator.model.RoleRuleAllowList;
 import com.custompodautoscaler.operator.webhook.AdmissionServer;
 import com.custompodautoscaler.operator.webhook.WebhookSettings;
+import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;

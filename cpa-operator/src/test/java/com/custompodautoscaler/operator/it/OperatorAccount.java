@@ -1,7 +1,7 @@
 package com.custompodautoscaler.operator.it;
 
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
-import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;

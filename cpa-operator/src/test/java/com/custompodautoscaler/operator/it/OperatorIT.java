@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
-import com.custompodautoscaler.autoscaler.testing.CpaConditions;
-import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
-import com.custompodautoscaler.autoscaler.testing.Workloads;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
+import com.custompodautoscaler.pipeline.testing.CpaConditions;
+import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
+import com.custompodautoscaler.pipeline.testing.Workloads;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;

@@ -1,8 +1,8 @@
 package com.custompodautoscaler.operator.it;
 
 import com.custompodautoscaler.autoscaler.testing.JarProcess;
-import com.custompodautoscaler.autoscaler.testing.LoopbackHttp;
-import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
+import com.custompodautoscaler.pipeline.testing.LoopbackHttp;
+import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;

@@ -3,9 +3,9 @@ package com.custompodautoscaler.operator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.autoscaler.testing.Kubectl;
-import com.custompodautoscaler.autoscaler.testing.ProjectFiles;
-import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
+import com.custompodautoscaler.pipeline.testing.Kubectl;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.InputStream;
 import java.nio.file.Files;

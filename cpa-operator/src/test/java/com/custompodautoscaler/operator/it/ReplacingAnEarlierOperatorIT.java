@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import com.custompodautoscaler.operator.model.AutoscalerDeploymentFactory;
 import com.custompodautoscaler.operator.model.Provisioning;
@@ -12,6 +11,7 @@ import com.custompodautoscaler.operator.model.RoleBindingFactory;
 import com.custompodautoscaler.operator.model.RoleFactory;
 import com.custompodautoscaler.operator.model.ServiceAccountFactory;
 import com.custompodautoscaler.operator.model.TargetResource;
+import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.RoleRule;
-import com.custompodautoscaler.autoscaler.testing.CpaConditions;
-import com.custompodautoscaler.autoscaler.testing.SharedKubeApiServer;
 import com.custompodautoscaler.operator.OperatorSettings;
 import com.custompodautoscaler.operator.model.RoleRuleAllowList;
+import com.custompodautoscaler.pipeline.testing.CpaConditions;
+import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.custompodautoscaler.operator.it;
 
-import com.custompodautoscaler.autoscaler.testing.Kubectl;
+import com.custompodautoscaler.pipeline.testing.Kubectl;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
-import com.custompodautoscaler.autoscaler.testing.Kubectl;
-import com.custompodautoscaler.autoscaler.testing.LoopbackServer;
-import com.custompodautoscaler.autoscaler.testing.MetricsServerCluster;
+import com.custompodautoscaler.pipeline.testing.Kubectl;
+import com.custompodautoscaler.pipeline.testing.LoopbackServer;
+import com.custompodautoscaler.pipeline.testing.MetricsServerCluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

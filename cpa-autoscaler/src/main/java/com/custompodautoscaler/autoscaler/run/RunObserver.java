@@ -1,7 +1,0 @@
-package com.custompodautoscaler.autoscaler.run;
-
-/** Told about every finished run, for logs and metrics. */
-public interface RunObserver {
-
-  void finished(RunReport report);
-}

@@ -1,0 +1,117 @@
+package com.custompodautoscaler.pipeline.cpa;
+
+import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerEvents;
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
+import com.custompodautoscaler.api.v1.StatusApply;
+import com.custompodautoscaler.core.model.TargetRef;
+import com.custompodautoscaler.core.port.DecisionStateStore;
+import com.custompodautoscaler.pipeline.kubernetes.ClientErrors;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CustomPodAutoscaler an autoscaler runs for, read once at start: its reporter and its
+ * decision-state store both write the autoscaler's part of the status through it. Each write sends
+ * that whole part (server-side apply, one field manager, so the operator's fields stay the
+ * operator's), starting from the part as last written, so neither writer drops the other's fields.
+ */
+public final class CpaConnection {
+
+  private static final Logger log = LoggerFactory.getLogger(CpaConnection.class);
+  static final String FIELD_MANAGER = "cpa-autoscaler";
+
+  private final KubernetesClient client;
+  private final String namespace;
+  private final String name;
+  private final ObjectReference reference;
+  private CustomPodAutoscalerStatus written;
+
+  private CpaConnection(
+      KubernetesClient client, String namespace, String name, CustomPodAutoscaler found) {
+    this.client = client;
+    this.namespace = namespace;
+    this.name = name;
+    this.reference =
+        found == null
+            ? CustomPodAutoscalerEvents.referenceTo(namespace, name)
+            : CustomPodAutoscalerEvents.referenceTo(found);
+    this.written =
+        found == null || found.getStatus() == null
+            ? new CustomPodAutoscalerStatus()
+            : AutoscalerStatus.autoscalersPart(found.getStatus());
+  }
+
+  /**
+   * Reads the CustomPodAutoscaler {@code namespace/name}; a missing one is reported and written to
+   * once it exists.
+   */
+  public static CpaConnection connect(KubernetesClient client, String namespace, String name) {
+    CustomPodAutoscaler found = null;
+    try {
+      found = read(client, namespace, name);
+      if (found == null) {
+        log.warn(
+            "CustomPodAutoscaler {}/{} not found; starting without its stabilization window",
+            namespace,
+            name);
+      }
+    } catch (KubernetesClientException e) {
+      log.warn(
+          "cannot read CustomPodAutoscaler {}/{}: {}", namespace, name, ClientErrors.describe(e));
+    }
+    return new CpaConnection(client, namespace, name, found);
+  }
+
+  /** Reports the runs for {@code target} to the CustomPodAutoscaler. */
+  public CpaReporter reporter(TargetRef target, Clock clock) {
+    return new CpaReporter(this, target, clock);
+  }
+
+  /** Keeps the decision state in the CustomPodAutoscaler's status. */
+  public DecisionStateStore decisionStateStore() {
+    return new CpaStatusDecisionStateStore(this);
+  }
+
+  /** The CustomPodAutoscaler as the API server has it now; null when there is none. */
+  CustomPodAutoscaler read() {
+    return read(client, namespace, name);
+  }
+
+  /** The autoscaler's part of the status as last written, or as found at start. */
+  CustomPodAutoscalerStatus written() {
+    return written;
+  }
+
+  /**
+   * Writes {@code status} as the autoscaler's whole part of the status.
+   *
+   * @throws KubernetesClientException when the API server refuses it or cannot be reached
+   */
+  void write(CustomPodAutoscalerStatus status) {
+    StatusApply.apply(client, StatusApply.patch(namespace, name, status), FIELD_MANAGER);
+    written = status;
+  }
+
+  KubernetesClient client() {
+    return client;
+  }
+
+  /** The CustomPodAutoscaler as events name it. */
+  ObjectReference reference() {
+    return reference;
+  }
+
+  /** {@code namespace/name}, for log lines. */
+  String describe() {
+    return namespace + "/" + name;
+  }
+
+  private static CustomPodAutoscaler read(KubernetesClient client, String namespace, String name) {
+    return client.resources(CustomPodAutoscaler.class).inNamespace(namespace).withName(name).get();
+  }
+}
