@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,10 @@ public final class AutoscalerApplication implements AutoCloseable {
   private static final Duration GRACE_PERIOD = Duration.ofSeconds(5);
 
   private final ProcessSessions sessions = ProcessSessions.forThisMachine();
-  private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads());
+  private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("user-logic-io"));
+  private final ScheduledExecutorService ticks =
+      Executors.newSingleThreadScheduledExecutor(daemonThreads("scheduler"));
+  private final ExecutorService runs = Executors.newCachedThreadPool(daemonThreads("run"));
   private final AutoscalerMetrics metrics = new AutoscalerMetrics();
   private final Readiness readiness = new Readiness();
   private final Autoscaler autoscaler;
@@ -74,7 +78,8 @@ public final class AutoscalerApplication implements AutoCloseable {
                 decisionStates),
             clock,
             observers(config, reporter));
-    this.scheduler = new RunScheduler(autoscaler, config.startTime(), config.interval(), clock);
+    this.scheduler =
+        new RunScheduler(autoscaler, config.startTime(), config.interval(), clock, ticks, runs);
   }
 
   /**
@@ -140,7 +145,7 @@ public final class AutoscalerApplication implements AutoCloseable {
       healthListener.close();
     }
     autoscaler.close();
-    io.shutdownNow();
+    shutDownThreads();
     return new StartupException(what + ": " + cause.getMessage(), cause);
   }
 
@@ -171,12 +176,18 @@ public final class AutoscalerApplication implements AutoCloseable {
     userLogic.close();
     sessions.killAll();
     autoscaler.close();
+    shutDownThreads();
+  }
+
+  private void shutDownThreads() {
+    ticks.shutdownNow();
+    runs.shutdownNow();
     io.shutdownNow();
   }
 
-  private static ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads(String name) {
     return task -> {
-      Thread thread = new Thread(task, "user-logic-io");
+      Thread thread = new Thread(task, name);
       thread.setDaemon(true);
       return thread;
     };

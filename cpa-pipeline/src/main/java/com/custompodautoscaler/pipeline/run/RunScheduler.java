@@ -5,8 +5,9 @@ import com.custompodautoscaler.core.schedule.Tick;
 import com.custompodautoscaler.core.schedule.TickSchedule;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * Starts scheduled runs as CPA v2 does: aligned to {@code startTime}, the first one interval after
  * the aligned start, then at a fixed rate, keeping at most one pending tick when a run overruns.
  * Stopping ends the waiting at once; a run in progress is left to finish.
+ *
+ * <p>No thread of its own: ticks wait on {@code ticks}, and each run is handed to {@code runs}, so
+ * that many autoscalers can share both. A run that takes long holds one thread of {@code runs} and
+ * delays only its own autoscaler's next tick.
  */
 public final class RunScheduler {
 
@@ -24,58 +29,117 @@ public final class RunScheduler {
   private final Duration startTime;
   private final Duration interval;
   private final Clock clock;
-  private final CountDownLatch stopRequested = new CountDownLatch(1);
-  private final Thread thread;
+  private final ScheduledExecutorService ticks;
+  private final Executor runs;
+  private final Object lock = new Object();
+  private TickSchedule schedule;
+  private ScheduledFuture<?> pending;
+  private boolean stopped;
+  private boolean inFlight;
+  private Thread running;
 
-  public RunScheduler(Autoscaler autoscaler, Duration startTime, Duration interval, Clock clock) {
+  public RunScheduler(
+      Autoscaler autoscaler,
+      Duration startTime,
+      Duration interval,
+      Clock clock,
+      ScheduledExecutorService ticks,
+      Executor runs) {
     this.autoscaler = autoscaler;
     this.startTime = startTime;
     this.interval = interval;
     this.clock = clock;
-    this.thread = new Thread(this::loop, "scheduler");
+    this.ticks = ticks;
+    this.runs = runs;
   }
 
   public void start() {
-    thread.start();
-  }
-
-  private void loop() {
-    TickSchedule schedule = TickSchedule.startingAt(clock.instant(), startTime, interval);
-    log.info(
-        "waiting {} ms before starting the autoscaler; first run at {}",
-        Duration.between(clock.instant(), schedule.alignedStart()).toMillis(),
-        schedule.first().runAt());
-    Tick tick = schedule.first();
-    try {
-      while (waitUntil(tick.runAt())) {
-        autoscaler.run(RunType.SCALER, RunGoal.SCALE, tick.gridTick());
-        tick = schedule.after(tick.gridTick(), clock.instant());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    synchronized (lock) {
+      schedule = TickSchedule.startingAt(clock.instant(), startTime, interval);
+      log.info(
+          "waiting {} ms before starting the autoscaler; first run at {}",
+          Duration.between(clock.instant(), schedule.alignedStart()).toMillis(),
+          schedule.first().runAt());
+      scheduleTick(schedule.first());
     }
-    log.debug("scheduler stopped");
   }
 
-  /** Waits until {@code moment}; false when stopping was requested meanwhile. */
-  private boolean waitUntil(Instant moment) throws InterruptedException {
-    long millis = Duration.between(clock.instant(), moment).toMillis();
-    return !stopRequested.await(Math.max(0, millis), TimeUnit.MILLISECONDS);
+  /** Waits for {@code tick} on the tick executor, then hands the run to the run executor. */
+  private void scheduleTick(Tick tick) {
+    if (stopped) {
+      return;
+    }
+    long delay = Math.max(0, Duration.between(clock.instant(), tick.runAt()).toMillis());
+    pending =
+        ticks.schedule(
+            () -> {
+              synchronized (lock) {
+                if (stopped) {
+                  return;
+                }
+                inFlight = true;
+              }
+              runs.execute(() -> run(tick));
+            },
+            delay,
+            TimeUnit.MILLISECONDS);
+  }
+
+  private void run(Tick tick) {
+    synchronized (lock) {
+      running = Thread.currentThread();
+    }
+    try {
+      autoscaler.run(RunType.SCALER, RunGoal.SCALE, tick.gridTick());
+    } catch (InterruptedException e) {
+      log.debug("run interrupted");
+    } catch (RuntimeException e) {
+      log.error("run failed unexpectedly", e);
+    } finally {
+      synchronized (lock) {
+        running = null;
+        inFlight = false;
+        // The thread goes back to a shared pool: whatever interrupted this run ends with it.
+        Thread.interrupted();
+        scheduleTick(schedule.after(tick.gridTick(), clock.instant()));
+        lock.notifyAll();
+      }
+    }
   }
 
   /** Starts no more runs. */
   public void stopScheduling() {
-    stopRequested.countDown();
+    synchronized (lock) {
+      stopped = true;
+      if (pending != null) {
+        pending.cancel(false);
+      }
+      lock.notifyAll();
+    }
+    log.debug("scheduler stopped");
   }
 
   /** Waits up to {@code patience} for a run in progress to end; true when none is left. */
   public boolean awaitStopped(Duration patience) throws InterruptedException {
-    thread.join(Math.max(1, patience.toMillis()));
-    return !thread.isAlive();
+    long deadline = System.nanoTime() + patience.toNanos();
+    synchronized (lock) {
+      while (inFlight) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          return false;
+        }
+        lock.wait(left);
+      }
+      return true;
+    }
   }
 
   /** Interrupts a run that would not end. */
   public void interrupt() {
-    thread.interrupt();
+    synchronized (lock) {
+      if (running != null) {
+        running.interrupt();
+      }
+    }
   }
 }

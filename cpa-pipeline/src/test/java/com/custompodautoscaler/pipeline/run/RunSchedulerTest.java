@@ -10,11 +10,28 @@ import com.custompodautoscaler.pipeline.testing.FakeCluster;
 import com.custompodautoscaler.pipeline.testing.ScriptedUserLogic;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RunSchedulerTest {
+
+  private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+  private final ExecutorService runs = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void shutDown() {
+    ticks.shutdownNow();
+    runs.shutdownNow();
+  }
 
   @Test
   void startsScheduledRunsUntilStoppedThenStartsNoMore() throws Exception {
@@ -35,7 +52,12 @@ class RunSchedulerTest {
             reports::add)) {
       RunScheduler scheduler =
           new RunScheduler(
-              autoscaler, Duration.ofMillis(1), Duration.ofMillis(20), Clock.systemUTC());
+              autoscaler,
+              Duration.ofMillis(1),
+              Duration.ofMillis(20),
+              Clock.systemUTC(),
+              ticks,
+              runs);
 
       scheduler.start();
       await().atMost(Duration.ofSeconds(10)).until(() -> reports.size() >= 3);
@@ -62,12 +84,83 @@ class RunSchedulerTest {
             Clock.systemUTC(),
             report -> {})) {
       RunScheduler scheduler =
-          new RunScheduler(autoscaler, Duration.ofHours(1), Duration.ofHours(1), Clock.systemUTC());
+          new RunScheduler(
+              autoscaler, Duration.ofHours(1), Duration.ofHours(1), Clock.systemUTC(), ticks, runs);
 
       scheduler.start();
       scheduler.stopScheduling();
 
       assertThat(scheduler.awaitStopped(Duration.ofSeconds(5))).isTrue();
     }
+  }
+
+  /** Forty autoscalers on one tick thread: one whose logic hangs delays none of the others. */
+  @Test
+  void aHangingRunDelaysNoOtherAutoscalerSharingTheThreads() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    Map<Integer, List<RunReport>> reports = new ConcurrentHashMap<>();
+    List<Autoscaler> autoscalers = new ArrayList<>();
+    List<RunScheduler> schedulers = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      int index = i;
+      FakeCluster cluster = new FakeCluster("web-" + i, 2);
+      ScriptedUserLogic logic =
+          new ScriptedUserLogic()
+              .answering(
+                  Stage.METRIC,
+                  document -> {
+                    if (index == 0) {
+                      await().atMost(Duration.ofSeconds(30)).until(() -> release.getCount() == 0);
+                    }
+                    return "m";
+                  })
+              .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
+      Autoscaler autoscaler =
+          new Autoscaler(
+              config("runMode: per-resource\n"),
+              cluster,
+              cluster,
+              cluster,
+              logic,
+              Clock.systemUTC(),
+              report ->
+                  reports.computeIfAbsent(index, k -> new CopyOnWriteArrayList<>()).add(report));
+      autoscalers.add(autoscaler);
+      RunScheduler scheduler =
+          new RunScheduler(
+              autoscaler,
+              Duration.ofMillis(1),
+              Duration.ofMillis(50),
+              Clock.systemUTC(),
+              ticks,
+              runs);
+      schedulers.add(scheduler);
+      scheduler.start();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              for (int i = 1; i < 40; i++) {
+                if (reports.getOrDefault(i, List.of()).size() < 10) {
+                  return false;
+                }
+              }
+              return true;
+            });
+    assertThat(reports.getOrDefault(0, List.of()))
+        .as("the hanging one is still in its run")
+        .isEmpty();
+
+    release.countDown();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !reports.getOrDefault(0, List.of()).isEmpty());
+    schedulers.forEach(RunScheduler::stopScheduling);
+    for (RunScheduler scheduler : schedulers) {
+      assertThat(scheduler.awaitStopped(Duration.ofSeconds(5))).isTrue();
+    }
+    autoscalers.forEach(Autoscaler::close);
   }
 }
