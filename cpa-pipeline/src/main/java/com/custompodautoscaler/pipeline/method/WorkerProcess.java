@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ final class WorkerProcess {
   private final OutputStream stdin;
   private final BlockingQueue<Output> output = new LinkedBlockingQueue<>();
   private final StringBuilder stderrTail = new StringBuilder();
+  private final CountDownLatch stderrEnded = new CountDownLatch(1);
 
   /**
    * What the worker wrote to stdout: the whole lines one read found (more than one when it wrote
@@ -88,8 +90,14 @@ final class WorkerProcess {
         : "unknown (still running)";
   }
 
-  /** The last characters the worker wrote to stderr, trimmed, for error messages. */
-  String stderrTail() {
+  /**
+   * The last characters the worker wrote to stderr, trimmed, for error messages. Of a worker that
+   * has exited, all it wrote: waits up to {@code millis} for its stderr to be read to the end.
+   */
+  String stderrTail(long millis) throws InterruptedException {
+    if (!process.isAlive()) {
+      stderrEnded.await(millis, TimeUnit.MILLISECONDS);
+    }
     synchronized (stderrTail) {
       return stderrTail.toString().strip();
     }
@@ -152,6 +160,7 @@ final class WorkerProcess {
     if (line.size() > 0) {
       remember(line.toString(StandardCharsets.UTF_8));
     }
+    stderrEnded.countDown();
   }
 
   private void remember(String line) {

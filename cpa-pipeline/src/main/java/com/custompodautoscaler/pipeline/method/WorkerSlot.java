@@ -141,10 +141,12 @@ final class WorkerSlot {
    * count it by), in a failure for the call; the next call starts a fresh worker, later the more
    * often this happened in a row.
    */
-  private UserLogicException failed(WorkerProcess worker, String reason, String why) {
-    // What the worker wrote before it is ended: a shell whose child is killed first may still
-    // print "Killed", which is the kill's noise, not the worker's.
-    String stderr = worker.stderrTail();
+  private UserLogicException failed(WorkerProcess worker, String reason, String why)
+      throws InterruptedException {
+    // All that a worker which exited wrote; of one that is ended here, what it wrote before (a
+    // shell whose child is killed first may still print "Killed": the kill's noise, not the
+    // worker's).
+    String stderr = worker.stderrTail(EXIT_STATUS_WAIT_MILLIS);
     sessions.killSession(worker.process());
     current = Optional.empty();
     failuresInARow++;
