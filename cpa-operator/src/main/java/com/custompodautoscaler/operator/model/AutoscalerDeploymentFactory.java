@@ -1,5 +1,6 @@
 package com.custompodautoscaler.operator.model;
 
+import com.custompodautoscaler.api.v1.AutoscalerEnvironment;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;

@@ -3,9 +3,9 @@ package com.custompodautoscaler.operator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.custompodautoscaler.api.v1.AutoscalerEnvironment;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
-import com.custompodautoscaler.operator.model.AutoscalerEnvironment;
 import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -3,12 +3,12 @@ package com.custompodautoscaler.operator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.custompodautoscaler.api.v1.AutoscalerEnvironment;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.core.decision.CpaDownscaleStabilization;
 import com.custompodautoscaler.core.decision.HpaWithoutBehavior;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.core.model.TargetRef;
-import com.custompodautoscaler.operator.model.AutoscalerEnvironment;
 import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
 import com.custompodautoscaler.pipeline.config.ConfigLoader;
 import com.custompodautoscaler.pipeline.config.ConfigProblem;

@@ -1,10 +1,7 @@
-package com.custompodautoscaler.operator.model;
+package com.custompodautoscaler.api.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custompodautoscaler.api.v1.ConfigEntry;
-import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

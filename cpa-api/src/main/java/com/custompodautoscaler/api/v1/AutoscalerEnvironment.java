@@ -1,8 +1,5 @@
-package com.custompodautoscaler.operator.model;
+package com.custompodautoscaler.api.v1;
 
-import com.custompodautoscaler.api.v1.ConfigEntry;
-import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import java.util.ArrayList;
