@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -30,15 +31,19 @@ public final class ProcessSessions {
 
   private final Optional<Path> setsid;
   private final Set<Process> live = ConcurrentHashMap.newKeySet();
-  private final BlockingQueue<Long> endedSessions = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Long> endedSessions;
+  private final Optional<Path> workingDirectory;
+  private final Map<String, String> environment;
 
-  private ProcessSessions(Optional<Path> setsid) {
+  private ProcessSessions(
+      Optional<Path> setsid,
+      BlockingQueue<Long> endedSessions,
+      Optional<Path> workingDirectory,
+      Map<String, String> environment) {
     this.setsid = setsid;
-    if (setsid.isPresent()) {
-      Thread sweeper = new Thread(this::sweepEndedSessions, "session-sweeper");
-      sweeper.setDaemon(true);
-      sweeper.start();
-    }
+    this.endedSessions = endedSessions;
+    this.workingDirectory = workingDirectory;
+    this.environment = Map.copyOf(environment);
   }
 
   /** Sessions through {@code setsid} when the machine has it and {@code /proc}. */
@@ -47,7 +52,34 @@ public final class ProcessSessions {
     if (setsid.isEmpty()) {
       log.warn("setsid or /proc not found; a timed-out command's re-parented children may survive");
     }
-    return new ProcessSessions(setsid);
+    ProcessSessions sessions =
+        new ProcessSessions(setsid, new LinkedBlockingQueue<>(), Optional.empty(), Map.of());
+    if (setsid.isPresent()) {
+      Thread sweeper = new Thread(sessions::sweepEndedSessions, "session-sweeper");
+      sweeper.setDaemon(true);
+      sweeper.start();
+    }
+    return sessions;
+  }
+
+  /**
+   * Sessions for commands that run in {@code workingDirectory} with {@code environment} added to
+   * this process's own, as a hosted CPA's commands do in the folder of its files and with its
+   * variables. They share this one's sweeper; {@link #killAll} ends only their own commands.
+   */
+  public ProcessSessions in(Path workingDirectory, Map<String, String> environment) {
+    return new ProcessSessions(setsid, endedSessions, Optional.of(workingDirectory), environment);
+  }
+
+  /**
+   * {@code program} as a shell in these sessions' working directory would run it: a relative path
+   * with a slash is taken from there.
+   */
+  Optional<Path> executable(String program) {
+    if (program.contains("/") && !program.startsWith("/") && workingDirectory.isPresent()) {
+      return Executables.find(workingDirectory.get().resolve(program).toString());
+    }
+    return Executables.find(program);
   }
 
   /** Starts {@code command} (program first) in a new session. */
@@ -58,7 +90,10 @@ public final class ProcessSessions {
                 path ->
                     Stream.concat(Stream.of(path.toString(), "--wait"), command.stream()).toList())
             .orElse(command);
-    Process process = new ProcessBuilder(launched).start();
+    ProcessBuilder builder = new ProcessBuilder(launched);
+    workingDirectory.ifPresent(directory -> builder.directory(directory.toFile()));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     live.add(process);
     return process;
   }

@@ -63,7 +63,8 @@ public final class ShellMethod implements MethodRunner {
 
   private Process start() {
     Path program =
-        Executables.find(config.entrypoint())
+        sessions
+            .executable(config.entrypoint())
             .orElseThrow(
                 () ->
                     new UserLogicException(

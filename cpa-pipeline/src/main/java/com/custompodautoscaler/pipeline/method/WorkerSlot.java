@@ -119,7 +119,8 @@ final class WorkerSlot {
   private WorkerProcess start() {
     List<String> command = new ArrayList<>();
     command.add(
-        Executables.find(config.entrypoint())
+        sessions
+            .executable(config.entrypoint())
             .orElseThrow(
                 () ->
                     new UserLogicException(

@@ -8,8 +8,10 @@ import com.custompodautoscaler.core.port.UserLogicException;
 import com.custompodautoscaler.pipeline.config.ShellMethodConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -213,6 +215,39 @@ class ShellMethodTest {
         .atMost(Duration.ofSeconds(5))
         .until(
             () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
+  }
+
+  /**
+   * Commands of sessions made for a folder run there, find a relative entrypoint there, and see the
+   * variables given on top of the process's own, as a hosted CPA's commands do.
+   */
+  @Test
+  void sessionsForAFolderRunCommandsThereWithTheirVariables() throws Exception {
+    Path metric = dir.resolve("bin/metric.sh");
+    Files.createDirectories(metric.getParent());
+    Files.writeString(metric, "#!/bin/sh\nprintf '%s %s %s' \"$(pwd)\" \"$numPods\" \"$PATH\"\n");
+    Files.setPosixFilePermissions(metric, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ShellMethod inFolder =
+        new ShellMethod(
+            "metric",
+            new ShellMethodConfig(Duration.ofSeconds(10), "bin/metric.sh", List.of(), false),
+            SESSIONS.in(dir, Map.of("numPods", "3")),
+            IO,
+            ONE_MIB);
+
+    assertThat(inFolder.call("{}")).isEqualTo(dir.toRealPath() + " 3 " + System.getenv("PATH"));
+    assertThatThrownBy(
+            () ->
+                new ShellMethod(
+                        "metric",
+                        new ShellMethodConfig(
+                            Duration.ofSeconds(10), "bin/metric.sh", List.of(), false),
+                        SESSIONS,
+                        IO,
+                        ONE_MIB)
+                    .call("{}"))
+        .as("the process's own folder has no bin/metric.sh")
+        .hasMessageContaining("not found or not executable");
   }
 
   private static ShellMethod sh(int timeoutMillis, String script, String... args) {
