@@ -4,6 +4,7 @@ import com.custompodautoscaler.core.shard.Fence;
 import com.custompodautoscaler.core.shard.ShardPlan;
 import com.custompodautoscaler.core.shard.ShardPlanner;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -70,9 +71,20 @@ public final class ShardKeeper {
     return held;
   }
 
-  /** One round: read, plan, write, and tell the listener what changed. */
+  /**
+   * One round: read, plan, write, and tell the listener what changed. A round the API server does
+   * not answer changes nothing but what has expired; the next round tries again.
+   */
   public synchronized void round() {
     dropExpired();
+    try {
+      keep();
+    } catch (KubernetesClientException e) {
+      log.warn("could not keep shards this round: {}", e.getMessage());
+    }
+  }
+
+  private void keep() {
     ShardLeases.Snapshot snapshot = leases.read();
     leases.renewMembership(snapshot);
     ShardPlan plan =
