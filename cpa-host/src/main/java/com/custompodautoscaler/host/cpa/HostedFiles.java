@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The files a hosted CPA's pod would see, written under a folder of its own: each ConfigMap the
@@ -104,6 +105,15 @@ public final class HostedFiles {
             .max((a, b) -> Integer.compare(a.length(), b.length()));
     return longest.map(
         mount -> mounts.get(mount).resolve(Path.of(mount).normalize().relativize(path)));
+  }
+
+  /**
+   * The words of a command with the paths into mounts mapped to the host: what {@code
+   * ProcessSessions.in} takes. Other words, relative paths (the working directory is the host's
+   * already) and absolute paths outside the mounts stay as they are.
+   */
+  public UnaryOperator<String> commandPaths() {
+    return word -> word.startsWith("/") ? onHost(word).map(Path::toString).orElse(word) : word;
   }
 
   private record Projected(byte[] content, int mode) {}

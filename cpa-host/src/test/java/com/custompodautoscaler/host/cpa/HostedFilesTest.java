@@ -48,6 +48,10 @@ class HostedFilesTest {
     assertThat(files.onHost("/cpa/config.yaml")).contains(root.resolve("cpa/config.yaml"));
     assertThat(files.onHost("evaluate.py")).contains(root.resolve("cpa/evaluate.py"));
     assertThat(files.onHost("/opt/cpa/cpa-hpa.jar")).as("the image's, not a mount's").isEmpty();
+    assertThat(files.commandPaths().apply("/cpa/metric.py"))
+        .isEqualTo(root.resolve("cpa/metric.py").toString());
+    assertThat(files.commandPaths().apply("metric.py")).isEqualTo("metric.py");
+    assertThat(files.commandPaths().apply("/usr/bin/python3")).isEqualTo("/usr/bin/python3");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +35,19 @@ public final class ProcessSessions {
   private final BlockingQueue<Long> endedSessions;
   private final Optional<Path> workingDirectory;
   private final Map<String, String> environment;
+  private final UnaryOperator<String> paths;
 
   private ProcessSessions(
       Optional<Path> setsid,
       BlockingQueue<Long> endedSessions,
       Optional<Path> workingDirectory,
-      Map<String, String> environment) {
+      Map<String, String> environment,
+      UnaryOperator<String> paths) {
     this.setsid = setsid;
     this.endedSessions = endedSessions;
     this.workingDirectory = workingDirectory;
     this.environment = Map.copyOf(environment);
+    this.paths = paths;
   }
 
   /** Sessions through {@code setsid} when the machine has it and {@code /proc}. */
@@ -53,7 +57,12 @@ public final class ProcessSessions {
       log.warn("setsid or /proc not found; a timed-out command's re-parented children may survive");
     }
     ProcessSessions sessions =
-        new ProcessSessions(setsid, new LinkedBlockingQueue<>(), Optional.empty(), Map.of());
+        new ProcessSessions(
+            setsid,
+            new LinkedBlockingQueue<>(),
+            Optional.empty(),
+            Map.of(),
+            UnaryOperator.identity());
     if (setsid.isPresent()) {
       Thread sweeper = new Thread(sessions::sweepEndedSessions, "session-sweeper");
       sweeper.setDaemon(true);
@@ -65,10 +74,15 @@ public final class ProcessSessions {
   /**
    * Sessions for commands that run in {@code workingDirectory} with {@code environment} added to
    * this process's own, as a hosted CPA's commands do in the folder of its files and with its
-   * variables. They share this one's sweeper; {@link #killAll} ends only their own commands.
+   * variables. The program and each argument of a command go through {@code paths} when it is
+   * started, so that a path the command names as its pod would see it names the host's copy;
+   * messages keep the words as configured. They share this one's sweeper; {@link #killAll} ends
+   * only their own commands.
    */
-  public ProcessSessions in(Path workingDirectory, Map<String, String> environment) {
-    return new ProcessSessions(setsid, endedSessions, Optional.of(workingDirectory), environment);
+  public ProcessSessions in(
+      Path workingDirectory, Map<String, String> environment, UnaryOperator<String> paths) {
+    return new ProcessSessions(
+        setsid, endedSessions, Optional.of(workingDirectory), environment, paths);
   }
 
   /**
@@ -76,20 +90,24 @@ public final class ProcessSessions {
    * with a slash is taken from there.
    */
   Optional<Path> executable(String program) {
-    if (program.contains("/") && !program.startsWith("/") && workingDirectory.isPresent()) {
-      return Executables.find(workingDirectory.get().resolve(program).toString());
+    String mapped = paths.apply(program);
+    if (mapped.contains("/") && !mapped.startsWith("/") && workingDirectory.isPresent()) {
+      return Executables.find(workingDirectory.get().resolve(mapped).toString());
     }
-    return Executables.find(program);
+    return Executables.find(mapped);
   }
 
-  /** Starts {@code command} (program first) in a new session. */
+  /** Starts {@code command} (program first, as {@link #executable} found it) in a new session. */
   Process start(List<String> command) throws IOException {
+    // The program comes from executable(), which has mapped it already.
+    List<String> mapped =
+        Stream.concat(Stream.of(command.get(0)), command.stream().skip(1).map(paths)).toList();
     List<String> launched =
         setsid
             .map(
                 path ->
-                    Stream.concat(Stream.of(path.toString(), "--wait"), command.stream()).toList())
-            .orElse(command);
+                    Stream.concat(Stream.of(path.toString(), "--wait"), mapped.stream()).toList())
+            .orElse(mapped);
     ProcessBuilder builder = new ProcessBuilder(launched);
     workingDirectory.ifPresent(directory -> builder.directory(directory.toFile()));
     builder.environment().putAll(environment);

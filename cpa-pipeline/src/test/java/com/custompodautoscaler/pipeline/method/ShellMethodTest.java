@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -218,36 +219,42 @@ class ShellMethodTest {
   }
 
   /**
-   * Commands of sessions made for a folder run there, find a relative entrypoint there, and see the
-   * variables given on top of the process's own, as a hosted CPA's commands do.
+   * Commands of sessions made for a folder run there, find a relative entrypoint there, see the
+   * variables given on top of the process's own, and have the paths they name mapped, as a hosted
+   * CPA's commands do; messages keep the paths as configured.
    */
   @Test
-  void sessionsForAFolderRunCommandsThereWithTheirVariables() throws Exception {
+  void sessionsForAFolderRunCommandsThereWithTheirVariablesAndPaths() throws Exception {
     Path metric = dir.resolve("bin/metric.sh");
     Files.createDirectories(metric.getParent());
-    Files.writeString(metric, "#!/bin/sh\nprintf '%s %s %s' \"$(pwd)\" \"$numPods\" \"$PATH\"\n");
+    Files.writeString(
+        metric, "#!/bin/sh\nprintf '%s %s %s ' \"$(pwd)\" \"$numPods\" \"$PATH\"; cat \"$1\"\n");
     Files.setPosixFilePermissions(metric, PosixFilePermissions.fromString("rwxr-xr-x"));
-    ShellMethod inFolder =
-        new ShellMethod(
-            "metric",
-            new ShellMethodConfig(Duration.ofSeconds(10), "bin/metric.sh", List.of(), false),
-            SESSIONS.in(dir, Map.of("numPods", "3")),
-            IO,
-            ONE_MIB);
+    Files.writeString(dir.resolve("data.txt"), "from the mount");
+    UnaryOperator<String> podPaths =
+        word -> word.startsWith("/logic/") ? dir.resolve(word.substring(7)).toString() : word;
+    ProcessSessions hosted = SESSIONS.in(dir, Map.of("numPods", "3"), podPaths);
 
-    assertThat(inFolder.call("{}")).isEqualTo(dir.toRealPath() + " 3 " + System.getenv("PATH"));
-    assertThatThrownBy(
-            () ->
-                new ShellMethod(
-                        "metric",
-                        new ShellMethodConfig(
-                            Duration.ofSeconds(10), "bin/metric.sh", List.of(), false),
-                        SESSIONS,
-                        IO,
-                        ONE_MIB)
-                    .call("{}"))
+    String output = shellIn(hosted, "bin/metric.sh", "/logic/data.txt").call("{}");
+    assertThat(output)
+        .isEqualTo(dir.toRealPath() + " 3 " + System.getenv("PATH") + " from the mount");
+    assertThat(shellIn(hosted, "/logic/bin/metric.sh", "/logic/data.txt").call("{}"))
+        .as("an absolute entrypoint in the mount")
+        .isEqualTo(output);
+    assertThatThrownBy(() -> shellIn(hosted, "/logic/bin/missing.sh").call("{}"))
+        .hasMessage("entrypoint '/logic/bin/missing.sh' not found or not executable");
+    assertThatThrownBy(() -> shellIn(SESSIONS, "bin/metric.sh").call("{}"))
         .as("the process's own folder has no bin/metric.sh")
         .hasMessageContaining("not found or not executable");
+  }
+
+  private static ShellMethod shellIn(ProcessSessions sessions, String entrypoint, String... args) {
+    return new ShellMethod(
+        "metric",
+        new ShellMethodConfig(Duration.ofSeconds(10), entrypoint, List.of(args), false),
+        sessions,
+        IO,
+        ONE_MIB);
   }
 
   private static ShellMethod sh(int timeoutMillis, String script, String... args) {
