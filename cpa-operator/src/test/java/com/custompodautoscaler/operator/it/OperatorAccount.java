@@ -1,5 +1,6 @@
 package com.custompodautoscaler.operator.it;
 
+import com.custompodautoscaler.pipeline.kubernetes.ServiceAccounts;
 import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -79,9 +80,9 @@ final class OperatorAccount {
       ObjectNode kubeconfig = (ObjectNode) yaml.readTree(SharedKubeApiServer.kubeconfigYaml());
       for (var user : kubeconfig.withArray("users")) {
         ObjectNode auth = (ObjectNode) user.get("user");
-        auth.put("as", OperatorTestSupport.serviceAccountUser(namespace, name));
+        auth.put("as", ServiceAccounts.user(namespace, name));
         ArrayNode groups = auth.putArray("as-groups");
-        for (String group : OperatorTestSupport.serviceAccountGroups(namespace)) {
+        for (String group : ServiceAccounts.groups(namespace)) {
           groups.add(group);
         }
       }

@@ -11,6 +11,7 @@ import com.custompodautoscaler.operator.OperatorSettings;
 import com.custompodautoscaler.operator.model.PauseRequest;
 import com.custompodautoscaler.operator.model.Provisioning;
 import com.custompodautoscaler.operator.model.RoleRuleAllowList;
+import com.custompodautoscaler.pipeline.kubernetes.ServiceAccounts;
 import com.custompodautoscaler.pipeline.testing.CpaConditions;
 import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
@@ -263,8 +264,8 @@ final class OperatorTestSupport {
     return new KubernetesClientBuilder()
         .withConfig(
             new ConfigBuilder(Config.fromKubeconfig(SharedKubeApiServer.kubeconfigYaml()))
-                .withImpersonateUsername(serviceAccountUser(namespace, name))
-                .withImpersonateGroups(serviceAccountGroups(namespace))
+                .withImpersonateUsername(ServiceAccounts.user(namespace, name))
+                .withImpersonateGroups(ServiceAccounts.groups(namespace))
                 .build())
         .build();
   }
@@ -275,8 +276,8 @@ final class OperatorTestSupport {
     SubjectAccessReview review =
         new SubjectAccessReviewBuilder()
             .withNewSpec()
-            .withUser(serviceAccountUser(namespace, name))
-            .withGroups(serviceAccountGroups(namespace))
+            .withUser(ServiceAccounts.user(namespace, name))
+            .withGroups(ServiceAccounts.groups(namespace))
             .withResourceAttributes(attributes)
             .endSpec()
             .build();
@@ -299,16 +300,6 @@ final class OperatorTestSupport {
         .withVerb(verb)
         .withName(name)
         .build();
-  }
-
-  static String serviceAccountUser(String namespace, String name) {
-    return "system:serviceaccount:" + namespace + ":" + name;
-  }
-
-  static String[] serviceAccountGroups(String namespace) {
-    return new String[] {
-      "system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated"
-    };
   }
 
   /**

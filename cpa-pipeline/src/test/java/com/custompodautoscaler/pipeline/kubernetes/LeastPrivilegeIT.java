@@ -14,10 +14,7 @@ import com.custompodautoscaler.pipeline.testing.ScriptedUserLogic;
 import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import com.custompodautoscaler.pipeline.testing.Workloads;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,32 +127,24 @@ class LeastPrivilegeIT {
   }
 
   private RunReport fullRunAs(String serviceAccount, String extraYaml) throws InterruptedException {
-    Config restricted =
-        new ConfigBuilder(Config.fromKubeconfig(SharedKubeApiServer.kubeconfigYaml()))
-            .withImpersonateUsername("system:serviceaccount:" + namespace + ":" + serviceAccount)
-            .withImpersonateGroups(
-                "system:serviceaccounts",
-                "system:serviceaccounts:" + namespace,
-                "system:authenticated")
-            .build();
     ScriptedUserLogic logic =
         new ScriptedUserLogic()
             .answering(Stage.METRIC, "1")
             .answering(Stage.EVALUATE, "{\"targetReplicas\":4}");
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(restricted).build()) {
-      KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
-      AutoscalerConfig config = config(extraYaml, Map.of("namespace", namespace));
-      try (Autoscaler autoscaler =
-          new Autoscaler(
-              config,
-              kubernetes,
-              kubernetes,
-              KubernetesMetricsGatherer.of(client, config, Clock.systemUTC()),
-              logic,
-              Clock.systemUTC(),
-              report -> {})) {
-        return autoscaler.run(RunType.SCALER, RunGoal.SCALE);
-      }
+    // Not closed: it shares the admin's HTTP client.
+    KubernetesClient client = ServiceAccounts.impersonating(admin, namespace, serviceAccount);
+    KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
+    AutoscalerConfig config = config(extraYaml, Map.of("namespace", namespace));
+    try (Autoscaler autoscaler =
+        new Autoscaler(
+            config,
+            kubernetes,
+            kubernetes,
+            KubernetesMetricsGatherer.of(client, config, Clock.systemUTC()),
+            logic,
+            Clock.systemUTC(),
+            report -> {})) {
+      return autoscaler.run(RunType.SCALER, RunGoal.SCALE);
     }
   }
 }
