@@ -30,12 +30,10 @@ public final class HostedFiles {
 
   private static final int DEFAULT_MODE = 0644;
 
-  private final Path root;
   private final Path workingDir;
   private final Map<String, Path> mounts;
 
-  private HostedFiles(Path root, Path workingDir, Map<String, Path> mounts) {
-    this.root = root;
+  private HostedFiles(Path workingDir, Map<String, Path> mounts) {
     this.workingDir = workingDir;
     this.mounts = mounts;
   }
@@ -76,12 +74,7 @@ public final class HostedFiles {
     String dir = Optional.ofNullable(container.getWorkingDir()).orElse("/");
     Path workingDir = inside(root, dir);
     Files.createDirectories(workingDir);
-    return new HostedFiles(root, workingDir, mounts);
-  }
-
-  /** The folder the pod's files are under. */
-  public Path root() {
-    return root;
+    return new HostedFiles(workingDir, mounts);
   }
 
   /** The container's working directory, on the host. */
