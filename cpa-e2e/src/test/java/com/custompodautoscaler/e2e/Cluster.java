@@ -6,7 +6,6 @@ import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.custompodautoscaler.playground.RealNode;
 import com.marcnuri.helm.Helm;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,13 +97,5 @@ final class Cluster {
     } catch (Exception e) {
       throw new IllegalStateException("the real node did not start: " + e.getMessage(), e);
     }
-  }
-
-  static int readyReplicas(Deployment deployment) {
-    return deployment == null
-            || deployment.getStatus() == null
-            || deployment.getStatus().getReadyReplicas() == null
-        ? 0
-        : deployment.getStatus().getReadyReplicas();
   }
 }

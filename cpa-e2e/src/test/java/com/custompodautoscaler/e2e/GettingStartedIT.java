@@ -97,7 +97,7 @@ class GettingStartedIT {
                       .withName("hello-kubernetes")
                       .get();
               assertThat(target.getSpec().getReplicas()).isEqualTo(replicas);
-              assertThat(Cluster.readyReplicas(target)).isEqualTo(replicas);
+              assertThat(HelloWorkload.readyReplicas(target)).isEqualTo(replicas);
             });
   }
 

@@ -8,8 +8,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,21 +74,9 @@ final class GettingStartedLogic {
     label(admin, namespace, "numPods", String.valueOf(numPods));
   }
 
-  /**
-   * Sets the target's label {@code key} to {@code value}, as {@code kubectl label --overwrite}
-   * does: a merge patch, which the autoscaler's writes to the scale cannot make conflict.
-   */
+  /** Sets the target's label {@code key} to {@code value}. */
   static void label(KubernetesClient admin, String namespace, String key, String value) {
-    admin
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withName("hello-kubernetes")
-        .patch(
-            PatchContext.of(PatchType.JSON_MERGE),
-            admin
-                .getKubernetesSerialization()
-                .asJson(Map.of("metadata", Map.of("labels", Map.of(key, value)))));
+    HelloWorkload.setLabels(admin, namespace, "hello-kubernetes", Map.of(key, value));
   }
 
   private static String read(String file) throws IOException {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.pipeline.testing.CpaConditions;
+import com.custompodautoscaler.playground.HelloWorkload;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -29,7 +30,9 @@ class NameConflictIT {
   void aCpaNamedAfterItsTargetLeavesTheTargetsPodsRunning() throws Exception {
     Cluster.createNamespace(NAMESPACE);
     Deployment target = GettingStartedLogic.target(admin, NAMESPACE, 3);
-    await().atMost(Duration.ofMinutes(1)).until(() -> Cluster.readyReplicas(target(target)) == 1);
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> HelloWorkload.readyReplicas(target(target)) == 1);
     Deployment running = target(target);
     GettingStartedLogic.configMap(admin, NAMESPACE);
     admin
@@ -49,7 +52,7 @@ class NameConflictIT {
         .as("the target's spec untouched")
         .isEqualTo(running.getMetadata().getGeneration());
     assertThat(after.getMetadata().getOwnerReferences()).isEmpty();
-    assertThat(Cluster.readyReplicas(after)).isOne();
+    assertThat(HelloWorkload.readyReplicas(after)).isOne();
   }
 
   private Deployment target(Deployment made) {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.pipeline.testing.Kubectl;
 import com.custompodautoscaler.pipeline.testing.ProjectFiles;
+import com.custompodautoscaler.playground.HelloWorkload;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class UpstreamUserImageIT {
         .atMost(Duration.ofMinutes(2))
         .until(
             () ->
-                Cluster.readyReplicas(
+                HelloWorkload.readyReplicas(
                         admin
                             .apps()
                             .deployments()

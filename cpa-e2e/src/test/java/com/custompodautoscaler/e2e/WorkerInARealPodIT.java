@@ -98,7 +98,7 @@ class WorkerInARealPodIT {
   }
 
   private int readyReplicas() {
-    return Cluster.readyReplicas(
+    return HelloWorkload.readyReplicas(
         admin.apps().deployments().inNamespace(NAMESPACE).withName("queue-worker").get());
   }
 

@@ -8,8 +8,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,17 +144,9 @@ final class RealNodeExample {
   }
 
   private void setLabels(Map<String, String> labels) {
-    if (labels.isEmpty()) {
-      return;
+    if (!labels.isEmpty()) {
+      HelloWorkload.setLabels(client, NAMESPACE, script.target().name(), labels);
     }
-    client
-        .apps()
-        .deployments()
-        .inNamespace(NAMESPACE)
-        .withName(script.target().name())
-        .patch(
-            PatchContext.of(PatchType.JSON_MERGE),
-            Serialization.asJson(Map.of("metadata", Map.of("labels", labels))));
   }
 
   private int readyReplicas() {
@@ -197,10 +187,7 @@ final class RealNodeExample {
     for (int polls = 0; polls < OPERATOR_READY_POLLS; polls++) {
       Deployment deployment =
           client.apps().deployments().inNamespace(namespace).withName(name).get();
-      if (deployment != null
-          && deployment.getStatus() != null
-          && deployment.getStatus().getReadyReplicas() != null
-          && deployment.getStatus().getReadyReplicas() > 0) {
+      if (HelloWorkload.readyReplicas(deployment) > 0) {
         return;
       }
       Thread.sleep(POLL.toMillis());
