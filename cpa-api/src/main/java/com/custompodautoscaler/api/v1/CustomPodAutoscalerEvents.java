@@ -90,7 +90,15 @@ public final class CustomPodAutoscalerEvents {
           .v1()
           .events()
           .inNamespace(cpa.getNamespace())
-          .withName(earlier.name())
+          // Named by an object, not withName: the client would read the event first, which an
+          // autoscaler's Role, holding only create and patch on events, does not allow.
+          .resource(
+              new EventBuilder()
+                  .withNewMetadata()
+                  .withName(earlier.name())
+                  .withNamespace(cpa.getNamespace())
+                  .endMetadata()
+                  .build())
           .patch(
               PatchContext.of(PatchType.JSON_MERGE),
               "{\"count\":" + (earlier.count() + 1) + ",\"lastTimestamp\":\"" + time + "\"}");

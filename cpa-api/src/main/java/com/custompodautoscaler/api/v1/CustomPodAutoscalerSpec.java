@@ -17,6 +17,7 @@ import java.util.List;
   "provisionRoleBinding",
   "provisionServiceAccount",
   "provisionPod",
+  "hosted",
   "roleRequiresMetricsServer",
   "roleRequiresArgoRollouts",
   "roleRules"
@@ -41,6 +42,9 @@ public class CustomPodAutoscalerSpec {
 
   @Default("true")
   private Boolean provisionPod = true;
+
+  @Default("false")
+  private Boolean hosted = false;
 
   @Default("false")
   private Boolean roleRequiresMetricsServer = false;
@@ -105,6 +109,19 @@ public class CustomPodAutoscalerSpec {
 
   public void setProvisionPod(Boolean provisionPod) {
     this.provisionPod = provisionPod;
+  }
+
+  /**
+   * Whether a shared autoscaler host runs this CPA instead of a pod of its own ({@code false}, the
+   * default). The operator still provisions its ServiceAccount, Role and RoleBinding; the host acts
+   * as that ServiceAccount.
+   */
+  public Boolean getHosted() {
+    return hosted;
+  }
+
+  public void setHosted(Boolean hosted) {
+    this.hosted = hosted;
   }
 
   public Boolean getRoleRequiresMetricsServer() {

@@ -8,8 +8,9 @@ import java.util.List;
  * What a CustomPodAutoscaler reports. The operator writes {@code observedGeneration}, {@code
  * addedRoleRules} and the {@code Ready} and {@code Paused} conditions; the autoscaler writes
  * everything else and the {@code AbleToScale}, {@code ScalingActive} and {@code ScalingLimited}
- * conditions. Each writes through server-side apply with its own field manager, so neither
- * overwrites the other's fields.
+ * conditions. A host that runs the CPA writes {@code hostReplica} and the {@code Hosted} condition.
+ * Each writes through server-side apply with its own field manager, so none overwrites another's
+ * fields.
  */
 @JsonPropertyOrder({
   "observedGeneration",
@@ -21,7 +22,8 @@ import java.util.List;
   "lastRun",
   "stabilizationWindow",
   "scaleUpEvents",
-  "scaleDownEvents"
+  "scaleDownEvents",
+  "hostReplica"
 })
 public class CustomPodAutoscalerStatus {
 
@@ -35,6 +37,7 @@ public class CustomPodAutoscalerStatus {
   private List<StabilizationEntry> stabilizationWindow;
   private List<ScaleEventEntry> scaleUpEvents;
   private List<ScaleEventEntry> scaleDownEvents;
+  private String hostReplica;
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -122,5 +125,14 @@ public class CustomPodAutoscalerStatus {
 
   public void setScaleDownEvents(List<ScaleEventEntry> scaleDownEvents) {
     this.scaleDownEvents = scaleDownEvents;
+  }
+
+  /** The replica of the autoscaler host that runs this CPA, when a host runs it. */
+  public String getHostReplica() {
+    return hostReplica;
+  }
+
+  public void setHostReplica(String hostReplica) {
+    this.hostReplica = hostReplica;
   }
 }

@@ -1,5 +1,6 @@
 package com.custompodautoscaler.api.v1;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -20,6 +21,12 @@ import java.util.stream.Collectors;
  * says so in the CPA's status, and the host refuses it.
  */
 public final class Hosting {
+
+  /**
+   * The condition in which the host that runs a hosted CPA says whether it runs it and, when not,
+   * why.
+   */
+  public static final String CONDITION = "Hosted";
 
   /** The images whose autoscaler a host can stand in for, by the last part of their name. */
   public enum HostedImage {
@@ -59,6 +66,16 @@ public final class Hosting {
   }
 
   private Hosting() {}
+
+  /** The host's {@link #CONDITION} in {@code cpa}'s status, if a host has written one. */
+  public static Optional<Condition> condition(CustomPodAutoscaler cpa) {
+    return Optional.ofNullable(cpa.getStatus())
+        .map(CustomPodAutoscalerStatus::getConditions)
+        .orElse(List.of())
+        .stream()
+        .filter(condition -> CONDITION.equals(condition.getType()))
+        .findFirst();
+  }
 
   /** Every reason {@code cpa} needs a pod of its own; empty when a host can run it. */
   public static List<String> needsItsOwnPod(CustomPodAutoscaler cpa) {

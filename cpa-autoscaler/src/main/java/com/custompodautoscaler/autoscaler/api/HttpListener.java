@@ -1,12 +1,12 @@
 package com.custompodautoscaler.autoscaler.api;
 
+import com.custompodautoscaler.pipeline.assembly.DaemonThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +32,7 @@ final class HttpListener implements AutoCloseable {
    * {@code name}, as the log names the listener too.
    */
   static HttpListener start(HttpServer server, String name, int threads, HttpHandler handler) {
-    ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads(name));
+    ExecutorService executor = Executors.newFixedThreadPool(threads, DaemonThreads.named(name));
     server.createContext("/", exchange -> answer(name, handler, exchange));
     server.setExecutor(executor);
     server.start();
@@ -51,14 +51,6 @@ final class HttpListener implements AutoCloseable {
   /** The port listened on, useful when the configured port is 0. */
   int port() {
     return server.getAddress().getPort();
-  }
-
-  private static ThreadFactory daemonThreads(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @Override

@@ -3,20 +3,14 @@ package com.custompodautoscaler.autoscaler.cli;
 import com.custompodautoscaler.autoscaler.api.HealthListener;
 import com.custompodautoscaler.autoscaler.api.Readiness;
 import com.custompodautoscaler.autoscaler.api.RestApi;
-import com.custompodautoscaler.core.port.DecisionStateStore;
+import com.custompodautoscaler.pipeline.assembly.DaemonThreads;
+import com.custompodautoscaler.pipeline.assembly.Pipeline;
+import com.custompodautoscaler.pipeline.assembly.WriteGate;
 import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
-import com.custompodautoscaler.pipeline.cpa.CpaConnection;
-import com.custompodautoscaler.pipeline.cpa.CpaReporter;
-import com.custompodautoscaler.pipeline.kubernetes.KubernetesMetricsGatherer;
-import com.custompodautoscaler.pipeline.kubernetes.KubernetesTargetClient;
-import com.custompodautoscaler.pipeline.method.ConfiguredUserLogic;
 import com.custompodautoscaler.pipeline.method.HttpClients;
 import com.custompodautoscaler.pipeline.method.ProcessSessions;
 import com.custompodautoscaler.pipeline.observe.AutoscalerMetrics;
-import com.custompodautoscaler.pipeline.observe.RunLog;
 import com.custompodautoscaler.pipeline.run.Autoscaler;
-import com.custompodautoscaler.pipeline.run.InMemoryDecisionStateStore;
-import com.custompodautoscaler.pipeline.run.RunObserver;
 import com.custompodautoscaler.pipeline.run.RunScheduler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -26,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +34,15 @@ public final class AutoscalerApplication implements AutoCloseable {
   private static final Duration GRACE_PERIOD = Duration.ofSeconds(5);
 
   private final ProcessSessions sessions = ProcessSessions.forThisMachine();
-  private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("user-logic-io"));
+  private final ExecutorService io =
+      Executors.newCachedThreadPool(DaemonThreads.named("user-logic-io"));
   private final ScheduledExecutorService ticks =
-      Executors.newSingleThreadScheduledExecutor(daemonThreads("scheduler"));
-  private final ExecutorService runs = Executors.newCachedThreadPool(daemonThreads("run"));
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("scheduler"));
+  private final ExecutorService runs = Executors.newCachedThreadPool(DaemonThreads.named("run"));
   private final AutoscalerMetrics metrics = new AutoscalerMetrics();
   private final Readiness readiness = new Readiness();
+  private final Pipeline pipeline;
   private final Autoscaler autoscaler;
-  private final ConfiguredUserLogic userLogic;
   private final ApiServerProbe probe;
   private final RunScheduler scheduler;
   private RestApi api;
@@ -58,40 +52,17 @@ public final class AutoscalerApplication implements AutoCloseable {
     // Asking the API server first lets its answer, and readiness, come while the rest is built.
     this.probe = new ApiServerProbe(client, readiness);
     probe.start();
-    this.userLogic =
-        ConfiguredUserLogic.from(config, sessions, io, new HttpClients(), metrics, metrics);
-    KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
-    Optional<CpaConnection> cpa =
-        config.reportsTo().map(name -> CpaConnection.connect(client, config.namespace(), name));
-    Optional<CpaReporter> reporter =
-        cpa.map(found -> found.reporter(config.scaleTargetRef(), clock));
-    DecisionStateStore decisionStates =
-        cpa.map(CpaConnection::decisionStateStore).orElseGet(InMemoryDecisionStateStore::new);
-    this.autoscaler =
-        new Autoscaler(
+    this.pipeline =
+        Pipeline.assemble(
             config,
-            new Autoscaler.Ports(
-                kubernetes,
-                kubernetes,
-                KubernetesMetricsGatherer.of(client, config, clock),
-                userLogic,
-                decisionStates),
+            client,
             clock,
-            observers(config, reporter));
+            new Pipeline.Shared(sessions, io, new HttpClients()),
+            metrics,
+            WriteGate.OPEN);
+    this.autoscaler = pipeline.autoscaler();
     this.scheduler =
         new RunScheduler(autoscaler, config.startTime(), config.interval(), clock, ticks, runs);
-  }
-
-  /**
-   * Every run goes to the log and the metrics, and to the CustomPodAutoscaler when there is one.
-   */
-  private RunObserver observers(AutoscalerConfig config, Optional<CpaReporter> reporter) {
-    RunLog runLog = new RunLog(config.scaleTargetRef(), config.namespace());
-    return report -> {
-      runLog.finished(report);
-      metrics.finished(report);
-      reporter.ifPresent(found -> found.finished(report));
-    };
   }
 
   /**
@@ -144,7 +115,7 @@ public final class AutoscalerApplication implements AutoCloseable {
     if (healthListener != null) {
       healthListener.close();
     }
-    autoscaler.close();
+    pipeline.close();
     shutDownThreads();
     return new StartupException(what + ": " + cause.getMessage(), cause);
   }
@@ -152,18 +123,9 @@ public final class AutoscalerApplication implements AutoCloseable {
   @Override
   public void close() {
     log.info("shutting down");
-    scheduler.stopScheduling();
     probe.stop();
     try {
-      if (!scheduler.awaitStopped(GRACE_PERIOD)) {
-        log.warn(
-            "the run in progress did not end within {} s; ending its commands",
-            GRACE_PERIOD.toSeconds());
-        sessions.killAll();
-        if (!scheduler.awaitStopped(GRACE_PERIOD)) {
-          scheduler.interrupt();
-        }
-      }
+      scheduler.stop(GRACE_PERIOD, sessions::killAll);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -173,9 +135,7 @@ public final class AutoscalerApplication implements AutoCloseable {
     if (healthListener != null) {
       healthListener.close();
     }
-    userLogic.close();
-    sessions.killAll();
-    autoscaler.close();
+    pipeline.close();
     shutDownThreads();
   }
 
@@ -183,13 +143,5 @@ public final class AutoscalerApplication implements AutoCloseable {
     ticks.shutdownNow();
     runs.shutdownNow();
     io.shutdownNow();
-  }
-
-  private static ThreadFactory daemonThreads(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -6,6 +6,7 @@ import com.custompodautoscaler.core.port.DecisionStateStore;
 import com.custompodautoscaler.core.port.KubernetesAccessException;
 import com.custompodautoscaler.core.port.ScaleClient;
 import com.custompodautoscaler.core.port.ScaleState;
+import com.custompodautoscaler.pipeline.assembly.WriteGate;
 import com.custompodautoscaler.pipeline.run.RunObserver;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
@@ -16,12 +17,23 @@ import java.util.function.BooleanSupplier;
  * another replica may already run the CPA. The scale is not set, the decision state not saved and
  * the run not reported; reads go on, they change nothing.
  */
-public final class Fenced {
+public final class Fenced implements WriteGate {
 
-  private Fenced() {}
+  private final BooleanSupplier mayAct;
+  private final String cpa;
 
-  /** {@code scale} whose {@code setReplicas} refuses when {@code mayAct} says no. */
-  public static ScaleClient scale(ScaleClient scale, BooleanSupplier mayAct, String cpa) {
+  /**
+   * @param mayAct whether the replica may act on the CPA's shard now
+   * @param cpa the CPA as {@code namespace/name}, for messages
+   */
+  public Fenced(BooleanSupplier mayAct, String cpa) {
+    this.mayAct = mayAct;
+    this.cpa = cpa;
+  }
+
+  /** {@code scale} whose {@code setReplicas} refuses when the shard is not held. */
+  @Override
+  public ScaleClient scale(ScaleClient scale) {
     return new ScaleClient() {
       @Override
       public ScaleState readScale(TargetRef target, String namespace) {
@@ -31,16 +43,19 @@ public final class Fenced {
       @Override
       public void setReplicas(TargetRef target, String namespace, int replicas) {
         if (!mayAct.getAsBoolean()) {
-          throw new KubernetesAccessException(lost(cpa), OptionalInt.empty(), null);
+          throw new KubernetesAccessException(
+              "this replica no longer holds the shard of " + cpa + "; another replica runs it",
+              OptionalInt.empty(),
+              null);
         }
         scale.setReplicas(target, namespace, replicas);
       }
     };
   }
 
-  /** {@code store} whose {@code save} does nothing when {@code mayAct} says no. */
-  public static DecisionStateStore decisionStates(
-      DecisionStateStore store, BooleanSupplier mayAct) {
+  /** {@code store} whose {@code save} does nothing when the shard is not held. */
+  @Override
+  public DecisionStateStore decisionStates(DecisionStateStore store) {
     return new DecisionStateStore() {
       @Override
       public DecisionState load() {
@@ -56,16 +71,13 @@ public final class Fenced {
     };
   }
 
-  /** {@code observer}, told of a run only when {@code mayAct} says yes. */
-  public static RunObserver observer(RunObserver observer, BooleanSupplier mayAct) {
+  /** {@code observer}, told of a run only when the shard is held. */
+  @Override
+  public RunObserver observer(RunObserver observer) {
     return report -> {
       if (mayAct.getAsBoolean()) {
         observer.finished(report);
       }
     };
-  }
-
-  private static String lost(String cpa) {
-    return "this replica no longer holds the shard of " + cpa + "; another replica runs it";
   }
 }

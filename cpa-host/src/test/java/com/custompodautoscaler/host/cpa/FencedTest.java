@@ -62,17 +62,14 @@ class FencedTest {
 
   private RunReport run(ScriptedUserLogic logic) throws InterruptedException {
     logic.answering(Stage.METRIC, "m");
+    Fenced fenced = new Fenced(holds::get, "default/web-autoscaler");
     try (Autoscaler autoscaler =
         new Autoscaler(
             config("runMode: per-resource\n"),
             new Autoscaler.Ports(
-                Fenced.scale(cluster, holds::get, "default/web-autoscaler"),
-                cluster,
-                cluster,
-                logic,
-                Fenced.decisionStates(states, holds::get)),
+                fenced.scale(cluster), cluster, cluster, logic, fenced.decisionStates(states)),
             Clock.systemUTC(),
-            Fenced.observer(reported::add, holds::get))) {
+            fenced.observer(reported::add))) {
       return autoscaler.run(RunType.SCALER, RunGoal.SCALE);
     }
   }

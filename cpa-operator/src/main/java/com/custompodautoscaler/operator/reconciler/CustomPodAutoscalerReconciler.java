@@ -4,11 +4,12 @@ import com.custompodautoscaler.api.v1.Conditions;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerSpec;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
+import com.custompodautoscaler.api.v1.PauseRequest;
 import com.custompodautoscaler.api.v1.RoleRule;
 import com.custompodautoscaler.api.v1.StatusApply;
 import com.custompodautoscaler.operator.model.AutoscalerDeploymentFactory;
 import com.custompodautoscaler.operator.model.AutoscalerWorkload;
-import com.custompodautoscaler.operator.model.PauseRequest;
+import com.custompodautoscaler.operator.model.HostedWorkload;
 import com.custompodautoscaler.operator.model.Provisioning;
 import com.custompodautoscaler.operator.model.RoleBindingFactory;
 import com.custompodautoscaler.operator.model.RoleFactory;
@@ -54,7 +55,7 @@ import java.util.Optional;
     name = "custompodautoscaler",
     fieldManager = Provisioning.FIELD_MANAGER,
     generationAwareEventProcessing = false,
-    informer = @Informer(onUpdateFilter = SpecOrAnnotationsChanged.class))
+    informer = @Informer(onUpdateFilter = ReconcileTrigger.class))
 public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPodAutoscaler> {
 
   private static final Duration RECHECK_WHILE_NOT_READY = Duration.ofSeconds(30);
@@ -114,7 +115,9 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
               + spec.getScaleTargetRef().getApiVersion());
     }
     provision(new Provisioner(client, cpa, report, events), cpa, target, pause, report);
-    if (!Boolean.FALSE.equals(spec.getProvisionPod()) && report.conflict().isEmpty()) {
+    if (!Boolean.FALSE.equals(spec.getProvisionPod())
+        && !Boolean.TRUE.equals(spec.getHosted())
+        && report.conflict().isEmpty()) {
       takeOver.removeLeftoverPods(client, cpa);
     }
     if (pause instanceof PauseRequest.Paused paused && target.isPresent()) {
@@ -145,6 +148,12 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
     boolean roleInPlace =
         target.map(resource -> provisionRole(provisioner, cpa, resource, report)).orElse(false);
     provisionRoleBinding(provisioner, cpa, roleInPlace, report);
+    if (Boolean.TRUE.equals(spec.getHosted())) {
+      // A CPA that had a pod of its own before it was hosted keeps its Deployment, scaled to none.
+      provisioner.changeIfOwned(AutoscalerDeploymentFactory.deployment(cpa, 0));
+      report.workload(HostedWorkload.of(cpa));
+      return;
+    }
     int replicas = pause instanceof PauseRequest.Paused ? 0 : 1;
     Deployment deployment = AutoscalerDeploymentFactory.deployment(cpa, replicas);
     Optional<HasMetadata> workload =
@@ -258,7 +267,7 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
    * The SDK takes the resource version its update returns as its own and drops the events up to it;
    * an apply that changes nothing returns the version of whoever wrote last, so a pause annotation
    * set while a reconciliation ran could be dropped with them. The status change this makes comes
-   * back as an event that {@link SpecOrAnnotationsChanged} leaves out.
+   * back as an event that {@link ReconcileTrigger} leaves out.
    */
   private static void applyStatus(KubernetesClient client, CustomPodAutoscaler status) {
     StatusApply.apply(client, status, Provisioning.FIELD_MANAGER);

@@ -1,8 +1,8 @@
 package com.custompodautoscaler.operator.reconciler;
 
 import com.custompodautoscaler.api.v1.Conditions;
+import com.custompodautoscaler.api.v1.PauseRequest;
 import com.custompodautoscaler.operator.model.AutoscalerWorkload;
-import com.custompodautoscaler.operator.model.PauseRequest;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.List;

@@ -58,6 +58,22 @@ final class Provisioner {
       refuse(NameConflict.over(existing, cpa));
       return Optional.empty();
     }
+    return Optional.of(change(existing, desired));
+  }
+
+  /**
+   * Applies {@code desired} over the object of its name only where that object is there and this
+   * CPA's; anything else is left as it is, and nothing is created.
+   */
+  void changeIfOwned(HasMetadata desired) {
+    HasMetadata existing = client.resource(desired).inNamespace(namespace()).get();
+    if (existing != null && Ownership.isOwnedBy(existing, cpa)) {
+      change(existing, desired);
+    }
+  }
+
+  /** Applies {@code desired} over {@code existing}, this CPA's; returns it as it now is. */
+  private HasMetadata change(HasMetadata existing, HasMetadata desired) {
     HasMetadata applied = GuardedWrites.applyOver(client, existing, desired);
     if (!existing
         .getMetadata()
@@ -65,7 +81,7 @@ final class Provisioner {
         .equals(applied.getMetadata().getResourceVersion())) {
       log.info("changed object={} cpa={}", describe(desired), cpaName());
     }
-    return Optional.of(applied);
+    return applied;
   }
 
   /** Whether an object of {@code desired}'s kind and name exists, whoever's it is. */

@@ -69,7 +69,7 @@ class CrdFileTest {
    */
   static final class SameSchemaForEveryVersion implements CRDPostProcessor {
     private static final java.util.List<String> COLUMN_ORDER =
-        List.of("Target", "Current", "Desired", "Last Scale", "Ready", "Age");
+        List.of("Target", "Current", "Desired", "Last Scale", "Ready", "Host", "Age");
 
     @Override
     public HasMetadata process(HasMetadata crd, String crdSpecVersion) {

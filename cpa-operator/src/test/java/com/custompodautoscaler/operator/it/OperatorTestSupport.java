@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.ConfigEntry;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.PauseRequest;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import com.custompodautoscaler.operator.OperatorSettings;
-import com.custompodautoscaler.operator.model.PauseRequest;
 import com.custompodautoscaler.operator.model.Provisioning;
 import com.custompodautoscaler.operator.model.RoleRuleAllowList;
 import com.custompodautoscaler.pipeline.kubernetes.ServiceAccounts;

@@ -134,8 +134,25 @@ public final class RunScheduler {
     }
   }
 
+  /**
+   * Starts no more runs and ends the one in progress: it has {@code grace} to end; then {@code
+   * endCommands} kills the commands it started and it has {@code grace} again; then it is
+   * interrupted.
+   */
+  public void stop(Duration grace, Runnable endCommands) throws InterruptedException {
+    stopScheduling();
+    if (awaitStopped(grace)) {
+      return;
+    }
+    log.warn("the run in progress did not end within {} s; ending its commands", grace.toSeconds());
+    endCommands.run();
+    if (!awaitStopped(grace)) {
+      interrupt();
+    }
+  }
+
   /** Interrupts a run that would not end. */
-  public void interrupt() {
+  private void interrupt() {
     synchronized (lock) {
       if (running != null) {
         running.interrupt();

@@ -1,4 +1,4 @@
-package com.custompodautoscaler.operator.model;
+package com.custompodautoscaler.api.v1;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.custompodautoscaler.operator.model;
+package com.custompodautoscaler.api.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

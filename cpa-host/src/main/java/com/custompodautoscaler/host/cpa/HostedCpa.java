@@ -1,0 +1,147 @@
+package com.custompodautoscaler.host.cpa;
+
+import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.pipeline.assembly.Pipeline;
+import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
+import com.custompodautoscaler.pipeline.config.InvalidConfigException;
+import com.custompodautoscaler.pipeline.kubernetes.ServiceAccounts;
+import com.custompodautoscaler.pipeline.method.HttpClients;
+import com.custompodautoscaler.pipeline.method.ProcessSessions;
+import com.custompodautoscaler.pipeline.observe.AutoscalerMetrics;
+import com.custompodautoscaler.pipeline.run.RunScheduler;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * One CustomPodAutoscaler run by the host: its files written from its ConfigMaps, its configuration
+ * read from them as its pod would, the pipeline acting as its ServiceAccount, and its runs on the
+ * host's shared threads. Its writes are fenced by its shard.
+ */
+public final class HostedCpa implements AutoCloseable {
+
+  private static final Duration GRACE_PERIOD = Duration.ofSeconds(5);
+
+  /**
+   * What every hosted CPA of a host shares.
+   *
+   * @param client the host's own client, which impersonates each CPA's ServiceAccount
+   * @param sessions where the host's user commands start
+   * @param ticks the thread that waits for every CPA's next run
+   * @param runs the threads that run them
+   * @param io the threads that feed and drain user commands
+   * @param httpClients the clients of HTTP methods
+   */
+  public record HostParts(
+      KubernetesClient client,
+      Clock clock,
+      ProcessSessions sessions,
+      ScheduledExecutorService ticks,
+      Executor runs,
+      Executor io,
+      HttpClients httpClients) {}
+
+  private final Path folder;
+  private final ProcessSessions sessions;
+  private final Pipeline pipeline;
+  private final RunScheduler scheduler;
+
+  private HostedCpa(
+      Path folder, ProcessSessions sessions, Pipeline pipeline, RunScheduler scheduler) {
+    this.folder = folder;
+    this.sessions = sessions;
+    this.pipeline = pipeline;
+    this.scheduler = scheduler;
+  }
+
+  /**
+   * Starts {@code cpa} with its files under {@code folder}: its first run comes at its configured
+   * start time and interval.
+   *
+   * @param configMaps the ConfigMaps of its namespace that it mounts, by name
+   * @param mayAct whether the host still holds the CPA's shard
+   * @throws InvalidConfigException when its configuration is missing or invalid
+   * @throws IOException when its files cannot be written (a ConfigMap it needs is missing, say)
+   * @throws IllegalArgumentException when a method cannot be set up
+   */
+  public static HostedCpa start(
+      CustomPodAutoscaler cpa,
+      Map<String, ConfigMap> configMaps,
+      Path folder,
+      HostParts host,
+      BooleanSupplier mayAct)
+      throws InvalidConfigException, IOException {
+    String namespace = cpa.getMetadata().getNamespace();
+    String name = cpa.getMetadata().getName();
+    HostedFiles files =
+        HostedFiles.write(cpa.getSpec().getTemplate().getSpec(), configMaps, folder);
+    HostedConfiguration configuration = HostedConfiguration.load(cpa, files);
+    AutoscalerConfig config = configuration.loaded().config();
+    ProcessSessions sessions =
+        host.sessions().in(files.workingDir(), configuration.environment(), files.commandPaths());
+    KubernetesClient client =
+        ServiceAccounts.impersonating(host.client(), namespace, serviceAccount(cpa));
+    Pipeline pipeline =
+        Pipeline.assemble(
+            config,
+            client,
+            host.clock(),
+            new Pipeline.Shared(sessions, host.io(), host.httpClients()),
+            new AutoscalerMetrics(),
+            new Fenced(mayAct, namespace + "/" + name));
+    RunScheduler scheduler =
+        new RunScheduler(
+            pipeline.autoscaler(),
+            config.startTime(),
+            config.interval(),
+            host.clock(),
+            host.ticks(),
+            host.runs());
+    scheduler.start();
+    return new HostedCpa(folder, sessions, pipeline, scheduler);
+  }
+
+  /** The ServiceAccount the CPA's pod would run as: its template's, else the CPA's own. */
+  private static String serviceAccount(CustomPodAutoscaler cpa) {
+    String named = cpa.getSpec().getTemplate().getSpec().getServiceAccountName();
+    return named == null || named.isEmpty() ? cpa.getMetadata().getName() : named;
+  }
+
+  /** Starts no more runs; the one in progress, if any, goes on until {@link #close}. */
+  public void stopScheduling() {
+    scheduler.stopScheduling();
+  }
+
+  /**
+   * Stops the CPA: the run in progress has a grace period, then its commands are killed; its
+   * workers stop and its files are removed.
+   */
+  @Override
+  public void close() {
+    try {
+      scheduler.stop(GRACE_PERIOD, sessions::killAll);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    pipeline.close();
+    deleteFolder();
+  }
+
+  private void deleteFolder() {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // A folder that cannot be listed is written over at the CPA's next start.
+    }
+  }
+}

@@ -1,0 +1,316 @@
+package com.custompodautoscaler.host.cpa;
+
+import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.Hosting;
+import com.custompodautoscaler.api.v1.PauseRequest;
+import com.custompodautoscaler.core.shard.ShardKey;
+import com.custompodautoscaler.host.shard.ShardListener;
+import com.custompodautoscaler.pipeline.assembly.DaemonThreads;
+import com.custompodautoscaler.pipeline.config.InvalidConfigException;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Informable;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hosted CPAs this replica runs: every CustomPodAutoscaler with {@code spec.hosted} whose shard
+ * the replica holds. It follows the CPAs and ConfigMaps through watch caches and brings each CPA in
+ * line with them on one thread: it starts a CPA, restarts it after an edit of its spec or of a
+ * ConfigMap it mounts (the decision state lives in the CPA's status, so none is lost), and stops it
+ * when it is deleted, no longer hosted or its shard is gone. A CPA that cannot run is reported in
+ * its {@code Hosted} condition and tried again at its next edit.
+ */
+public final class HostedCpas implements ShardListener, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(HostedCpas.class);
+
+  private final HostedCpa.HostParts host;
+  private final HostingStatus status;
+  private final Path root;
+  private final int shardCount;
+  private final IntPredicate holds;
+  private final ExecutorService hosting =
+      Executors.newSingleThreadExecutor(DaemonThreads.named("hosting"));
+  private final ExecutorService stopping =
+      Executors.newCachedThreadPool(DaemonThreads.named("stopping"));
+  private final Map<String, Placed> placed = new HashMap<>();
+  private final AtomicLong starts = new AtomicLong();
+  private SharedIndexInformer<CustomPodAutoscaler> cpas;
+  private SharedIndexInformer<ConfigMap> configMaps;
+
+  /**
+   * What was last done for a CPA, with the inputs it was done for.
+   *
+   * @param running the CPA as it runs, or null when it could not start
+   */
+  private record Placed(String inputs, HostedCpa running) {}
+
+  /**
+   * @param root the folder under which each CPA's files are written
+   * @param shardCount how many shards the host's CPAs are divided into
+   * @param holds whether this replica may act on a shard now
+   */
+  public HostedCpas(
+      HostedCpa.HostParts host,
+      HostingStatus status,
+      Path root,
+      int shardCount,
+      IntPredicate holds) {
+    this.host = host;
+    this.status = status;
+    this.root = root;
+    this.shardCount = shardCount;
+    this.holds = holds;
+  }
+
+  /** Starts following the CPAs and ConfigMaps of {@code namespace}, or of every namespace. */
+  public void start(Optional<String> namespace) {
+    KubernetesClient client = host.client();
+    configMaps =
+        watched(client.configMaps(), namespace)
+            .inform(handler(configMap -> inNamespace(configMap.getMetadata().getNamespace())));
+    cpas =
+        watched(client.resources(CustomPodAutoscaler.class), namespace)
+            .inform(handler(cpa -> List.of(Cache.metaNamespaceKeyFunc(cpa))));
+  }
+
+  private static <T extends HasMetadata> Informable<T> watched(
+      MixedOperation<T, ?, ?> resources, Optional<String> namespace) {
+    return namespace
+        .<Informable<T>>map(resources::inNamespace)
+        .orElseGet(resources::inAnyNamespace);
+  }
+
+  private <T extends HasMetadata> ResourceEventHandler<T> handler(
+      Function<T, List<String>> affected) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T object) {
+        bringInLine(affected.apply(object));
+      }
+
+      @Override
+      public void onUpdate(T before, T after) {
+        bringInLine(affected.apply(after));
+      }
+
+      @Override
+      public void onDelete(T object, boolean finalStateUnknown) {
+        bringInLine(affected.apply(object));
+      }
+    };
+  }
+
+  /** The CPAs of {@code namespace} that this replica has placed, which a ConfigMap may change. */
+  private List<String> inNamespace(String namespace) {
+    List<String> keys = new ArrayList<>();
+    for (CustomPodAutoscaler cpa :
+        cpas == null ? List.<CustomPodAutoscaler>of() : cpas.getStore().list()) {
+      if (namespace.equals(cpa.getMetadata().getNamespace())) {
+        keys.add(Cache.metaNamespaceKeyFunc(cpa));
+      }
+    }
+    return keys;
+  }
+
+  private void bringInLine(List<String> keys) {
+    hosting.execute(() -> keys.forEach(this::bringInLine));
+  }
+
+  @Override
+  public void acquired(int shard) {
+    hosting.execute(
+        () -> {
+          if (cpas == null) {
+            return;
+          }
+          for (CustomPodAutoscaler cpa : cpas.getStore().list()) {
+            if (shardOf(cpa) == shard) {
+              bringInLine(Cache.metaNamespaceKeyFunc(cpa));
+            }
+          }
+        });
+  }
+
+  @Override
+  public void lost(int shard) {
+    awaitOnHostingThread(
+        () -> {
+          for (String key : List.copyOf(placed.keySet())) {
+            if (shardOf(key) == shard) {
+              stop(key);
+            }
+          }
+        });
+  }
+
+  /** Starts, restarts or stops the CPA {@code key} as its resource and ConfigMaps now say. */
+  private void bringInLine(String key) {
+    CustomPodAutoscaler cpa = cpas.getStore().getByKey(key);
+    if (cpa == null || !runsHere(cpa)) {
+      stop(key);
+      return;
+    }
+    Map<String, ConfigMap> mounted = mountedConfigMaps(cpa);
+    String inputs = inputs(cpa, mounted);
+    Placed before = placed.get(key);
+    if (before != null && before.inputs().equals(inputs)) {
+      return;
+    }
+    stop(key);
+    placed.put(key, new Placed(inputs, start(cpa, mounted)));
+  }
+
+  /**
+   * Whether {@code cpa} is to run on this replica: it asks to be hosted, its shard is held here,
+   * and it is not paused (the operator then holds its target).
+   */
+  private boolean runsHere(CustomPodAutoscaler cpa) {
+    return Boolean.TRUE.equals(cpa.getSpec().getHosted())
+        && holds.test(shardOf(cpa))
+        && !(PauseRequest.from(cpa.getMetadata().getAnnotations()) instanceof PauseRequest.Paused);
+  }
+
+  /** The CPA running, or null when it cannot run, which its status then says. */
+  private HostedCpa start(CustomPodAutoscaler cpa, Map<String, ConfigMap> mounted) {
+    List<String> reasons = Hosting.needsItsOwnPod(cpa);
+    if (!reasons.isEmpty()) {
+      status.notRunning(cpa, "NeedsItsOwnPod", String.join("; ", reasons));
+      return null;
+    }
+    String key = Cache.metaNamespaceKeyFunc(cpa);
+    Path folder = root.resolve(key).resolve(String.valueOf(starts.incrementAndGet()));
+    int shard = shardOf(key);
+    try {
+      HostedCpa running = HostedCpa.start(cpa, mounted, folder, host, () -> holds.test(shard));
+      status.running(cpa);
+      log.info("runs {}", key);
+      return running;
+    } catch (InvalidConfigException e) {
+      status.notRunning(cpa, "InvalidConfiguration", e.getMessage());
+    } catch (MissingConfigMapException e) {
+      status.notRunning(cpa, "MissingConfigMap", e.getMessage());
+    } catch (IOException | IllegalArgumentException e) {
+      status.notRunning(cpa, "CannotStart", e.getMessage());
+    }
+    log.warn("cannot run {}", key);
+    return null;
+  }
+
+  /** Stops the CPA {@code key} if it runs here: no new run now, the rest in the background. */
+  private void stop(String key) {
+    Placed gone = placed.remove(key);
+    if (gone != null && gone.running() != null) {
+      gone.running().stopScheduling();
+      stopping.execute(gone.running()::close);
+      log.info("stopped {}", key);
+    }
+  }
+
+  /** The ConfigMaps of the CPA's namespace that its pod template names, by name. */
+  private Map<String, ConfigMap> mountedConfigMaps(CustomPodAutoscaler cpa) {
+    Map<String, ConfigMap> mounted = new LinkedHashMap<>();
+    if (cpa.getSpec().getTemplate() == null || cpa.getSpec().getTemplate().getSpec() == null) {
+      return mounted;
+    }
+    for (Volume volume : cpa.getSpec().getTemplate().getSpec().getVolumes()) {
+      if (volume.getConfigMap() != null) {
+        String name = volume.getConfigMap().getName();
+        ConfigMap found =
+            configMaps.getStore().getByKey(cpa.getMetadata().getNamespace() + "/" + name);
+        if (found != null) {
+          mounted.put(name, found);
+        }
+      }
+    }
+    return mounted;
+  }
+
+  /** What a CPA's run depends on: its spec's generation and its ConfigMaps' versions. */
+  private static String inputs(CustomPodAutoscaler cpa, Map<String, ConfigMap> mounted) {
+    StringBuilder inputs = new StringBuilder(cpa.getMetadata().getUid());
+    inputs.append('@').append(cpa.getMetadata().getGeneration());
+    mounted.forEach(
+        (name, configMap) ->
+            inputs
+                .append(' ')
+                .append(name)
+                .append('@')
+                .append(configMap.getMetadata().getResourceVersion()));
+    return inputs.toString();
+  }
+
+  private int shardOf(CustomPodAutoscaler cpa) {
+    return ShardKey.of(cpa.getMetadata().getNamespace(), cpa.getMetadata().getName(), shardCount);
+  }
+
+  private int shardOf(String key) {
+    int slash = key.indexOf('/');
+    return ShardKey.of(key.substring(0, slash), key.substring(slash + 1), shardCount);
+  }
+
+  /** How many CPAs run here now. */
+  public int running() {
+    return awaitOnHostingThread(
+        () -> (int) placed.values().stream().filter(p -> p.running() != null).count());
+  }
+
+  /** Stops every CPA, waiting for each to end. */
+  @Override
+  public void close() {
+    if (cpas != null) {
+      cpas.close();
+      configMaps.close();
+    }
+    awaitOnHostingThread(() -> List.copyOf(placed.keySet()).forEach(this::stop));
+    hosting.shutdown();
+    stopping.shutdown();
+    try {
+      stopping.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void awaitOnHostingThread(Runnable work) {
+    awaitOnHostingThread(
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  private <T> T awaitOnHostingThread(Callable<T> work) {
+    try {
+      return hosting.submit(work).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the hosted CPAs changed", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}

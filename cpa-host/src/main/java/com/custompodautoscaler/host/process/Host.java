@@ -1,0 +1,128 @@
+package com.custompodautoscaler.host.process;
+
+import com.custompodautoscaler.host.cpa.HostedCpa;
+import com.custompodautoscaler.host.cpa.HostedCpas;
+import com.custompodautoscaler.host.cpa.HostingStatus;
+import com.custompodautoscaler.host.shard.ShardKeeper;
+import com.custompodautoscaler.host.shard.ShardLeases;
+import com.custompodautoscaler.pipeline.assembly.DaemonThreads;
+import com.custompodautoscaler.pipeline.method.HttpClients;
+import com.custompodautoscaler.pipeline.method.ProcessSessions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One replica of an autoscaler host: it keeps its share of the host's shards on Leases and runs the
+ * hosted CPAs of the shards it holds, all on a few shared threads.
+ */
+public final class Host implements AutoCloseable {
+
+  /**
+   * A replica's settings.
+   *
+   * @param namespace where the host's Leases are
+   * @param name the host's name, which its Leases carry
+   * @param replica this replica's name (its pod's), unique among the host's replicas
+   * @param shards how many shards the hosted CPAs are divided into; the same on every replica
+   * @param lease how long a shard stays with a replica that stops renewing it
+   * @param renewEvery how often the replica renews its shards and looks at the others'
+   * @param margin how long before its lease runs out a replica stops acting on a shard
+   * @param root the folder under which hosted CPAs' files are written
+   * @param watched the one namespace whose CPAs the host runs; empty for every namespace
+   */
+  public record Settings(
+      String namespace,
+      String name,
+      String replica,
+      int shards,
+      Duration lease,
+      Duration renewEvery,
+      Duration margin,
+      Path root,
+      Optional<String> watched) {}
+
+  private final ScheduledExecutorService ticks =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ticks"));
+  private final ExecutorService runs = Executors.newCachedThreadPool(DaemonThreads.named("run"));
+  private final ExecutorService io =
+      Executors.newCachedThreadPool(DaemonThreads.named("user-logic-io"));
+  private final ScheduledExecutorService rounds =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("shards"));
+  private final ShardKeeper keeper;
+  private final HostedCpas hosted;
+
+  private Host(KubernetesClient client, Settings settings, Clock clock) {
+    HostedCpa.HostParts parts =
+        new HostedCpa.HostParts(
+            client, clock, ProcessSessions.forThisMachine(), ticks, runs, io, new HttpClients());
+    // The keeper tells the hosted CPAs which shards come and go; they ask it whether they may act.
+    this.hosted =
+        new HostedCpas(
+            parts,
+            new HostingStatus(client, settings.replica(), clock),
+            settings.root(),
+            settings.shards(),
+            this::holds);
+    this.keeper =
+        new ShardKeeper(
+            new ShardLeases(
+                client,
+                settings.namespace(),
+                settings.name(),
+                settings.replica(),
+                settings.lease(),
+                Host::monotonic),
+            hosted,
+            settings.replica(),
+            settings.shards(),
+            settings.lease(),
+            settings.margin(),
+            Host::monotonic);
+  }
+
+  /** Starts a replica: it follows the CPAs, then takes its share of the shards. */
+  public static Host start(KubernetesClient client, Settings settings, Clock clock) {
+    Host host = new Host(client, settings, clock);
+    host.hosted.start(settings.watched());
+    host.rounds.scheduleWithFixedDelay(
+        host.keeper::round, 0, settings.renewEvery().toMillis(), TimeUnit.MILLISECONDS);
+    return host;
+  }
+
+  private boolean holds(int shard) {
+    return keeper.mayAct(shard);
+  }
+
+  /** How many hosted CPAs this replica runs now. */
+  public int running() {
+    return hosted.running();
+  }
+
+  /** Stops this replica's rounds at once, as a paused process would; for tests of fencing. */
+  public void pauseRounds() {
+    rounds.shutdownNow();
+  }
+
+  /** Gives up every shard, so that the other replicas take them now, then stops every CPA. */
+  @Override
+  public void close() {
+    rounds.shutdownNow();
+    keeper.leave();
+    hosted.close();
+    ticks.shutdownNow();
+    runs.shutdownNow();
+    io.shutdownNow();
+  }
+
+  private static Instant monotonic() {
+    return Instant.EPOCH.plusNanos(System.nanoTime());
+  }
+}

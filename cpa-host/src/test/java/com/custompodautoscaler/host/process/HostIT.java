@@ -1,0 +1,302 @@
+package com.custompodautoscaler.host.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.custompodautoscaler.api.v1.ConfigEntry;
+import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.Hosting;
+import com.custompodautoscaler.api.v1.StabilizationEntry;
+import com.custompodautoscaler.core.shard.ShardKey;
+import com.custompodautoscaler.operator.model.RoleBindingFactory;
+import com.custompodautoscaler.operator.model.RoleFactory;
+import com.custompodautoscaler.operator.model.ServiceAccountFactory;
+import com.custompodautoscaler.operator.model.TargetResource;
+import com.custompodautoscaler.pipeline.kubernetes.ServiceAccounts;
+import com.custompodautoscaler.pipeline.testing.ProjectFiles;
+import com.custompodautoscaler.pipeline.testing.Rbac;
+import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
+import com.custompodautoscaler.pipeline.testing.Workloads;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.awaitility.core.ThrowingRunnable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Autoscaler hosts on a real API server, running the getting-started example as hosted CPAs: each
+ * with the ConfigMap of its logic, acting as its own ServiceAccount with the Role the operator
+ * generates, with short timings (runs every second, leases of 4 s renewed every second).
+ */
+class HostIT {
+
+  private static final int SHARDS = 2;
+  private static final Duration LEASE = Duration.ofSeconds(4);
+  private static final Path EXAMPLE = ProjectFiles.resolve("examples/getting-started");
+
+  private final KubernetesClient admin = SharedKubeApiServer.adminClient();
+  private final List<Host> hosts = new ArrayList<>();
+  private String namespace;
+  @TempDir Path files;
+
+  @BeforeAll
+  static void definition() throws IOException {
+    try (KubernetesClient client = SharedKubeApiServer.adminClient()) {
+      Workloads.installDefinition(
+          client, ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml"));
+    }
+  }
+
+  @BeforeEach
+  void namespace() {
+    namespace = SharedKubeApiServer.freshNamespace(admin, "hosted");
+  }
+
+  @AfterEach
+  void stop() {
+    hosts.forEach(Host::close);
+    admin.close();
+  }
+
+  @Test
+  void aHostedCpaScalesItsTargetAsItsOwnAccountAndAnEditKeepsItsDecisionState() throws IOException {
+    hostedExample("web", "logic", Map.of("downscaleStabilization", "120"));
+    start("replica-a");
+
+    awaitReplicas("web", 3);
+    CustomPodAutoscaler cpa = cpa("web");
+    assertThat(cpa.getStatus().getHostReplica()).isEqualTo("replica-a");
+    assertThat(hosted(cpa)).extracting(Condition::getStatus).isEqualTo("True");
+    String firstEntry = cpa.getStatus().getStabilizationWindow().get(0).getTime();
+
+    admin
+        .configMaps()
+        .inNamespace(namespace)
+        .withName("logic")
+        .edit(
+            configMap -> {
+              configMap
+                  .getData()
+                  .put(
+                      "config.yaml",
+                      configMap
+                          .getData()
+                          .get("config.yaml")
+                          .replace("minReplicas: 1", "minReplicas: 4"));
+              return configMap;
+            });
+
+    awaitReplicas("web", 4);
+    List<StabilizationEntry> window = cpa("web").getStatus().getStabilizationWindow();
+    assertThat(window)
+        .as("the window from before the edit, kept")
+        .extracting(StabilizationEntry::getTime)
+        .contains(firstEntry);
+  }
+
+  @Test
+  void aCpaWhoseRoleMayNotScaleCannotScaleWhateverTheOthersMay() throws IOException {
+    hostedExample("web", "logic", Map.of());
+    hostedExample("other", "other-logic", Map.of());
+    Role role = admin.rbac().roles().inNamespace(namespace).withName("other").get();
+    role.getRules().removeIf(rule -> rule.getResources().contains("deployments/scale"));
+    role.getRules().add(Rbac.rule("apps", "deployments/scale", "get"));
+    role.getMetadata().setManagedFields(null);
+    admin.resource(role).inNamespace(namespace).update();
+    start("replica-a");
+
+    awaitReplicas("web", 3);
+    eventually(
+        () ->
+            assertThat(cpa("other").getStatus().getLastRun())
+                .satisfies(
+                    run -> {
+                      assertThat(run.getOutcome()).isEqualTo("failure");
+                      assertThat(run.getMessage())
+                          .contains("403")
+                          .contains(ServiceAccounts.user(namespace, "other"));
+                    }));
+    assertThat(deployment("other").getSpec().getReplicas()).isEqualTo(1);
+    eventually(
+        () ->
+            assertThat(
+                    admin.v1().events().inNamespace(namespace).list().getItems().stream()
+                        .filter(event -> "other".equals(event.getInvolvedObject().getName()))
+                        .mapToInt(event -> event.getCount()))
+                .as("a repeated event counted, with the Role's create and patch on events")
+                .anyMatch(count -> count >= 2));
+  }
+
+  @Test
+  void aBadConfigurationStopsOnlyItsOwnCpaAndSaysWhy() throws IOException {
+    hostedExample("web", "logic", Map.of());
+    hostedExample("broken", "broken-logic", Map.of("interval", "soon"));
+    start("replica-a");
+
+    awaitReplicas("web", 3);
+    eventually(
+        () ->
+            assertThat(hosted(cpa("broken")))
+                .satisfies(
+                    condition -> {
+                      assertThat(condition.getStatus()).isEqualTo("False");
+                      assertThat(condition.getReason()).isEqualTo("InvalidConfiguration");
+                      assertThat(condition.getMessage()).contains("interval");
+                    }));
+    assertThat(deployment("broken").getSpec().getReplicas()).isEqualTo(1);
+  }
+
+  @Test
+  void twoReplicasShareTheCpasAndWhenOneStopsRenewingTheOtherRunsThemAll() throws IOException {
+    List<String> names = threePerShard();
+    for (String name : names) {
+      hostedExample(name, name + "-logic", Map.of());
+    }
+    Host a = start("replica-a");
+    Host b = start("replica-b");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> a.running() == 3 && b.running() == 3);
+    for (String name : names) {
+      awaitReplicas(name, 3);
+    }
+    assertThat(names)
+        .extracting(name -> cpa(name).getStatus().getHostReplica())
+        .containsOnly("replica-a", "replica-b");
+    b.pauseRounds();
+
+    await().atMost(LEASE.plusSeconds(5)).until(() -> a.running() == names.size());
+    for (String name : names) {
+      setNumPods(name, 2);
+    }
+    for (String name : names) {
+      awaitReplicas(name, 2);
+      assertThat(cpa(name).getStatus().getHostReplica()).isEqualTo("replica-a");
+    }
+  }
+
+  /** Names of six CPAs, three in each of the two shards. */
+  private List<String> threePerShard() {
+    List<String> names = new ArrayList<>();
+    int[] perShard = new int[SHARDS];
+    for (int i = 0; names.size() < 6; i++) {
+      String name = "cpa-" + i;
+      int shard = ShardKey.of(namespace, name, SHARDS);
+      if (perShard[shard] < 3) {
+        perShard[shard]++;
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The getting-started example for Deployment {@code name} (numPods 3, 1 replica), as hosted CPA
+   * {@code name} with its logic in ConfigMap {@code configMap}, its runs every second and {@code
+   * config} added; its ServiceAccount, Role and RoleBinding as the operator makes them.
+   */
+  private void hostedExample(String name, String configMap, Map<String, String> config)
+      throws IOException {
+    Deployment target = (Deployment) Workloads.deployment(name, 1);
+    target.getMetadata().setLabels(Map.of("numPods", "3"));
+    admin.resource(target).inNamespace(namespace).create();
+    admin
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(configMap)
+                .endMetadata()
+                .addToData("config.yaml", Files.readString(EXAMPLE.resolve("config.yaml")))
+                .addToData("metric.py", Files.readString(EXAMPLE.resolve("metric.py")))
+                .addToData("evaluate.py", Files.readString(EXAMPLE.resolve("evaluate.py")))
+                .build())
+        .inNamespace(namespace)
+        .create();
+    CustomPodAutoscaler cpa =
+        Serialization.unmarshal(
+            Files.readString(EXAMPLE.resolve("cpa.yaml")), CustomPodAutoscaler.class);
+    cpa.getMetadata().setName(name);
+    cpa.getMetadata().setNamespace(namespace);
+    cpa.getSpec().setHosted(true);
+    cpa.getSpec().getScaleTargetRef().setName(name);
+    cpa.getSpec().getTemplate().getSpec().getVolumes().get(0).getConfigMap().setName(configMap);
+    cpa.getSpec().getConfig().add(new ConfigEntry("interval", "1000"));
+    config.forEach((key, value) -> cpa.getSpec().getConfig().add(new ConfigEntry(key, value)));
+    CustomPodAutoscaler created = admin.resource(cpa).create();
+    admin.resource(ServiceAccountFactory.serviceAccount(created)).inNamespace(namespace).create();
+    admin
+        .resource(RoleFactory.role(created, new TargetResource("apps", "deployments")))
+        .inNamespace(namespace)
+        .create();
+    admin.resource(RoleBindingFactory.roleBinding(created)).inNamespace(namespace).create();
+  }
+
+  private Host start(String replica) {
+    Host host =
+        Host.start(
+            admin,
+            new Host.Settings(
+                namespace,
+                "test-host",
+                replica,
+                SHARDS,
+                LEASE,
+                Duration.ofSeconds(1),
+                Duration.ofMillis(500),
+                files.resolve(replica),
+                Optional.of(namespace)),
+            Clock.systemUTC());
+    hosts.add(host);
+    return host;
+  }
+
+  private static void eventually(ThrowingRunnable assertion) {
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(assertion);
+  }
+
+  private void awaitReplicas(String name, int replicas) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> deployment(name).getSpec().getReplicas() == replicas);
+  }
+
+  private void setNumPods(String name, int numPods) {
+    admin
+        .apps()
+        .deployments()
+        .inNamespace(namespace)
+        .withName(name)
+        .edit(
+            deployment -> {
+              deployment.getMetadata().getLabels().put("numPods", String.valueOf(numPods));
+              return deployment;
+            });
+  }
+
+  private Deployment deployment(String name) {
+    return admin.apps().deployments().inNamespace(namespace).withName(name).get();
+  }
+
+  private CustomPodAutoscaler cpa(String name) {
+    return admin.resources(CustomPodAutoscaler.class).inNamespace(namespace).withName(name).get();
+  }
+
+  private static Condition hosted(CustomPodAutoscaler cpa) {
+    return Hosting.condition(cpa).orElse(null);
+  }
+}
