@@ -9,5 +9,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-python3.sh
 scripts/ensure-kube-binaries.sh >/dev/null
-mvn -B -ntp -q package -DskipTests -pl bench,cpa-operator,cpa-hpa -am
+mvn -B -ntp -q package -DskipTests -pl bench,cpa-operator,cpa-hpa,cpa-host -am
 exec java -jar bench/target/cpa-bench.jar "$@"

@@ -24,6 +24,11 @@ final class BenchTargets {
         .resource(
             new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
+    addDeployment(client, namespace, name, replicas);
+  }
+
+  /** Creates Deployment {@code name} selecting {@code app=name} in existing {@code namespace}. */
+  static void addDeployment(KubernetesClient client, String namespace, String name, int replicas) {
     client
         .apps()
         .deployments()
@@ -57,24 +62,23 @@ final class BenchTargets {
   /** Creates {@code count} pods labelled {@code app=name}, as the Deployment's controller would. */
   static void createPods(KubernetesClient client, String namespace, String name, int count) {
     for (int i = 0; i < count; i++) {
-      client
-          .pods()
-          .inNamespace(namespace)
-          .resource(
-              new PodBuilder()
-                  .withNewMetadata()
-                  .withName(name + "-" + i)
-                  .withLabels(Map.of("app", name))
-                  .endMetadata()
-                  .withNewSpec()
-                  .addNewContainer()
-                  .withName("app")
-                  .withImage("bench.invalid/app:1")
-                  .endContainer()
-                  .endSpec()
-                  .build())
-          .create();
+      client.pods().inNamespace(namespace).resource(pod(name + "-" + i, name).build()).create();
     }
+  }
+
+  /** A pod named {@code name} labelled {@code app=app}, with one container. */
+  static PodBuilder pod(String name, String app) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withLabels(Map.of("app", app))
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("app")
+        .withImage("bench.invalid/app:1")
+        .endContainer()
+        .endSpec();
   }
 
   /** A configuration from YAML, for Deployment {@code name} in {@code namespace}. */

@@ -22,7 +22,8 @@ public final class Benchmarks {
           new PerPodWorkerBenchmark(),
           new HpaMethodBenchmark(),
           new StartupMemoryBenchmark(),
-          new OperatorMemoryBenchmark());
+          new OperatorMemoryBenchmark(),
+          new HostScaleBenchmark());
 
   private Benchmarks() {}
 

@@ -1,5 +1,6 @@
 package com.custompodautoscaler.operator;
 
+import com.custompodautoscaler.api.http.HttpResponses;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.javaoperatorsdk.operator.Operator;

@@ -3,6 +3,7 @@ package com.custompodautoscaler.autoscaler.cli;
 import com.custompodautoscaler.autoscaler.api.HealthListener;
 import com.custompodautoscaler.autoscaler.api.Readiness;
 import com.custompodautoscaler.autoscaler.api.RestApi;
+import com.custompodautoscaler.core.schedule.BackOff;
 import com.custompodautoscaler.pipeline.assembly.DaemonThreads;
 import com.custompodautoscaler.pipeline.assembly.Pipeline;
 import com.custompodautoscaler.pipeline.assembly.WriteGate;
@@ -59,10 +60,18 @@ public final class AutoscalerApplication implements AutoCloseable {
             clock,
             new Pipeline.Shared(sessions, io, new HttpClients()),
             metrics,
-            WriteGate.OPEN);
+            WriteGate.OPEN,
+            Optional.empty());
     this.autoscaler = pipeline.autoscaler();
     this.scheduler =
-        new RunScheduler(autoscaler, config.startTime(), config.interval(), clock, ticks, runs);
+        new RunScheduler(
+            autoscaler,
+            config.startTime(),
+            config.interval(),
+            clock,
+            ticks,
+            runs,
+            new RunScheduler.Options(metrics::runStarted, BackOff.NONE));
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.custompodautoscaler.host.cpa;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.core.schedule.BackOff;
 import com.custompodautoscaler.pipeline.assembly.Pipeline;
 import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
 import com.custompodautoscaler.pipeline.config.InvalidConfigException;
@@ -11,6 +12,9 @@ import com.custompodautoscaler.pipeline.observe.AutoscalerMetrics;
 import com.custompodautoscaler.pipeline.run.RunScheduler;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
@@ -41,6 +46,9 @@ public final class HostedCpa implements AutoCloseable {
    * @param runs the threads that run them
    * @param io the threads that feed and drain user commands
    * @param httpClients the clients of HTTP methods
+   * @param metrics the registry of every hosted CPA's metrics, each CPA's tagged with its namespace
+   *     and name
+   * @param lateness how late the runs of all the host's CPAs start against their schedules
    */
   public record HostParts(
       KubernetesClient client,
@@ -49,19 +57,27 @@ public final class HostedCpa implements AutoCloseable {
       ScheduledExecutorService ticks,
       Executor runs,
       Executor io,
-      HttpClients httpClients) {}
+      HttpClients httpClients,
+      PrometheusMeterRegistry metrics,
+      Timer lateness) {}
 
   private final Path folder;
   private final ProcessSessions sessions;
   private final Pipeline pipeline;
   private final RunScheduler scheduler;
+  private final AutoscalerMetrics metrics;
 
   private HostedCpa(
-      Path folder, ProcessSessions sessions, Pipeline pipeline, RunScheduler scheduler) {
+      Path folder,
+      ProcessSessions sessions,
+      Pipeline pipeline,
+      RunScheduler scheduler,
+      AutoscalerMetrics metrics) {
     this.folder = folder;
     this.sessions = sessions;
     this.pipeline = pipeline;
     this.scheduler = scheduler;
+    this.metrics = metrics;
   }
 
   /**
@@ -91,14 +107,17 @@ public final class HostedCpa implements AutoCloseable {
         host.sessions().in(files.workingDir(), configuration.environment(), files.commandPaths());
     KubernetesClient client =
         ServiceAccounts.impersonating(host.client(), namespace, serviceAccount(cpa));
+    AutoscalerMetrics metrics =
+        new AutoscalerMetrics(host.metrics(), Tags.of("namespace", namespace, "cpa", name));
     Pipeline pipeline =
         Pipeline.assemble(
             config,
             client,
             host.clock(),
             new Pipeline.Shared(sessions, host.io(), host.httpClients()),
-            new AutoscalerMetrics(),
-            new Fenced(mayAct, namespace + "/" + name));
+            metrics,
+            new Fenced(mayAct, namespace + "/" + name),
+            Optional.of(cpa));
     RunScheduler scheduler =
         new RunScheduler(
             pipeline.autoscaler(),
@@ -106,9 +125,15 @@ public final class HostedCpa implements AutoCloseable {
             config.interval(),
             host.clock(),
             host.ticks(),
-            host.runs());
+            host.runs(),
+            new RunScheduler.Options(
+                late -> {
+                  metrics.runStarted(late);
+                  host.lateness().record(late);
+                },
+                BackOff.DOUBLING));
     scheduler.start();
-    return new HostedCpa(folder, sessions, pipeline, scheduler);
+    return new HostedCpa(folder, sessions, pipeline, scheduler, metrics);
   }
 
   /** The ServiceAccount the CPA's pod would run as: its template's, else the CPA's own. */
@@ -134,6 +159,7 @@ public final class HostedCpa implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     pipeline.close();
+    metrics.remove();
     deleteFolder();
   }
 

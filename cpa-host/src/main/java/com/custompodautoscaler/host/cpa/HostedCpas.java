@@ -288,6 +288,7 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
     awaitOnHostingThread(() -> List.copyOf(placed.keySet()).forEach(this::stop));
     hosting.shutdown();
     stopping.shutdown();
+    status.close();
     try {
       stopping.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

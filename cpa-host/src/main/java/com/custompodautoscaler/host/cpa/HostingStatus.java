@@ -5,11 +5,15 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.Hosting;
 import com.custompodautoscaler.api.v1.StatusApply;
+import com.custompodautoscaler.pipeline.assembly.DaemonThreads;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +32,23 @@ public final class HostingStatus {
   private final KubernetesClient client;
   private final String replica;
   private final Clock clock;
+  private final ExecutorService writes =
+      Executors.newSingleThreadExecutor(DaemonThreads.named("hosting-status"));
 
   public HostingStatus(KubernetesClient client, String replica, Clock clock) {
     this.client = client;
     this.replica = replica;
     this.clock = clock;
+  }
+
+  /** Makes the writes still waiting, then stops. */
+  public void close() {
+    writes.shutdown();
+    try {
+      writes.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** {@code cpa} runs on this replica. */
@@ -55,10 +71,13 @@ public final class HostingStatus {
                 previous, Hosting.CONDITION, runs, reason, message, clock.instant())));
     String namespace = cpa.getMetadata().getNamespace();
     String name = cpa.getMetadata().getName();
-    try {
-      StatusApply.apply(client, StatusApply.patch(namespace, name, status), FIELD_MANAGER);
-    } catch (KubernetesClientException e) {
-      log.warn("cannot report the hosting of {}/{}: {}", namespace, name, e.getMessage());
-    }
+    writes.execute(
+        () -> {
+          try {
+            StatusApply.apply(client, StatusApply.patch(namespace, name, status), FIELD_MANAGER);
+          } catch (KubernetesClientException e) {
+            log.warn("cannot report the hosting of {}/{}: {}", namespace, name, e.getMessage());
+          }
+        });
   }
 }

@@ -9,6 +9,10 @@ import com.custompodautoscaler.pipeline.assembly.DaemonThreads;
 import com.custompodautoscaler.pipeline.method.HttpClients;
 import com.custompodautoscaler.pipeline.method.ProcessSessions;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +41,9 @@ public final class Host implements AutoCloseable {
    * @param margin how long before its lease runs out a replica stops acting on a shard
    * @param root the folder under which hosted CPAs' files are written
    * @param watched the one namespace whose CPAs the host runs; empty for every namespace
+   * @param concurrentRuns how many runs may be under way at once, which bounds the requests the
+   *     replica has in flight: an HTTP/2 connection to the API server carries 250 at most, and the
+   *     client refuses the ones beyond
    */
   public record Settings(
       String namespace,
@@ -47,22 +54,43 @@ public final class Host implements AutoCloseable {
       Duration renewEvery,
       Duration margin,
       Path root,
-      Optional<String> watched) {}
+      Optional<String> watched,
+      int concurrentRuns) {}
 
   private final ScheduledExecutorService ticks =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ticks"));
-  private final ExecutorService runs = Executors.newCachedThreadPool(DaemonThreads.named("run"));
+  private final ExecutorService runs;
+  private final KubernetesClient leaseClient;
   private final ExecutorService io =
       Executors.newCachedThreadPool(DaemonThreads.named("user-logic-io"));
+  private final ExecutorService leaseWrites =
+      Executors.newFixedThreadPool(8, DaemonThreads.named("shard-writes"));
   private final ScheduledExecutorService rounds =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("shards"));
+  private final PrometheusMeterRegistry metrics =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ShardKeeper keeper;
   private final HostedCpas hosted;
 
   private Host(KubernetesClient client, Settings settings, Clock clock) {
+    this.runs = Executors.newFixedThreadPool(settings.concurrentRuns(), DaemonThreads.named("run"));
+    // The Leases go over a connection of their own, so that no run's requests hold them up.
+    this.leaseClient = new KubernetesClientBuilder().withConfig(client.getConfiguration()).build();
     HostedCpa.HostParts parts =
         new HostedCpa.HostParts(
-            client, clock, ProcessSessions.forThisMachine(), ticks, runs, io, new HttpClients());
+            client,
+            clock,
+            ProcessSessions.forThisMachine(),
+            ticks,
+            runs,
+            io,
+            new HttpClients(),
+            metrics,
+            Timer.builder("cpa.host.run.lateness")
+                .description(
+                    "How long after its scheduled time each run of this replica's CPAs started")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics));
     // The keeper tells the hosted CPAs which shards come and go; they ask it whether they may act.
     this.hosted =
         new HostedCpas(
@@ -74,7 +102,7 @@ public final class Host implements AutoCloseable {
     this.keeper =
         new ShardKeeper(
             new ShardLeases(
-                client,
+                leaseClient,
                 settings.namespace(),
                 settings.name(),
                 settings.replica(),
@@ -85,7 +113,8 @@ public final class Host implements AutoCloseable {
             settings.shards(),
             settings.lease(),
             settings.margin(),
-            Host::monotonic);
+            Host::monotonic,
+            leaseWrites);
   }
 
   /** Starts a replica: it follows the CPAs, then takes its share of the shards. */
@@ -106,6 +135,11 @@ public final class Host implements AutoCloseable {
     return hosted.running();
   }
 
+  /** Every hosted CPA's metrics, in the Prometheus text format. */
+  public String scrapeMetrics() {
+    return metrics.scrape();
+  }
+
   /** Stops this replica's rounds at once, as a paused process would; for tests of fencing. */
   public void pauseRounds() {
     rounds.shutdownNow();
@@ -116,6 +150,8 @@ public final class Host implements AutoCloseable {
   public void close() {
     rounds.shutdownNow();
     keeper.leave();
+    leaseWrites.shutdownNow();
+    leaseClient.close();
     hosted.close();
     ticks.shutdownNow();
     runs.shutdownNow();

@@ -7,10 +7,14 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +36,13 @@ public final class ShardKeeper {
   private final Duration duration;
   private final Duration margin;
   private final Supplier<Instant> localClock;
+  private final Executor writes;
   private final Map<Integer, Instant> renewalSent = new ConcurrentHashMap<>();
 
+  /**
+   * @param writes where the renewals and acquisitions of a round are made, side by side: a round
+   *     must end well within the lease's duration even when the API server answers slowly
+   */
   public ShardKeeper(
       ShardLeases leases,
       ShardListener listener,
@@ -41,7 +50,8 @@ public final class ShardKeeper {
       int shardCount,
       Duration duration,
       Duration margin,
-      Supplier<Instant> localClock) {
+      Supplier<Instant> localClock,
+      Executor writes) {
     this.leases = leases;
     this.listener = listener;
     this.self = self;
@@ -49,6 +59,7 @@ public final class ShardKeeper {
     this.duration = duration;
     this.margin = margin;
     this.localClock = localClock;
+    this.writes = writes;
   }
 
   /** Whether this replica may act on the CPAs of {@code shard} now. */
@@ -99,12 +110,19 @@ public final class ShardKeeper {
                 log.info("handed shard {} over to {}", shard, to);
               }
             });
+    List<CompletableFuture<Void>> held = new ArrayList<>();
     for (int shard : plan.keep()) {
-      hold(shard, () -> leases.renew(snapshot.leases().get(shard)));
+      held.add(
+          CompletableFuture.runAsync(
+              () -> hold(shard, () -> leases.renew(snapshot.leases().get(shard))), writes));
     }
     for (int shard : plan.acquire()) {
-      hold(shard, () -> leases.acquire(shard, snapshot.leases().get(shard)));
+      held.add(
+          CompletableFuture.runAsync(
+              () -> hold(shard, () -> leases.acquire(shard, snapshot.leases().get(shard))),
+              writes));
     }
+    CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).join();
     for (int shard : Set.copyOf(renewalSent.keySet())) {
       if (!plan.keep().contains(shard) && !plan.acquire().contains(shard)) {
         lose(shard);

@@ -144,6 +144,41 @@ class HostIT {
   }
 
   @Test
+  void hangingCrashingAndFloodingLogicDelayNoOtherCpa() throws IOException {
+    hostedExample("web", "logic", Map.of());
+    hostedExample("hangs", "hangs-logic", Map.of(), "import time\ntime.sleep(60)\n");
+    hostedExample("crashes", "crashes-logic", Map.of(), "import sys\nsys.exit(3)\n");
+    hostedExample(
+        "floods", "floods-logic", Map.of(), "import sys\nsys.stdout.write('x' * 20000000)\n");
+    Host host = start("replica-a");
+
+    awaitReplicas("web", 3);
+    for (String failing : List.of("hangs", "crashes", "floods")) {
+      eventually(
+          () ->
+              assertThat(cpa(failing).getStatus().getLastRun().getOutcome()).isEqualTo("failure"));
+    }
+    setNumPods("web", 4);
+    awaitReplicas("web", 4);
+    String metrics = host.scrapeMetrics();
+    assertThat(lateness(metrics, "web"))
+        .as("the most the good CPA's runs started late, in seconds")
+        .isLessThan(0.5);
+    assertThat(cpa("hangs").getStatus().getLastRun().getMessage()).contains("timed out");
+    assertThat(cpa("crashes").getStatus().getLastRun().getMessage()).contains("exit status 3");
+    assertThat(cpa("floods").getStatus().getLastRun().getMessage()).contains("maxOutputBytes");
+  }
+
+  private static double lateness(String metrics, String cpa) {
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith("cpa_run_lateness_seconds_max{cpa=\"" + cpa + "\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void aBadConfigurationStopsOnlyItsOwnCpaAndSaysWhy() throws IOException {
     hostedExample("web", "logic", Map.of());
     hostedExample("broken", "broken-logic", Map.of("interval", "soon"));
@@ -212,6 +247,13 @@ class HostIT {
    */
   private void hostedExample(String name, String configMap, Map<String, String> config)
       throws IOException {
+    hostedExample(name, configMap, config, Files.readString(EXAMPLE.resolve("evaluate.py")));
+  }
+
+  /** As the other, with {@code evaluate} as its evaluate.py. */
+  private void hostedExample(
+      String name, String configMap, Map<String, String> config, String evaluate)
+      throws IOException {
     Deployment target = (Deployment) Workloads.deployment(name, 1);
     target.getMetadata().setLabels(Map.of("numPods", "3"));
     admin.resource(target).inNamespace(namespace).create();
@@ -223,7 +265,7 @@ class HostIT {
                 .endMetadata()
                 .addToData("config.yaml", Files.readString(EXAMPLE.resolve("config.yaml")))
                 .addToData("metric.py", Files.readString(EXAMPLE.resolve("metric.py")))
-                .addToData("evaluate.py", Files.readString(EXAMPLE.resolve("evaluate.py")))
+                .addToData("evaluate.py", evaluate)
                 .build())
         .inNamespace(namespace)
         .create();
@@ -259,14 +301,15 @@ class HostIT {
                 Duration.ofSeconds(1),
                 Duration.ofMillis(500),
                 files.resolve(replica),
-                Optional.of(namespace)),
+                Optional.of(namespace),
+                16),
             Clock.systemUTC());
     hosts.add(host);
     return host;
   }
 
   private static void eventually(ThrowingRunnable assertion) {
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(assertion);
+    await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(assertion);
   }
 
   private void awaitReplicas(String name, int replicas) {

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -36,6 +37,7 @@ class ShardKeeperIT {
 
   private final KubernetesClient admin = SharedKubeApiServer.adminClient();
   private final ScheduledExecutorService rounds = Executors.newScheduledThreadPool(4);
+  private final ExecutorService writes = Executors.newFixedThreadPool(8);
   private final List<Replica> replicas = new ArrayList<>();
   private String namespace;
 
@@ -50,6 +52,7 @@ class ShardKeeperIT {
   @AfterEach
   void stop() {
     rounds.shutdownNow();
+    writes.shutdownNow();
     admin.close();
   }
 
@@ -178,7 +181,9 @@ class ShardKeeperIT {
     Replica(String name) {
       ShardLeases leases =
           new ShardLeases(client, namespace, "test-host", name, LEASE, ShardKeeperIT::monotonic);
-      keeper = new ShardKeeper(leases, this, name, SHARDS, LEASE, MARGIN, ShardKeeperIT::monotonic);
+      keeper =
+          new ShardKeeper(
+              leases, this, name, SHARDS, LEASE, MARGIN, ShardKeeperIT::monotonic, writes);
     }
 
     void freeze() {

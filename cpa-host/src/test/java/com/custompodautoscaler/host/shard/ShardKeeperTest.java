@@ -51,7 +51,8 @@ class ShardKeeperTest {
               8,
               lease,
               Duration.ofMillis(500),
-              Instant::now);
+              Instant::now,
+              Runnable::run);
 
       assertThatCode(keeper::round).doesNotThrowAnyException();
       assertThatCode(keeper::round).doesNotThrowAnyException();

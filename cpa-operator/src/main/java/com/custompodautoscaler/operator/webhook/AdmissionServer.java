@@ -1,8 +1,8 @@
 package com.custompodautoscaler.operator.webhook;
 
+import com.custompodautoscaler.api.http.HttpResponses;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.RoleRule;
-import com.custompodautoscaler.operator.HttpResponses;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;

@@ -1,5 +1,6 @@
 package com.custompodautoscaler.pipeline.assembly;
 
+import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.core.port.DecisionStateStore;
 import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
 import com.custompodautoscaler.pipeline.cpa.CpaConnection;
@@ -45,7 +46,8 @@ public final class Pipeline implements AutoCloseable {
 
   /**
    * Builds the pipeline of {@code config}, acting through {@code client}, its writes through {@code
-   * gate}.
+   * gate}. The CustomPodAutoscaler it reports to is read through {@code client}, unless it is
+   * {@code known} already.
    *
    * @throws IllegalArgumentException when a method cannot be set up (its TLS files, say)
    */
@@ -55,13 +57,21 @@ public final class Pipeline implements AutoCloseable {
       Clock clock,
       Shared shared,
       AutoscalerMetrics metrics,
-      WriteGate gate) {
+      WriteGate gate,
+      Optional<CustomPodAutoscaler> known) {
     ConfiguredUserLogic userLogic =
         ConfiguredUserLogic.from(
             config, shared.sessions(), shared.io(), shared.httpClients(), metrics, metrics);
     KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
     Optional<CpaConnection> cpa =
-        config.reportsTo().map(name -> CpaConnection.connect(client, config.namespace(), name));
+        config
+            .reportsTo()
+            .map(
+                name ->
+                    known
+                        .filter(found -> isNamed(found, config.namespace(), name))
+                        .map(found -> CpaConnection.of(client, found))
+                        .orElseGet(() -> CpaConnection.connect(client, config.namespace(), name)));
     DecisionStateStore decisionStates =
         cpa.map(CpaConnection::decisionStateStore).orElseGet(InMemoryDecisionStateStore::new);
     RunLog runLog = new RunLog(config.scaleTargetRef(), config.namespace());
@@ -85,6 +95,11 @@ public final class Pipeline implements AutoCloseable {
             clock,
             gate.observer(observer));
     return new Pipeline(autoscaler, userLogic, shared.sessions());
+  }
+
+  private static boolean isNamed(CustomPodAutoscaler cpa, String namespace, String name) {
+    return cpa.getMetadata().getNamespace().equals(namespace)
+        && cpa.getMetadata().getName().equals(name);
   }
 
   public Autoscaler autoscaler() {

@@ -10,6 +10,7 @@ import com.custompodautoscaler.pipeline.kubernetes.ClientErrors;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public final class CpaConnection {
   private final String namespace;
   private final String name;
   private final ObjectReference reference;
+  private final boolean found;
   private CustomPodAutoscalerStatus written;
 
   private CpaConnection(
@@ -40,6 +42,7 @@ public final class CpaConnection {
         found == null
             ? CustomPodAutoscalerEvents.referenceTo(namespace, name)
             : CustomPodAutoscalerEvents.referenceTo(found);
+    this.found = found != null;
     this.written =
         found == null || found.getStatus() == null
             ? new CustomPodAutoscalerStatus()
@@ -67,6 +70,12 @@ public final class CpaConnection {
     return new CpaConnection(client, namespace, name, found);
   }
 
+  /** The connection to {@code found}, as read already (from a watch cache, say). */
+  public static CpaConnection of(KubernetesClient client, CustomPodAutoscaler found) {
+    return new CpaConnection(
+        client, found.getMetadata().getNamespace(), found.getMetadata().getName(), found);
+  }
+
   /** Reports the runs for {@code target} to the CustomPodAutoscaler. */
   public CpaReporter reporter(TargetRef target, Clock clock) {
     return new CpaReporter(this, target, clock);
@@ -82,17 +91,29 @@ public final class CpaConnection {
     return read(client, namespace, name);
   }
 
+  /**
+   * Whether the CPA was there when the connection was made: {@link #written} then holds the
+   * autoscaler's part of its status as the API server has it, as far as this connection knows.
+   */
+  boolean found() {
+    return found;
+  }
+
   /** The autoscaler's part of the status as last written, or as found at start. */
   CustomPodAutoscalerStatus written() {
     return written;
   }
 
   /**
-   * Writes {@code status} as the autoscaler's whole part of the status.
+   * Writes {@code status} as the autoscaler's whole part of the status; nothing when it is what was
+   * last written, which then still stands, as the same apply would leave it.
    *
    * @throws KubernetesClientException when the API server refuses it or cannot be reached
    */
   void write(CustomPodAutoscalerStatus status) {
+    if (Serialization.asJson(status).equals(Serialization.asJson(written))) {
+      return;
+    }
     StatusApply.apply(client, StatusApply.patch(namespace, name, status), FIELD_MANAGER);
     written = status;
   }

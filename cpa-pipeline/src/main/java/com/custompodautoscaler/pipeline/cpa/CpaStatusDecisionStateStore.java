@@ -24,9 +24,15 @@ public final class CpaStatusDecisionStateStore implements DecisionStateStore {
     this.cpa = cpa;
   }
 
-  /** The state as the status on the API server keeps it; empty without a CPA or a status. */
+  /**
+   * The state as the status keeps it: as the connection last found or wrote it, else as the API
+   * server has it now; empty without a CPA or a status.
+   */
   @Override
   public DecisionState load() {
+    if (cpa.found()) {
+      return DecisionStateCodec.decode(cpa.written());
+    }
     try {
       CustomPodAutoscaler found = cpa.read();
       return found == null || found.getStatus() == null

@@ -1,14 +1,17 @@
 package com.custompodautoscaler.pipeline.run;
 
 import com.custompodautoscaler.core.model.RunType;
+import com.custompodautoscaler.core.schedule.BackOff;
 import com.custompodautoscaler.core.schedule.Tick;
 import com.custompodautoscaler.core.schedule.TickSchedule;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +34,29 @@ public final class RunScheduler {
   private final Clock clock;
   private final ScheduledExecutorService ticks;
   private final Executor runs;
+  private final Options options;
   private final Object lock = new Object();
+  private int failuresInARow;
   private TickSchedule schedule;
   private ScheduledFuture<?> pending;
   private boolean stopped;
   private boolean inFlight;
   private Thread running;
+
+  /**
+   * What a scheduler may do besides running on its ticks.
+   *
+   * @param lateness told, as each run starts, how long after its scheduled time it started: the
+   *     time it waited for a tick thread and a run thread
+   * @param backOff how many ticks to let pass while runs keep failing
+   */
+  public record Options(Consumer<Duration> lateness, BackOff backOff) {
+
+    /** Nothing told, no back-off: CPA v2's schedule. */
+    public static Options plain() {
+      return new Options(late -> {}, BackOff.NONE);
+    }
+  }
 
   public RunScheduler(
       Autoscaler autoscaler,
@@ -45,12 +65,24 @@ public final class RunScheduler {
       Clock clock,
       ScheduledExecutorService ticks,
       Executor runs) {
+    this(autoscaler, startTime, interval, clock, ticks, runs, Options.plain());
+  }
+
+  public RunScheduler(
+      Autoscaler autoscaler,
+      Duration startTime,
+      Duration interval,
+      Clock clock,
+      ScheduledExecutorService ticks,
+      Executor runs,
+      Options options) {
     this.autoscaler = autoscaler;
     this.startTime = startTime;
     this.interval = interval;
     this.clock = clock;
     this.ticks = ticks;
     this.runs = runs;
+    this.options = options;
   }
 
   public void start() {
@@ -89,8 +121,12 @@ public final class RunScheduler {
     synchronized (lock) {
       running = Thread.currentThread();
     }
+    // A tick waits whole milliseconds, so a run may start a fraction of one early: on time.
+    Duration late = Duration.between(tick.runAt(), clock.instant());
+    options.lateness().accept(late.isNegative() ? Duration.ZERO : late);
+    boolean succeeded = false;
     try {
-      autoscaler.run(RunType.SCALER, RunGoal.SCALE, tick.gridTick());
+      succeeded = autoscaler.run(RunType.SCALER, RunGoal.SCALE, tick.gridTick()).succeeded();
     } catch (InterruptedException e) {
       log.debug("run interrupted");
     } catch (RuntimeException e) {
@@ -101,10 +137,24 @@ public final class RunScheduler {
         inFlight = false;
         // The thread goes back to a shared pool: whatever interrupted this run ends with it.
         Thread.interrupted();
-        scheduleTick(schedule.after(tick.gridTick(), clock.instant()));
+        scheduleTick(schedule.after(lastTickOf(tick, succeeded), clock.instant()));
         lock.notifyAll();
       }
     }
+  }
+
+  /**
+   * The grid tick the next tick follows: this run's, or a later one while runs keep failing and the
+   * options back off.
+   */
+  private Instant lastTickOf(Tick tick, boolean succeeded) {
+    failuresInARow = succeeded ? 0 : failuresInARow + 1;
+    int skipped = options.backOff().ticksToSkip(failuresInARow);
+    if (skipped > 0) {
+      log.info(
+          "{} runs in a row failed; the next run waits {} intervals more", failuresInARow, skipped);
+    }
+    return tick.gridTick().plus(interval.multipliedBy(skipped));
   }
 
   /** Starts no more runs. */

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
+import com.custompodautoscaler.core.port.UserLogicException;
+import com.custompodautoscaler.core.schedule.BackOff;
 import com.custompodautoscaler.pipeline.testing.FakeCluster;
 import com.custompodautoscaler.pipeline.testing.ScriptedUserLogic;
 import java.time.Clock;
@@ -19,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +97,64 @@ class RunSchedulerTest {
     }
   }
 
+  /**
+   * Runs that keep failing, backing off: after the third failure in a row the wait doubles with
+   * each failure; the first success ends it and runs follow every tick again.
+   */
+  @Test
+  void failingRunsBackOffAndASuccessEndsIt() throws Exception {
+    AtomicBoolean fails = new AtomicBoolean(true);
+    List<RunReport> reports = new CopyOnWriteArrayList<>();
+    FakeCluster cluster = new FakeCluster("web", 2);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(
+                Stage.METRIC,
+                document -> {
+                  if (fails.get()) {
+                    throw new UserLogicException("the metric is not there");
+                  }
+                  return "m";
+                })
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
+    try (Autoscaler autoscaler =
+        new Autoscaler(
+            config("runMode: per-resource\n"),
+            cluster,
+            cluster,
+            cluster,
+            logic,
+            Clock.systemUTC(),
+            reports::add)) {
+      RunScheduler scheduler =
+          new RunScheduler(
+              autoscaler,
+              Duration.ofMillis(1),
+              Duration.ofMillis(20),
+              Clock.systemUTC(),
+              ticks,
+              runs,
+              new RunScheduler.Options(late -> {}, BackOff.DOUBLING));
+
+      scheduler.start();
+      Thread.sleep(1_500);
+      int failed = reports.size();
+      // 75 ticks in 1.5 s; backing off, runs come on ticks 1, 2, 3, 5, 9, 17, 33, 53, 73.
+      assertThat(failed).isBetween(6, 11);
+      assertThat(reports).noneMatch(RunReport::succeeded);
+
+      fails.set(false);
+      await()
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> reports.get(reports.size() - 1).succeeded());
+      int firstSuccess = reports.size();
+      Thread.sleep(400);
+      assertThat(reports.size() - firstSuccess).as("runs on every tick again").isGreaterThan(10);
+      scheduler.stopScheduling();
+      assertThat(scheduler.awaitStopped(Duration.ofSeconds(5))).isTrue();
+    }
+  }
+
   /** Forty autoscalers on one tick thread: one whose logic hangs delays none of the others. */
   @Test
   void aHangingRunDelaysNoOtherAutoscalerSharingTheThreads() throws Exception {
@@ -101,6 +162,7 @@ class RunSchedulerTest {
     Map<Integer, List<RunReport>> reports = new ConcurrentHashMap<>();
     List<Autoscaler> autoscalers = new ArrayList<>();
     List<RunScheduler> schedulers = new ArrayList<>();
+    List<Duration> lateness = new CopyOnWriteArrayList<>();
     for (int i = 0; i < 40; i++) {
       int index = i;
       FakeCluster cluster = new FakeCluster("web-" + i, 2);
@@ -133,7 +195,8 @@ class RunSchedulerTest {
               Duration.ofMillis(50),
               Clock.systemUTC(),
               ticks,
-              runs);
+              runs,
+              new RunScheduler.Options(lateness::add, BackOff.NONE));
       schedulers.add(scheduler);
       scheduler.start();
     }
@@ -152,6 +215,10 @@ class RunSchedulerTest {
     assertThat(reports.getOrDefault(0, List.of()))
         .as("the hanging one is still in its run")
         .isEmpty();
+    assertThat(lateness)
+        .as("every run started, each told how late")
+        .hasSizeGreaterThanOrEqualTo(39 * 10)
+        .allSatisfy(late -> assertThat(late).isLessThan(Duration.ofSeconds(1)));
 
     release.countDown();
     await()

@@ -1,11 +1,14 @@
-package com.custompodautoscaler.operator;
+package com.custompodautoscaler.api.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Answers of the operator's HTTP servers: its health endpoints and its admission webhook. */
+/**
+ * Answers of the small HTTP servers of the operator and the autoscaler host: health endpoints,
+ * metrics and the admission webhook.
+ */
 public final class HttpResponses {
 
   public static final String PLAIN_TEXT = "text/plain; charset=utf-8";

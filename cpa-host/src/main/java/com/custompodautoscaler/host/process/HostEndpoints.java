@@ -1,0 +1,39 @@
+package com.custompodautoscaler.host.process;
+
+import com.custompodautoscaler.api.http.HttpResponses;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * A host replica's {@code /healthz}, {@code /readyz} and Prometheus {@code /metrics}: every hosted
+ * CPA's metrics, tagged with its namespace and name, and the host's own.
+ */
+final class HostEndpoints implements AutoCloseable {
+
+  private final HttpServer server;
+
+  HostEndpoints(int port, Host host) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(port), 0);
+    server.createContext("/healthz", exchange -> answer(exchange, "ok"));
+    server.createContext("/readyz", exchange -> answer(exchange, "ok"));
+    server.createContext("/metrics", exchange -> answer(exchange, host.scrapeMetrics()));
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  private static void answer(HttpExchange exchange, String body) throws IOException {
+    try (exchange) {
+      HttpResponses.send(exchange, 200, HttpResponses.PLAIN_TEXT, body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
