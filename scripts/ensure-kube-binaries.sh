@@ -10,6 +10,7 @@
 # Needs root for apt-get. Prints the folder on success; progress goes to stderr.
 #   --node   also kubelet, kube-scheduler, kube-proxy and a kubectl built from the same tree, for the
 #            real node of scripts/real-node (about 3 more minutes once the apiserver's build is cached)
+#   --source only the source tree (downloaded again if its folder was cleaned away); prints its path
 set -euo pipefail
 
 readonly K8S_VERSION=1.20.2
@@ -98,7 +99,21 @@ build_kubernetes_binary() {
   install -m 0755 "$src/_output/bin/$binary" "$TARGET_DIR/$(installed_name "$binary")"
 }
 
+# The source tree alone, for what is built from it besides the binaries (the pause image).
+source_tree() {
+  if [ ! -d "$BUILD_DIR/kubernetes" ]; then
+    if [ "$(id -u)" -ne 0 ]; then say "needs root to download Debian's kubernetes source"; exit 1; fi
+    mkdir -p "$BUILD_DIR"
+    enable_source_packages
+    say "apt-get update"
+    apt-get update -qq >/dev/null
+    fetch_kubernetes_source
+  fi
+  echo "$BUILD_DIR/kubernetes"
+}
+
 main() {
+  if [ "${1:-}" = --source ]; then source_tree; exit 0; fi
   if have_all; then echo "$TARGET_DIR"; exit 0; fi
   if [ "$(id -u)" -ne 0 ]; then
     say "needs root to install Debian packages; run it as root or put the binaries in $TARGET_DIR"

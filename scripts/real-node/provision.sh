@@ -13,7 +13,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 readonly HOME_DIR="${CPA_NODE_HOME:-/var/tmp/cpa-real-node}"
-readonly BUILD_DIR="${KUBE_BINARIES_BUILD_DIR:-/var/tmp/cpa-kube-binaries}"
 readonly BASE_IMAGE=localhost/cpa-debian-base:bookworm
 readonly PACKAGES=(containerd runc containernetworking-plugins buildah mmdebstrap socat iptables
   conntrack ethtool curl openssl libc6-dev gcc)
@@ -35,10 +34,12 @@ packages() {
 pause_image() {
   local archive="$HOME_DIR/images/pause.tar"
   if [ -f "$archive" ]; then return; fi
-  say "building the pause image from $BUILD_DIR/kubernetes/build/pause/linux/pause.c"
+  local tree
+  tree="$(scripts/ensure-kube-binaries.sh --source)"
+  say "building the pause image from $tree/build/pause/linux/pause.c"
   local work
   work="$(mktemp -d)"
-  gcc -Os -static -DVERSION=v3.2-cpa -o "$work/pause" "$BUILD_DIR/kubernetes/build/pause/linux/pause.c"
+  gcc -Os -static -DVERSION=v3.2-cpa -o "$work/pause" "$tree/build/pause/linux/pause.c"
   strip "$work/pause"
   local container
   container="$(buildah --storage-driver vfs from scratch)"
