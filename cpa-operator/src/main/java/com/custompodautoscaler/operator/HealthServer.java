@@ -1,7 +1,6 @@
 package com.custompodautoscaler.operator;
 
 import com.custompodautoscaler.api.http.HttpResponses;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
@@ -20,35 +19,30 @@ final class HealthServer implements AutoCloseable {
   HealthServer(int port, Operator operator, OperatorMetrics metrics, BooleanSupplier standingBy)
       throws IOException {
     server = HttpServer.create(new InetSocketAddress(port), 0);
-    server.createContext("/healthz", exchange -> answer(exchange, 200, "ok"));
+    server.createContext(
+        "/healthz", exchange -> HttpResponses.answerPlainText(exchange, 200, "ok"));
     server.createContext(
         "/readyz",
         exchange -> {
           if (standingBy.getAsBoolean()) {
-            answer(exchange, 200, "ok: standing by for leadership");
+            HttpResponses.answerPlainText(exchange, 200, "ok: standing by for leadership");
             return;
           }
           boolean ready =
               operator.getRuntimeInfo().isStarted()
                   && operator.getRuntimeInfo().allEventSourcesAreHealthy();
-          answer(
+          HttpResponses.answerPlainText(
               exchange,
               ready ? 200 : 503,
               ready ? "ok" : "not ready: event sources are starting or unhealthy");
         });
-    server.createContext("/metrics", exchange -> answer(exchange, 200, metrics.scrape()));
+    server.createContext(
+        "/metrics", exchange -> HttpResponses.answerPlainText(exchange, 200, metrics.scrape()));
     server.start();
   }
 
   int port() {
     return server.getAddress().getPort();
-  }
-
-  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-    try (exchange) {
-      HttpResponses.send(
-          exchange, status, HttpResponses.PLAIN_TEXT, body.endsWith("\n") ? body : body + "\n");
-    }
   }
 
   @Override

@@ -26,4 +26,15 @@ public final class HttpResponses {
       out.write(bytes);
     }
   }
+
+  /**
+   * Answers {@code exchange} with {@code status} and {@code body} as plain text ending in a new
+   * line, and closes it.
+   */
+  public static void answerPlainText(HttpExchange exchange, int status, String body)
+      throws IOException {
+    try (exchange) {
+      send(exchange, status, PLAIN_TEXT, body.endsWith("\n") ? body : body + "\n");
+    }
+  }
 }

@@ -106,7 +106,8 @@ public final class HostedCpa implements AutoCloseable {
     ProcessSessions sessions =
         host.sessions().in(files.workingDir(), configuration.environment(), files.commandPaths());
     KubernetesClient client =
-        ServiceAccounts.impersonating(host.client(), namespace, serviceAccount(cpa));
+        // The account the operator gives the CPA's pod, whatever its template names: the CPA's own.
+        ServiceAccounts.impersonating(host.client(), namespace, name);
     AutoscalerMetrics metrics =
         new AutoscalerMetrics(host.metrics(), Tags.of("namespace", namespace, "cpa", name));
     Pipeline pipeline =
@@ -134,12 +135,6 @@ public final class HostedCpa implements AutoCloseable {
                 BackOff.DOUBLING));
     scheduler.start();
     return new HostedCpa(folder, sessions, pipeline, scheduler, metrics);
-  }
-
-  /** The ServiceAccount the CPA's pod would run as: its template's, else the CPA's own. */
-  private static String serviceAccount(CustomPodAutoscaler cpa) {
-    String named = cpa.getSpec().getTemplate().getSpec().getServiceAccountName();
-    return named == null || named.isEmpty() ? cpa.getMetadata().getName() : named;
   }
 
   /** Starts no more runs; the one in progress, if any, goes on until {@link #close}. */

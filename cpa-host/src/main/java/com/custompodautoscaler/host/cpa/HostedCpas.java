@@ -124,7 +124,7 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
     };
   }
 
-  /** The CPAs of {@code namespace} that this replica has placed, which a ConfigMap may change. */
+  /** The CPAs of {@code namespace}, which a ConfigMap there may change. */
   private List<String> inNamespace(String namespace) {
     List<String> keys = new ArrayList<>();
     for (CustomPodAutoscaler cpa :
@@ -147,9 +147,9 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
           if (cpas == null) {
             return;
           }
-          for (CustomPodAutoscaler cpa : cpas.getStore().list()) {
-            if (shardOf(cpa) == shard) {
-              bringInLine(Cache.metaNamespaceKeyFunc(cpa));
+          for (String key : cpas.getStore().listKeys()) {
+            if (shardOf(key) == shard) {
+              bringInLine(key);
             }
           }
         });
@@ -170,7 +170,7 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
   /** Starts, restarts or stops the CPA {@code key} as its resource and ConfigMaps now say. */
   private void bringInLine(String key) {
     CustomPodAutoscaler cpa = cpas.getStore().getByKey(key);
-    if (cpa == null || !runsHere(cpa)) {
+    if (cpa == null || !runsHere(key, cpa)) {
       stop(key);
       return;
     }
@@ -188,9 +188,9 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
    * Whether {@code cpa} is to run on this replica: it asks to be hosted, its shard is held here,
    * and it is not paused (the operator then holds its target).
    */
-  private boolean runsHere(CustomPodAutoscaler cpa) {
+  private boolean runsHere(String key, CustomPodAutoscaler cpa) {
     return Boolean.TRUE.equals(cpa.getSpec().getHosted())
-        && holds.test(shardOf(cpa))
+        && holds.test(shardOf(key))
         && !(PauseRequest.from(cpa.getMetadata().getAnnotations()) instanceof PauseRequest.Paused);
   }
 
@@ -263,10 +263,7 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
     return inputs.toString();
   }
 
-  private int shardOf(CustomPodAutoscaler cpa) {
-    return ShardKey.of(cpa.getMetadata().getNamespace(), cpa.getMetadata().getName(), shardCount);
-  }
-
+  /** The shard of the CPA of cache key {@code key}, {@code namespace/name}. */
   private int shardOf(String key) {
     int slash = key.indexOf('/');
     return ShardKey.of(key.substring(0, slash), key.substring(slash + 1), shardCount);

@@ -1,7 +1,6 @@
 package com.custompodautoscaler.host.process;
 
 import com.custompodautoscaler.api.http.HttpResponses;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,20 +15,16 @@ final class HostEndpoints implements AutoCloseable {
 
   HostEndpoints(int port, Host host) throws IOException {
     server = HttpServer.create(new InetSocketAddress(port), 0);
-    server.createContext("/healthz", exchange -> answer(exchange, "ok"));
-    server.createContext("/readyz", exchange -> answer(exchange, "ok"));
-    server.createContext("/metrics", exchange -> answer(exchange, host.scrapeMetrics()));
+    server.createContext(
+        "/healthz", exchange -> HttpResponses.answerPlainText(exchange, 200, "ok"));
+    server.createContext("/readyz", exchange -> HttpResponses.answerPlainText(exchange, 200, "ok"));
+    server.createContext(
+        "/metrics", exchange -> HttpResponses.answerPlainText(exchange, 200, host.scrapeMetrics()));
     server.start();
   }
 
   int port() {
     return server.getAddress().getPort();
-  }
-
-  private static void answer(HttpExchange exchange, String body) throws IOException {
-    try (exchange) {
-      HttpResponses.send(exchange, 200, HttpResponses.PLAIN_TEXT, body);
-    }
   }
 
   @Override

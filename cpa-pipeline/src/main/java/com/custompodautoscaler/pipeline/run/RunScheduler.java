@@ -64,16 +64,6 @@ public final class RunScheduler {
       Duration interval,
       Clock clock,
       ScheduledExecutorService ticks,
-      Executor runs) {
-    this(autoscaler, startTime, interval, clock, ticks, runs, Options.plain());
-  }
-
-  public RunScheduler(
-      Autoscaler autoscaler,
-      Duration startTime,
-      Duration interval,
-      Clock clock,
-      ScheduledExecutorService ticks,
       Executor runs,
       Options options) {
     this.autoscaler = autoscaler;

@@ -45,22 +45,9 @@ class RunSchedulerTest {
             .answering(Stage.METRIC, "m")
             .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
     try (Autoscaler autoscaler =
-        new Autoscaler(
-            config("runMode: per-resource\n"),
-            cluster,
-            cluster,
-            cluster,
-            logic,
-            Clock.systemUTC(),
-            reports::add)) {
+        autoscaler(cluster, "runMode: per-resource\n", logic, reports::add)) {
       RunScheduler scheduler =
-          new RunScheduler(
-              autoscaler,
-              Duration.ofMillis(1),
-              Duration.ofMillis(20),
-              Clock.systemUTC(),
-              ticks,
-              runs);
+          every(autoscaler, Duration.ofMillis(20), RunScheduler.Options.plain());
 
       scheduler.start();
       await().atMost(Duration.ofSeconds(10)).until(() -> reports.size() >= 3);
@@ -77,18 +64,16 @@ class RunSchedulerTest {
   @Test
   void stoppingDuringTheStartDelayEndsAtOnce() throws Exception {
     FakeCluster cluster = new FakeCluster("web", 2);
-    try (Autoscaler autoscaler =
-        new Autoscaler(
-            config(""),
-            cluster,
-            cluster,
-            cluster,
-            new ScriptedUserLogic(),
-            Clock.systemUTC(),
-            report -> {})) {
+    try (Autoscaler autoscaler = autoscaler(cluster, "", new ScriptedUserLogic(), report -> {})) {
       RunScheduler scheduler =
           new RunScheduler(
-              autoscaler, Duration.ofHours(1), Duration.ofHours(1), Clock.systemUTC(), ticks, runs);
+              autoscaler,
+              Duration.ofHours(1),
+              Duration.ofHours(1),
+              Clock.systemUTC(),
+              ticks,
+              runs,
+              RunScheduler.Options.plain());
 
       scheduler.start();
       scheduler.stopScheduling();
@@ -118,22 +103,11 @@ class RunSchedulerTest {
                 })
             .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
     try (Autoscaler autoscaler =
-        new Autoscaler(
-            config("runMode: per-resource\n"),
-            cluster,
-            cluster,
-            cluster,
-            logic,
-            Clock.systemUTC(),
-            reports::add)) {
+        autoscaler(cluster, "runMode: per-resource\n", logic, reports::add)) {
       RunScheduler scheduler =
-          new RunScheduler(
+          every(
               autoscaler,
-              Duration.ofMillis(1),
               Duration.ofMillis(20),
-              Clock.systemUTC(),
-              ticks,
-              runs,
               new RunScheduler.Options(late -> {}, BackOff.DOUBLING));
 
       scheduler.start();
@@ -178,24 +152,17 @@ class RunSchedulerTest {
                   })
               .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
       Autoscaler autoscaler =
-          new Autoscaler(
-              config("runMode: per-resource\n"),
+          autoscaler(
               cluster,
-              cluster,
-              cluster,
+              "runMode: per-resource\n",
               logic,
-              Clock.systemUTC(),
               report ->
                   reports.computeIfAbsent(index, k -> new CopyOnWriteArrayList<>()).add(report));
       autoscalers.add(autoscaler);
       RunScheduler scheduler =
-          new RunScheduler(
+          every(
               autoscaler,
-              Duration.ofMillis(1),
               Duration.ofMillis(50),
-              Clock.systemUTC(),
-              ticks,
-              runs,
               new RunScheduler.Options(lateness::add, BackOff.NONE));
       schedulers.add(scheduler);
       scheduler.start();
@@ -229,5 +196,22 @@ class RunSchedulerTest {
       assertThat(scheduler.awaitStopped(Duration.ofSeconds(5))).isTrue();
     }
     autoscalers.forEach(Autoscaler::close);
+  }
+
+  /**
+   * An autoscaler of {@code cluster}'s target with {@code config}, its runs told to {@code
+   * observer}.
+   */
+  private static Autoscaler autoscaler(
+      FakeCluster cluster, String config, ScriptedUserLogic logic, RunObserver observer) {
+    return new Autoscaler(
+        config(config), cluster, cluster, cluster, logic, Clock.systemUTC(), observer);
+  }
+
+  /** A scheduler of {@code autoscaler} on the test's threads, every {@code interval}. */
+  private RunScheduler every(
+      Autoscaler autoscaler, Duration interval, RunScheduler.Options options) {
+    return new RunScheduler(
+        autoscaler, Duration.ofMillis(1), interval, Clock.systemUTC(), ticks, runs, options);
   }
 }
