@@ -4,7 +4,7 @@
 #   scripts/bench.sh                       all of them
 #   scripts/bench.sh shell-overhead        one: run-overhead, shell-overhead, worker-overhead,
 #                                          per-pod, per-pod-worker, hpa-method, startup-memory,
-#                                          operator-memory
+#                                          operator-memory, host-scale, host-failover
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-python3.sh

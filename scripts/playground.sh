@@ -18,9 +18,10 @@ if ! binaries="$(scripts/ensure-kube-binaries.sh)"; then
 fi
 jar=cpa-playground/target/cpa-playground.jar
 if [[ " $* " == *" --real-node "* ]]; then
-  # The real node runs the images, which hold the autoscaler's, the HPA's and the operator's jars.
+  # The real node runs the images, which hold the autoscaler's, the HPA's, the operator's and the
+  # host's jars.
   echo "[playground] building the jars the images hold" >&2
-  mvn -B -ntp -q package -DskipTests -pl cpa-playground,cpa-operator -am
+  mvn -B -ntp -q package -DskipTests -pl cpa-playground,cpa-operator,cpa-host -am
 elif [ ! -f "$jar" ]; then
   echo "[playground] building $jar (a first build downloads its dependencies)" >&2
   mvn -B -ntp -q package -DskipTests -pl cpa-playground -am

@@ -6,5 +6,3 @@
 ARG BASE=cpa-autoscaler:0.1.0
 FROM ${BASE}
 COPY deploy/docker/horizontal-pod-autoscaler/config.yaml /config.yaml
-COPY deploy/docker/horizontal-pod-autoscaler/entrypoint.sh /opt/cpa/hpa-entrypoint.sh
-ENTRYPOINT ["/opt/cpa/hpa-entrypoint.sh"]

@@ -29,7 +29,7 @@ inputs_digest() {
     sha256sum "$dockerfile"
     if [ "$context" = . ]; then
       sha256sum cpa-autoscaler/target/cpa-autoscaler.jar cpa-hpa/target/cpa-hpa.jar \
-        cpa-operator/target/cpa-operator.jar deploy/python/cpa_worker.py \
+        cpa-operator/target/cpa-operator.jar cpa-host/target/cpa-host.jar deploy/python/cpa_worker.py \
         deploy/docker/horizontal-pod-autoscaler/*
     else
       find "$context" -type f -print0 | sort -z | xargs -0 sha256sum
@@ -66,6 +66,8 @@ build "cpa-autoscaler-python:$VERSION" deploy/docker/autoscaler-python.Dockerfil
   --build-arg "BASE=docker.io/library/cpa-autoscaler:$VERSION"
 build "cpa-horizontal-pod-autoscaler:$VERSION" deploy/docker/horizontal-pod-autoscaler.Dockerfile . \
   --build-arg "BASE=docker.io/library/cpa-autoscaler:$VERSION"
+build "cpa-host:$VERSION" deploy/docker/host.Dockerfile . \
+  --build-arg "BASE=docker.io/library/cpa-autoscaler-python:$VERSION"
 build "cpa-operator:$VERSION" deploy/docker/operator.Dockerfile . --build-arg "BASE=$BASE"
 build "hello:$VERSION" scripts/real-node/hello.Dockerfile scripts/real-node --build-arg "BASE=$BASE"
 for extra in "$@"; do

@@ -8,6 +8,12 @@ app.kubernetes.io/name: cpa-operator
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 
+{{/* The host's pods: apart from the operator's, which its Deployment selects. */}}
+{{- define "cpa-operator.hostSelectorLabels" -}}
+app.kubernetes.io/name: cpa-host
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
 {{- define "cpa-operator.labels" -}}
 {{ include "cpa-operator.selectorLabels" . }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}

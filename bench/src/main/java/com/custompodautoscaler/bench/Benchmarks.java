@@ -23,7 +23,8 @@ public final class Benchmarks {
           new HpaMethodBenchmark(),
           new StartupMemoryBenchmark(),
           new OperatorMemoryBenchmark(),
-          new HostScaleBenchmark());
+          new HostScaleBenchmark(),
+          new HostFailoverBenchmark());
 
   private Benchmarks() {}
 

@@ -114,6 +114,12 @@ final class JvmProcess {
     }
   }
 
+  /** Kills the process with SIGKILL, as a node that goes away or the OOM killer would. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
   void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -1,11 +1,16 @@
 package com.custompodautoscaler.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.pipeline.testing.CpaConditions;
 import com.custompodautoscaler.pipeline.testing.ProjectFiles;
+import com.custompodautoscaler.playground.HelloWorkload;
 import com.custompodautoscaler.playground.RealNode;
 import com.marcnuri.helm.Helm;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,13 +20,15 @@ import java.time.Duration;
 /**
  * The real node's cluster as the end-to-end tests use it: an admin client and kubeconfig, and the
  * operator installed with Helm from {@code deploy/helm/cpa-operator} as a user installs it, with
- * two replicas electing a leader.
+ * two replicas electing a leader, and the autoscaler host with two replicas.
  */
 final class Cluster {
 
   static final String OPERATOR_NAMESPACE = "cpa-system";
   static final String RELEASE = "cpa-operator";
   static final int OPERATOR_REPLICAS = 2;
+  static final String HOST = RELEASE + "-host";
+  static final int HOST_REPLICAS = 2;
 
   /** How long the install may take: the images are imported, so this is starting the JVMs. */
   private static final int INSTALL_SECONDS = 300;
@@ -67,6 +74,8 @@ final class Cluster {
         .createNamespace()
         .withKubeConfig(kubeconfig())
         .set("replicas", OPERATOR_REPLICAS)
+        .set("host.enabled", true)
+        .set("host.replicas", HOST_REPLICAS)
         .waitReady()
         .withTimeout(INSTALL_SECONDS)
         .call();
@@ -87,6 +96,23 @@ final class Cluster {
       String namespace, String name, String type, String reason) {
     return CpaConditions.awaitCondition(
         admin(), namespace, name, Duration.ofMinutes(2), CpaConditions.withReason(type, reason));
+  }
+
+  /**
+   * Waits, at most two minutes, until Deployment {@code name} of hello pods asks for {@code
+   * replicas} replicas and has as many ready.
+   */
+  static void awaitReadyReplicas(String namespace, String name, int replicas) {
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              Deployment target =
+                  admin().apps().deployments().inNamespace(namespace).withName(name).get();
+              assertThat(target.getSpec().getReplicas()).isEqualTo(replicas);
+              assertThat(HelloWorkload.readyReplicas(target)).isEqualTo(replicas);
+            });
   }
 
   private static RealNode node() {

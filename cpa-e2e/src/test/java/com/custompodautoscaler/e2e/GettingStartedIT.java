@@ -9,7 +9,6 @@ import com.custompodautoscaler.pipeline.testing.Kubectl;
 import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.custompodautoscaler.playground.HelloWorkload;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +50,7 @@ class GettingStartedIT {
         "--from-file=evaluate.py");
     kubectl("apply", "-f", "cpa.yaml");
 
-    awaitRunningPods(3);
+    Cluster.awaitReadyReplicas(NAMESPACE, "hello-kubernetes", 3);
     CustomPodAutoscaler cpa =
         Cluster.awaitReason(NAMESPACE, "getting-started", "Paused", "Running");
     assertThat(CpaConditions.condition(cpa, "Ready").getReason()).isEqualTo("Provisioned");
@@ -60,9 +59,9 @@ class GettingStartedIT {
         .isNotNull();
 
     kubectl("label", "deployment", "hello-kubernetes", "numPods=8", "--overwrite");
-    awaitRunningPods(5);
+    Cluster.awaitReadyReplicas(NAMESPACE, "hello-kubernetes", 5);
     kubectl("label", "deployment", "hello-kubernetes", "numPods=2", "--overwrite");
-    awaitRunningPods(2);
+    Cluster.awaitReadyReplicas(NAMESPACE, "hello-kubernetes", 2);
 
     // CURRENT is the replicas a run found: 2 from the run after the one that scaled to 2.
     await()
@@ -80,25 +79,6 @@ class GettingStartedIT {
 
   private String kubectl(String... args) throws Exception {
     return Kubectl.runIn(EXAMPLE, Cluster.kubeconfig(), args);
-  }
-
-  /** Waits until the target has {@code replicas} replicas and as many running, ready pods. */
-  private void awaitRunningPods(int replicas) {
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofSeconds(1))
-        .untilAsserted(
-            () -> {
-              Deployment target =
-                  admin
-                      .apps()
-                      .deployments()
-                      .inNamespace(NAMESPACE)
-                      .withName("hello-kubernetes")
-                      .get();
-              assertThat(target.getSpec().getReplicas()).isEqualTo(replicas);
-              assertThat(HelloWorkload.readyReplicas(target)).isEqualTo(replicas);
-            });
   }
 
   private Pod autoscalerPod() {

@@ -42,15 +42,6 @@ public final class JarProcess implements AutoCloseable {
       throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString()));
     command.addAll(args);
-    return startCommand(command, directory, log, env);
-  }
-
-  /**
-   * Starts {@code command}, which ends by running a jar (a wrapper script that execs {@code java
-   * -jar}, say), in {@code directory} with {@code env} added.
-   */
-  public static JarProcess startCommand(
-      List<String> command, Path directory, Path log, Map<String, String> env) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(directory.toFile())

@@ -1,6 +1,7 @@
 package com.custompodautoscaler.host.cpa;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.Hosting;
 import com.custompodautoscaler.core.schedule.BackOff;
 import com.custompodautoscaler.pipeline.assembly.Pipeline;
 import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
@@ -11,6 +12,7 @@ import com.custompodautoscaler.pipeline.method.ProcessSessions;
 import com.custompodautoscaler.pipeline.observe.AutoscalerMetrics;
 import com.custompodautoscaler.pipeline.run.RunScheduler;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -49,6 +51,9 @@ public final class HostedCpa implements AutoCloseable {
    * @param metrics the registry of every hosted CPA's metrics, each CPA's tagged with its namespace
    *     and name
    * @param lateness how late the runs of all the host's CPAs start against their schedules
+   * @param imageFiles the files of the autoscaler images a hosted CPA may name, a folder per image
+   *     repository, each by its path in the image: what a CPA reads from its image without mounting
+   *     it (the HPA image's configuration)
    */
   public record HostParts(
       KubernetesClient client,
@@ -59,7 +64,8 @@ public final class HostedCpa implements AutoCloseable {
       Executor io,
       HttpClients httpClients,
       PrometheusMeterRegistry metrics,
-      Timer lateness) {}
+      Timer lateness,
+      Path imageFiles) {}
 
   private final Path folder;
   private final ProcessSessions sessions;
@@ -99,8 +105,12 @@ public final class HostedCpa implements AutoCloseable {
       throws InvalidConfigException, IOException {
     String namespace = cpa.getMetadata().getNamespace();
     String name = cpa.getMetadata().getName();
+    PodSpec pod = cpa.getSpec().getTemplate().getSpec();
+    // Hosting.needsItsOwnPod let only the images whose runtimes the host has through.
+    String image =
+        Hosting.HostedImage.of(pod.getContainers().get(0).getImage()).orElseThrow().repository();
     HostedFiles files =
-        HostedFiles.write(cpa.getSpec().getTemplate().getSpec(), configMaps, folder);
+        HostedFiles.write(pod, configMaps, folder, host.imageFiles().resolve(image));
     HostedConfiguration configuration = HostedConfiguration.load(cpa, files);
     AutoscalerConfig config = configuration.loaded().config();
     ProcessSessions sessions =

@@ -58,8 +58,8 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
       Executors.newCachedThreadPool(DaemonThreads.named("stopping"));
   private final Map<String, Placed> placed = new HashMap<>();
   private final AtomicLong starts = new AtomicLong();
-  private SharedIndexInformer<CustomPodAutoscaler> cpas;
-  private SharedIndexInformer<ConfigMap> configMaps;
+  private volatile SharedIndexInformer<CustomPodAutoscaler> cpas;
+  private volatile SharedIndexInformer<ConfigMap> configMaps;
 
   /**
    * What was last done for a CPA, with the inputs it was done for.
@@ -89,12 +89,14 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
   /** Starts following the CPAs and ConfigMaps of {@code namespace}, or of every namespace. */
   public void start(Optional<String> namespace) {
     KubernetesClient client = host.client();
-    configMaps =
-        watched(client.configMaps(), namespace)
-            .inform(handler(configMap -> inNamespace(configMap.getMetadata().getNamespace())));
-    cpas =
-        watched(client.resources(CustomPodAutoscaler.class), namespace)
-            .inform(handler(cpa -> List.of(Cache.metaNamespaceKeyFunc(cpa))));
+    // Each cache is in its field before its first event reaches a handler, which reads it.
+    configMaps = watched(client.configMaps(), namespace).runnableInformer(0);
+    cpas = watched(client.resources(CustomPodAutoscaler.class), namespace).runnableInformer(0);
+    configMaps.addEventHandler(
+        handler(configMap -> inNamespace(configMap.getMetadata().getNamespace())));
+    cpas.addEventHandler(handler(cpa -> List.of(Cache.metaNamespaceKeyFunc(cpa))));
+    configMaps.run();
+    cpas.run();
   }
 
   private static <T extends HasMetadata> Informable<T> watched(
@@ -127,8 +129,7 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
   /** The CPAs of {@code namespace}, which a ConfigMap there may change. */
   private List<String> inNamespace(String namespace) {
     List<String> keys = new ArrayList<>();
-    for (CustomPodAutoscaler cpa :
-        cpas == null ? List.<CustomPodAutoscaler>of() : cpas.getStore().list()) {
+    for (CustomPodAutoscaler cpa : cpas.getStore().list()) {
       if (namespace.equals(cpa.getMetadata().getNamespace())) {
         keys.add(Cache.metaNamespaceKeyFunc(cpa));
       }
@@ -144,9 +145,6 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
   public void acquired(int shard) {
     hosting.execute(
         () -> {
-          if (cpas == null) {
-            return;
-          }
           for (String key : cpas.getStore().listKeys()) {
             if (shardOf(key) == shard) {
               bringInLine(key);

@@ -24,7 +24,8 @@ import java.util.function.UnaryOperator;
  * The files a hosted CPA's pod would see, written under a folder of its own: each ConfigMap the
  * container mounts, at its mount path below {@code root}, as the kubelet would project it (every
  * key, or the listed items; one key with {@code subPath}; {@code binaryData} decoded; the file
- * modes asked for). A path in the pod maps to the host by {@link #onHost}.
+ * modes asked for). A path in the pod maps to the host by {@link #onHost}: into a mount, or to the
+ * host's copy of a file of the CPA's image (the HPA image's configuration, say).
  */
 public final class HostedFiles {
 
@@ -32,19 +33,24 @@ public final class HostedFiles {
 
   private final Path workingDir;
   private final Map<String, Path> mounts;
+  private final Path imageFiles;
 
-  private HostedFiles(Path workingDir, Map<String, Path> mounts) {
+  private HostedFiles(Path workingDir, Map<String, Path> mounts, Path imageFiles) {
     this.workingDir = workingDir;
     this.mounts = mounts;
+    this.imageFiles = imageFiles;
   }
 
   /**
    * Writes the files of {@code pod}'s only container under {@code root}, from {@code configMaps}
    * (by name).
    *
+   * @param imageFiles the host's copy of files of the container's image, by their path in the
+   *     image; the folder need not exist
    * @throws MissingConfigMapException when a ConfigMap that is not optional is not there
    */
-  public static HostedFiles write(PodSpec pod, Map<String, ConfigMap> configMaps, Path root)
+  public static HostedFiles write(
+      PodSpec pod, Map<String, ConfigMap> configMaps, Path root, Path imageFiles)
       throws IOException {
     Container container = pod.getContainers().get(0);
     Map<String, Volume> volumes = new LinkedHashMap<>();
@@ -74,7 +80,7 @@ public final class HostedFiles {
     String dir = Optional.ofNullable(container.getWorkingDir()).orElse("/");
     Path workingDir = inside(root, dir);
     Files.createDirectories(workingDir);
-    return new HostedFiles(workingDir, mounts);
+    return new HostedFiles(workingDir, mounts, imageFiles);
   }
 
   /** The container's working directory, on the host. */
@@ -84,8 +90,8 @@ public final class HostedFiles {
 
   /**
    * Where {@code podPath} is on the host: below a mount's folder when it is in a mount, resolved
-   * against the working directory when relative; empty for any other absolute path, which only the
-   * pod's image would have.
+   * against the working directory when relative, the host's copy of the image's file when it has
+   * one; empty for any other absolute path, which only the pod's image would have.
    */
   public Optional<Path> onHost(String podPath) {
     if (!podPath.startsWith("/")) {
@@ -96,8 +102,12 @@ public final class HostedFiles {
         mounts.keySet().stream()
             .filter(mount -> path.startsWith(Path.of(mount).normalize()))
             .max((a, b) -> Integer.compare(a.length(), b.length()));
-    return longest.map(
-        mount -> mounts.get(mount).resolve(Path.of(mount).normalize().relativize(path)));
+    if (longest.isPresent()) {
+      String mount = longest.get();
+      return Optional.of(mounts.get(mount).resolve(Path.of(mount).normalize().relativize(path)));
+    }
+    return Optional.of(imageFiles.resolve(path.toString().substring(1)))
+        .filter(Files::isRegularFile);
   }
 
   /**

@@ -40,6 +40,7 @@ public final class Host implements AutoCloseable {
    * @param renewEvery how often the replica renews its shards and looks at the others'
    * @param margin how long before its lease runs out a replica stops acting on a shard
    * @param root the folder under which hosted CPAs' files are written
+   * @param imageFiles the files of the autoscaler images, a folder per image repository
    * @param watched the one namespace whose CPAs the host runs; empty for every namespace
    * @param concurrentRuns how many runs may be under way at once, which bounds the requests the
    *     replica has in flight: an HTTP/2 connection to the API server carries 250 at most, and the
@@ -54,6 +55,7 @@ public final class Host implements AutoCloseable {
       Duration renewEvery,
       Duration margin,
       Path root,
+      Path imageFiles,
       Optional<String> watched,
       int concurrentRuns) {}
 
@@ -90,7 +92,8 @@ public final class Host implements AutoCloseable {
                 .description(
                     "How long after its scheduled time each run of this replica's CPAs started")
                 .publishPercentiles(0.5, 0.99)
-                .register(metrics));
+                .register(metrics),
+            settings.imageFiles());
     // The keeper tells the hosted CPAs which shards come and go; they ask it whether they may act.
     this.hosted =
         new HostedCpas(

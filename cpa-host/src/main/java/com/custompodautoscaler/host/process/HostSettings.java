@@ -20,6 +20,8 @@ import java.util.Optional;
  *       them every third of that and stops acting on them 2 s before they would run out
  *   <li>{@code CPA_HOST_WATCH_NAMESPACE} (every namespace): the one namespace whose CPAs it runs
  *   <li>{@code CPA_HOST_FILES} ({@code /tmp/cpa-host}): where hosted CPAs' files are written
+ *   <li>{@code CPA_HOST_IMAGE_FILES} ({@code /opt/cpa/images}): the files of the autoscaler images
+ *       that hosted CPAs read without mounting them, a folder per image repository
  *   <li>{@code CPA_HOST_PORT} (8081): the port of the health and metrics endpoints
  *   <li>{@code CPA_HOST_CONCURRENT_RUNS} (100): how many runs may be under way at once
  * </ul>
@@ -55,6 +57,7 @@ record HostSettings(Host.Settings host, int port) {
             lease.dividedBy(3),
             MARGIN,
             Path.of(env.getOrDefault("CPA_HOST_FILES", "/tmp/cpa-host")),
+            Path.of(env.getOrDefault("CPA_HOST_IMAGE_FILES", "/opt/cpa/images")),
             Optional.ofNullable(env.get("CPA_HOST_WATCH_NAMESPACE")).filter(s -> !s.isBlank()),
             concurrentRuns),
         port);

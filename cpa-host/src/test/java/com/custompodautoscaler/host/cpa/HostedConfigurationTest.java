@@ -85,6 +85,9 @@ class HostedConfigurationTest {
             .addToData("evaluate.py", Files.readString(EXAMPLE.resolve("evaluate.py")))
             .build();
     return HostedFiles.write(
-        cpa.getSpec().getTemplate().getSpec(), Map.of("getting-started-logic", logic), root);
+        cpa.getSpec().getTemplate().getSpec(),
+        Map.of("getting-started-logic", logic),
+        root,
+        root.resolve("no-image-files"));
   }
 }

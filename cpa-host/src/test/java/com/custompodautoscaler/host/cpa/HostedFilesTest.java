@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostedFilesTest {
 
   @TempDir Path root;
+  @TempDir Path imageFiles;
 
   @Test
   void theGettingStartedLogicIsWhereItsPodWouldSeeIt() throws Exception {
@@ -41,7 +42,10 @@ class HostedFilesTest {
 
     HostedFiles files =
         HostedFiles.write(
-            cpa.getSpec().getTemplate().getSpec(), Map.of("getting-started-logic", logic), root);
+            cpa.getSpec().getTemplate().getSpec(),
+            Map.of("getting-started-logic", logic),
+            root,
+            imageFiles);
 
     assertThat(files.workingDir()).isEqualTo(root.resolve("cpa"));
     assertThat(root.resolve("cpa/metric.py")).hasSameTextualContentAs(example.resolve("metric.py"));
@@ -109,7 +113,7 @@ class HostedFilesTest {
                 .addToData("other.yaml", "not mounted\n")
                 .build());
 
-    HostedFiles files = HostedFiles.write(pod, configMaps, root);
+    HostedFiles files = HostedFiles.write(pod, configMaps, root, imageFiles);
 
     Path run = root.resolve("app/bin/tools/run.sh");
     assertThat(run).hasContent("#!/bin/sh\necho 3");
@@ -128,30 +132,47 @@ class HostedFilesTest {
   }
 
   @Test
-  void aMissingConfigMapWaitsUnlessItIsOptional() throws Exception {
-    PodSpec pod =
-        new PodSpecBuilder()
-            .addNewContainer()
-            .withName("autoscaler")
-            .addNewVolumeMount()
-            .withName("logic")
-            .withMountPath("/logic")
-            .endVolumeMount()
-            .endContainer()
-            .addNewVolume()
-            .withName("logic")
-            .withNewConfigMap()
-            .withName("not-yet")
-            .endConfigMap()
-            .endVolume()
-            .build();
+  void aFileOfTheImageThatNoMountHidesIsTheHostsCopy() throws Exception {
+    Files.writeString(imageFiles.resolve("config.yaml"), "runMode: per-resource\n");
+    PodSpec pod = mountingAtLogic("logic");
+    ConfigMap logic = new ConfigMapBuilder().addToData("config.yaml", "interval: 1000\n").build();
 
-    assertThatThrownBy(() -> HostedFiles.write(pod, Map.of(), root))
+    HostedFiles files = HostedFiles.write(pod, Map.of("logic", logic), root, imageFiles);
+
+    assertThat(files.onHost("/config.yaml")).contains(imageFiles.resolve("config.yaml"));
+    assertThat(files.onHost("/logic/config.yaml")).contains(root.resolve("logic/config.yaml"));
+    assertThat(files.onHost("/etc/passwd")).as("not among the image's files").isEmpty();
+  }
+
+  @Test
+  void aMissingConfigMapWaitsUnlessItIsOptional() throws Exception {
+    PodSpec pod = mountingAtLogic("not-yet");
+
+    assertThatThrownBy(() -> HostedFiles.write(pod, Map.of(), root, imageFiles))
         .isInstanceOf(MissingConfigMapException.class)
         .hasMessage("ConfigMap not-yet (volume logic) is not there; the CPA waits for it");
 
     pod.getVolumes().get(0).getConfigMap().setOptional(true);
-    HostedFiles files = HostedFiles.write(pod, Map.of(), root);
+    HostedFiles files = HostedFiles.write(pod, Map.of(), root, imageFiles);
     assertThat(files.onHost("/logic/x")).isEmpty();
+  }
+
+  /** A pod whose one container mounts ConfigMap {@code configMap} at {@code /logic}. */
+  private static PodSpec mountingAtLogic(String configMap) {
+    return new PodSpecBuilder()
+        .addNewContainer()
+        .withName("autoscaler")
+        .addNewVolumeMount()
+        .withName("logic")
+        .withMountPath("/logic")
+        .endVolumeMount()
+        .endContainer()
+        .addNewVolume()
+        .withName("logic")
+        .withNewConfigMap()
+        .withName(configMap)
+        .endConfigMap()
+        .endVolume()
+        .build();
   }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.custompodautoscaler.api.v1.ConfigEntry;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.Hosting;
+import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.api.v1.StabilizationEntry;
 import com.custompodautoscaler.core.shard.ShardKey;
 import com.custompodautoscaler.operator.model.RoleBindingFactory;
@@ -50,6 +51,13 @@ class HostIT {
   private static final Duration LEASE = Duration.ofSeconds(4);
   private static final Path EXAMPLE = ProjectFiles.resolve("examples/getting-started");
 
+  /**
+   * The host image's files of the autoscaler images: {@code deploy/docker/host.Dockerfile} copies
+   * the HPA image's configuration as {@code cpa-horizontal-pod-autoscaler/config.yaml}, whose class
+   * path names the image's jar; here the HPA logic is on the test's class path.
+   */
+  private static final Path IMAGE_FILES = ProjectFiles.resolve("cpa-host/target/image-files");
+
   private final KubernetesClient admin = SharedKubeApiServer.adminClient();
   private final List<Host> hosts = new ArrayList<>();
   private String namespace;
@@ -57,6 +65,15 @@ class HostIT {
 
   @BeforeAll
   static void definition() throws IOException {
+    Path hpaImage = IMAGE_FILES.resolve("cpa-horizontal-pod-autoscaler");
+    Files.createDirectories(hpaImage);
+    Files.writeString(
+        hpaImage.resolve("config.yaml"),
+        Files.readString(
+                ProjectFiles.resolve("deploy/docker/horizontal-pod-autoscaler/config.yaml"))
+            .replace(
+                "/opt/cpa/cpa-hpa.jar",
+                ProjectFiles.resolve("cpa-hpa/target/cpa-hpa.jar").toString()));
     try (KubernetesClient client = SharedKubeApiServer.adminClient()) {
       Workloads.installDefinition(
           client, ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml"));
@@ -80,6 +97,8 @@ class HostIT {
     start("replica-a");
 
     awaitReplicas("web", 3);
+    // The run that scaled writes its report, the window in it, once the scale is done.
+    eventually(() -> assertThat(cpa("web").getStatus().getStabilizationWindow()).isNotEmpty());
     CustomPodAutoscaler cpa = cpa("web");
     assertThat(cpa.getStatus().getHostReplica()).isEqualTo("replica-a");
     assertThat(hosted(cpa)).extracting(Condition::getStatus).isEqualTo("True");
@@ -225,6 +244,44 @@ class HostIT {
     }
   }
 
+  @Test
+  void aCpaOfTheHpaImageRunsWithTheImagesConfigurationAndItsMetricsEntry() throws IOException {
+    admin.resource(Workloads.deployment("api", 1)).inNamespace(namespace).create();
+    CustomPodAutoscaler cpa =
+        CustomPodAutoscaler.of(
+            "api",
+            new ScaleTargetReference("apps/v1", "Deployment", "api"),
+            "cpa-horizontal-pod-autoscaler:0.1.0");
+    cpa.getMetadata().setNamespace(namespace);
+    cpa.getSpec().setHosted(true);
+    cpa.getSpec().getConfig().add(new ConfigEntry("interval", "1000"));
+    cpa.getSpec()
+        .getConfig()
+        .add(
+            new ConfigEntry(
+                "metrics",
+                "- type: Resource\n  resource:\n    name: cpu\n    target:\n"
+                    + "      type: Utilization\n      averageUtilization: 50\n"));
+    provision(admin.resource(cpa).create());
+    start("replica-a");
+
+    eventually(
+        () -> {
+          CustomPodAutoscaler running = cpa("api");
+          assertThat(hosted(running).getReason()).isEqualTo("Running");
+          assertThat(running.getStatus().getConditions())
+              .as(
+                  "the metrics entry read as kubernetesMetricSpecs: its CPU metric gathered, which"
+                      + " the CPA's Role, without roleRequiresMetricsServer, does not allow")
+              .anySatisfy(
+                  condition -> {
+                    assertThat(condition.getType()).isEqualTo("KubernetesMetricsAvailable");
+                    assertThat(condition.getReason()).isEqualTo("Forbidden");
+                    assertThat(condition.getMessage()).contains("pods.metrics.k8s.io");
+                  });
+        });
+  }
+
   /** Names of six CPAs, three in each of the two shards. */
   private List<String> threePerShard() {
     List<String> names = new ArrayList<>();
@@ -279,13 +336,17 @@ class HostIT {
     cpa.getSpec().getTemplate().getSpec().getVolumes().get(0).getConfigMap().setName(configMap);
     cpa.getSpec().getConfig().add(new ConfigEntry("interval", "1000"));
     config.forEach((key, value) -> cpa.getSpec().getConfig().add(new ConfigEntry(key, value)));
-    CustomPodAutoscaler created = admin.resource(cpa).create();
-    admin.resource(ServiceAccountFactory.serviceAccount(created)).inNamespace(namespace).create();
+    provision(admin.resource(cpa).create());
+  }
+
+  /** The ServiceAccount, Role and RoleBinding the operator makes for {@code cpa}. */
+  private void provision(CustomPodAutoscaler cpa) {
+    admin.resource(ServiceAccountFactory.serviceAccount(cpa)).inNamespace(namespace).create();
     admin
-        .resource(RoleFactory.role(created, new TargetResource("apps", "deployments")))
+        .resource(RoleFactory.role(cpa, new TargetResource("apps", "deployments")))
         .inNamespace(namespace)
         .create();
-    admin.resource(RoleBindingFactory.roleBinding(created)).inNamespace(namespace).create();
+    admin.resource(RoleBindingFactory.roleBinding(cpa)).inNamespace(namespace).create();
   }
 
   private Host start(String replica) {
@@ -301,6 +362,7 @@ class HostIT {
                 Duration.ofSeconds(1),
                 Duration.ofMillis(500),
                 files.resolve(replica),
+                IMAGE_FILES,
                 Optional.of(namespace),
                 16),
             Clock.systemUTC());

@@ -27,6 +27,7 @@ class HostSettingsTest {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(2),
                 Path.of("/tmp/cpa-host"),
+                Path.of("/opt/cpa/images"),
                 Optional.empty(),
                 100));
     assertThat(settings.port()).isEqualTo(8081);

@@ -7,7 +7,6 @@ import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
 import com.custompodautoscaler.autoscaler.testing.JarProcess;
 import com.custompodautoscaler.pipeline.testing.MetricsServerCluster;
 import com.custompodautoscaler.pipeline.testing.ProjectFiles;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A CustomPodAutoscaler written for the Go horizontal-pod-autoscaler image, switched to the
- * horizontal-pod-autoscaler image and nothing else: the image's entrypoint and configuration run
+ * horizontal-pod-autoscaler image and nothing else: the image's autoscaler and configuration run
  * with the environment the operator makes of that CPA's {@code config} entries ({@code metrics},
  * {@code minReplicas}, {@code maxReplicas}, {@code interval}, {@code downscaleStabilization}), as a
- * process against an API server that serves the target and metrics-server's pod metrics. Only the
- * jars' paths differ from the image, and the times are short.
+ * process against an API server that serves the target and metrics-server's pod metrics; the
+ * configuration reads the entry {@code metrics} as {@code kubernetesMetricSpecs} through its {@code
+ * variableAliases}. Only the jars' paths differ from the image, and the times are short.
  */
 class GoHpaConfigurationIT {
 
@@ -80,22 +80,17 @@ class GoHpaConfigurationIT {
     }
   }
 
-  /** The image's entrypoint with the operator's environment for the Go HPA's CPA. */
+  /** The image's autoscaler with the operator's environment for the Go HPA's CPA. */
   private JarProcess start(Path config, Path kubeconfig) throws Exception {
     Map<String, String> env = new java.util.HashMap<>(GO_HPA_CONFIG_ENTRIES);
     env.put(
         "scaleTargetRef", "{\"kind\":\"Deployment\",\"name\":\"web\",\"apiVersion\":\"apps/v1\"}");
     env.put("namespace", "default");
     env.put("KUBECONFIG", kubeconfig.toString());
-    env.put("CPA_AUTOSCALER_JAR", AutoscalerProcess.jar().toAbsolutePath().toString());
     env.put("apiConfig", "{\"host\": \"127.0.0.1\", \"port\": " + JarProcess.freePort() + "}");
-    env.put(
-        "PATH",
-        Path.of(System.getProperty("java.home"), "bin")
-            + File.pathSeparator
-            + System.getenv("PATH"));
-    return JarProcess.startCommand(
-        List.of("sh", IMAGE.resolve("entrypoint.sh").toString(), "--config", config.toString()),
+    return JarProcess.start(
+        AutoscalerProcess.jar(),
+        List.of("--config", config.toString()),
         dir,
         dir.resolve("autoscaler.log"),
         env);

@@ -41,7 +41,8 @@ class DockerfilesIT {
         "operator.Dockerfile",
         "autoscaler.Dockerfile",
         "autoscaler-python.Dockerfile",
-        "horizontal-pod-autoscaler.Dockerfile"
+        "horizontal-pod-autoscaler.Dockerfile",
+        "host.Dockerfile"
       })
   void everyCopiedFileIsBuiltAndInTheBuildContext(String dockerfile) throws IOException {
     List<String> ignore = Files.readAllLines(ProjectFiles.resolve(".dockerignore"));
@@ -61,11 +62,11 @@ class DockerfilesIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"operator.Dockerfile", "autoscaler.Dockerfile"})
+  @ValueSource(strings = {"operator.Dockerfile", "autoscaler.Dockerfile", "host.Dockerfile"})
   void theEntryPointRunsTheCopiedJarWithFlagsThatAJvmAcceptsAndTheBenchmarksMeasured(
       String dockerfile) throws Exception {
     List<Instruction> copies = copies(dockerfile);
-    assertThat(copies).hasSize(1);
+    assertThat(copies).isNotEmpty();
     String[] copy = copies.get(0).arguments().split("\\s+");
     String destination = copy[copy.length - 1];
     String mainJar =
@@ -97,18 +98,27 @@ class DockerfilesIT {
   }
 
   @Test
-  void theHpaImageStartsItsEntrypointWithTheGoHpasConfiguration() throws IOException {
-    assertThat(instruction("horizontal-pod-autoscaler.Dockerfile", "ENTRYPOINT"))
-        .isEqualTo("[\"/opt/cpa/hpa-entrypoint.sh\"]");
+  void theHpaImageIsTheAutoscalerImageWithTheGoHpasConfiguration() throws IOException {
+    assertThat(instructions("horizontal-pod-autoscaler.Dockerfile"))
+        .extracting(Instruction::keyword)
+        .as("the autoscaler image's entry point, kept")
+        .doesNotContain("ENTRYPOINT", "CMD");
     assertThat(copies("horizontal-pod-autoscaler.Dockerfile"))
         .extracting(Instruction::arguments)
-        .containsExactly(
-            "deploy/docker/horizontal-pod-autoscaler/config.yaml /config.yaml",
-            "deploy/docker/horizontal-pod-autoscaler/entrypoint.sh /opt/cpa/hpa-entrypoint.sh");
-    assertThat(ProjectFiles.resolve("deploy/docker/horizontal-pod-autoscaler/entrypoint.sh"))
-        .isExecutable();
+        .containsExactly("deploy/docker/horizontal-pod-autoscaler/config.yaml /config.yaml");
     assertThat(instruction("horizontal-pod-autoscaler.Dockerfile", "ARG"))
         .isEqualTo("BASE=" + tag("autoscaler.Dockerfile"));
+  }
+
+  @Test
+  void theHostImageIsThePythonImageWithTheHostAndTheHpaImagesConfiguration() throws IOException {
+    assertThat(instruction("host.Dockerfile", "ARG"))
+        .isEqualTo("BASE=" + tag("autoscaler-python.Dockerfile"));
+    assertThat(copies("host.Dockerfile"))
+        .extracting(Instruction::arguments)
+        .contains(
+            "deploy/docker/horizontal-pod-autoscaler/config.yaml"
+                + " /opt/cpa/images/cpa-horizontal-pod-autoscaler/config.yaml");
   }
 
   @Test
@@ -124,10 +134,12 @@ class DockerfilesIT {
     assertThat(tag("autoscaler-python.Dockerfile")).isEqualTo("cpa-autoscaler-python:" + version);
     assertThat(tag("horizontal-pod-autoscaler.Dockerfile"))
         .isEqualTo("cpa-horizontal-pod-autoscaler:" + version);
+    assertThat(tag("host.Dockerfile")).isEqualTo("cpa-host:" + version);
     assertThat(instruction("autoscaler-python.Dockerfile", "ARG"))
         .isEqualTo("BASE=" + tag("autoscaler.Dockerfile"));
     assertThat(Files.readString(ProjectFiles.resolve("deploy/helm/cpa-operator/values.yaml")))
-        .contains("repository: cpa-operator\n");
+        .contains("repository: cpa-operator\n")
+        .contains("repository: cpa-host\n");
     try (Stream<Path> examples = Files.list(ProjectFiles.resolve("examples"))) {
       for (Path cpa :
           examples

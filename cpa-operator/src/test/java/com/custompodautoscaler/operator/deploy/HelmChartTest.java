@@ -33,6 +33,8 @@ class HelmChartTest {
 
   private static final String RELEASE = "cpa-operator";
   private static final String NAMESPACE = "cpa-system";
+  private static final String HOST = RELEASE + "-host";
+  private static final Map<String, Object> HOST_ENABLED = Map.of("enabled", true);
 
   @Test
   void lintsWithoutWarningsInStrictMode() {
@@ -383,6 +385,113 @@ class HelmChartTest {
   void severalReplicasWithoutLeaderElectionAreRefused() {
     assertThatThrownBy(() -> render(Map.of("replicas", 3, "leaderElection", false)))
         .hasMessageContaining("leader election");
+  }
+
+  @Test
+  void theHostIsLeftOutUnlessAskedFor() throws Exception {
+    assertThat(render(Map.of()))
+        .extracting(object -> object.getMetadata().getName())
+        .noneMatch(name -> name.startsWith(HOST));
+  }
+
+  @Test
+  void theHostReadsCpasAndConfigMapsImpersonatesServiceAccountsAndKeepsItsLeases()
+      throws Exception {
+    List<HasMetadata> objects = render(Map.of("host", Map.of("enabled", true, "replicas", 3)));
+
+    assertThat(objects)
+        .filteredOn(object -> object.getMetadata().getName().equals(HOST))
+        .extracting(HasMetadata::getKind)
+        .containsExactlyInAnyOrder(
+            "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment");
+    assertThat(named(objects, ClusterRole.class, HOST).getRules())
+        .extracting(rule -> tuple(rule.getApiGroups(), rule.getResources(), rule.getVerbs()))
+        .as("impersonating ServiceAccounts, never users or groups (system:masters is a group)")
+        .containsExactlyInAnyOrder(
+            tuple(
+                List.of("custompodautoscaler.com"),
+                List.of("custompodautoscalers"),
+                List.of("get", "list", "watch")),
+            tuple(
+                List.of("custompodautoscaler.com"),
+                List.of("custompodautoscalers/status"),
+                List.of("patch")),
+            tuple(List.of(""), List.of("configmaps"), List.of("get", "list", "watch")),
+            tuple(List.of(""), List.of("serviceaccounts"), List.of("impersonate")));
+    Role leases = named(objects, Role.class, HOST + "-leases");
+    assertThat(leases.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+    assertThat(leases.getRules())
+        .singleElement()
+        .satisfies(rule -> assertThat(rule.getResources()).containsExactly("leases"));
+    Deployment host = named(objects, Deployment.class, HOST);
+    assertThat(host.getSpec().getReplicas()).isEqualTo(3);
+    Map<String, String> operatorSelector =
+        named(objects, Deployment.class, RELEASE).getSpec().getSelector().getMatchLabels();
+    assertThat(
+            host.getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels()
+                .entrySet()
+                .containsAll(operatorSelector.entrySet()))
+        .as("the operator's Deployment selects the host's pods")
+        .isFalse();
+    assertThat(host.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo(HOST);
+    Container container = host.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getImage()).isEqualTo("cpa-host:0.1.0");
+    assertThat(env(container, "CPA_HOST_NAME")).contains(HOST);
+    assertThat(env(container, "CPA_HOST_WATCH_NAMESPACE")).as("every namespace").isEmpty();
+    assertThat(container.getEnv())
+        .filteredOn(variable -> variable.getName().equals("POD_NAME"))
+        .singleElement()
+        .satisfies(
+            variable ->
+                assertThat(variable.getValueFrom().getFieldRef().getFieldPath())
+                    .isEqualTo("metadata.name"));
+  }
+
+  @Test
+  void inNamespaceModeTheHostRunsTheCpasOfItsOneNamespace() throws Exception {
+    List<HasMetadata> objects =
+        render(
+            Map.of(
+                "mode", "namespace", "watchNamespaces", List.of("team-a"), "host", HOST_ENABLED));
+
+    assertThat(named(objects, Role.class, HOST).getMetadata().getNamespace()).isEqualTo("team-a");
+    assertThat(objects).noneMatch(object -> object instanceof ClusterRole && isHost(object));
+    Container container =
+        named(objects, Deployment.class, HOST)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+    assertThat(env(container, "CPA_HOST_WATCH_NAMESPACE")).contains("team-a");
+    assertThatThrownBy(
+            () ->
+                render(
+                    Map.of(
+                        "mode",
+                        "namespace",
+                        "watchNamespaces",
+                        List.of("team-a", "team-b"),
+                        "host",
+                        HOST_ENABLED)))
+        .hasMessageContaining("watchNamespaces names more than one");
+  }
+
+  private static boolean isHost(HasMetadata object) {
+    return object.getMetadata().getName().equals(HOST);
+  }
+
+  private static <T extends HasMetadata> T named(
+      List<HasMetadata> objects, Class<T> kind, String name) {
+    return objects.stream()
+        .filter(kind::isInstance)
+        .filter(object -> object.getMetadata().getName().equals(name))
+        .map(kind::cast)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<HasMetadata> render(Map<String, ?> values) throws Exception {

@@ -17,9 +17,11 @@ final class ConfigProblems {
   private final List<ConfigProblem> problems = new ArrayList<>();
   private final Map<String, String> origins = new HashMap<>();
 
-  /** Records that top-level {@code key} took its value from environment variable {@code key}. */
-  void keyCameFromEnvironment(String key) {
-    origins.put(key, "environment variable " + key);
+  /**
+   * Records that top-level {@code key} took its value from environment variable {@code variable}.
+   */
+  void keyCameFromEnvironment(String key, String variable) {
+    origins.put(key, "environment variable " + variable);
   }
 
   /** Records an error at {@code key}, unless one was found there already: one error per key. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,20 +46,57 @@ final class ConfigTree {
     }
   }
 
-  /** Applies every environment variable named exactly like a top-level key. */
+  /**
+   * Applies every environment variable named exactly like a top-level key, or named by one of the
+   * file's {@code variableAliases}.
+   */
   static void applyEnvironment(ObjectNode root, Map<String, String> env, ConfigProblems problems) {
+    Map<String, String> aliased = aliasedVariables(root, env, problems);
     for (Key<?> key : ConfigBlock.TOP_LEVEL.keys()) {
-      String value = env.get(key.name());
+      String variable = aliased.getOrDefault(key.name(), key.name());
+      String value = env.get(variable);
       if (value == null) {
         continue;
       }
-      problems.keyCameFromEnvironment(key.name());
+      problems.keyCameFromEnvironment(key.name(), variable);
       switch (key.envParsing()) {
         case RAW_STRING -> root.put(key.name(), value);
         case BASE10_INTEGER -> applyInteger(root, key.name(), value, problems);
         case YAML -> applyYaml(root, key.name(), value, problems);
       }
     }
+  }
+
+  /**
+   * The variable each key is read from when the file's {@code variableAliases} names one for it
+   * that is set, by key; a key whose own variable is set keeps it. An alias for no top-level key is
+   * an error; a value of the wrong type is left to the schema check.
+   */
+  private static Map<String, String> aliasedVariables(
+      ObjectNode root, Map<String, String> env, ConfigProblems problems) {
+    String aliasesKey = TopLevelKeys.VARIABLE_ALIASES.name();
+    JsonNode aliases = root.get(aliasesKey);
+    Map<String, String> aliased = new HashMap<>();
+    if (aliases == null || !aliases.isObject()) {
+      return aliased;
+    }
+    for (Map.Entry<String, JsonNode> alias : aliases.properties()) {
+      String keyName = alias.getValue().asText();
+      if (!alias.getValue().isTextual()) {
+        continue;
+      }
+      boolean known =
+          ConfigBlock.TOP_LEVEL.keys().stream()
+              .anyMatch(key -> key.name().equals(keyName) && !key.name().equals(aliasesKey));
+      if (!known) {
+        problems.error(
+            aliasesKey + "." + alias.getKey(),
+            "\"" + keyName + "\" is not a top-level key that a variable can set");
+      } else if (env.containsKey(alias.getKey()) && !env.containsKey(keyName)) {
+        aliased.put(keyName, alias.getKey());
+      }
+    }
+    return aliased;
   }
 
   private static void applyInteger(

@@ -7,6 +7,7 @@ import static com.custompodautoscaler.pipeline.config.KeyType.STRING;
 
 import com.custompodautoscaler.core.model.Stage;
 import java.util.List;
+import java.util.Map;
 
 /** The top-level keys, and those of {@code scaleTargetRef} and {@code apiConfig}. */
 final class TopLevelKeys {
@@ -155,6 +156,15 @@ final class TopLevelKeys {
   static final DefaultedKey<String> KEY_FILE =
       Key.withDefault("keyFile", STRING, "", "PEM private key for HTTPS.");
 
+  static final Key<Map<String, String>> VARIABLE_ALIASES =
+      Key.optional(
+          "variableAliases",
+          KeyType.mapOf(STRING),
+          "none",
+          "Environment variables read under another top-level key's name: `{metrics:"
+              + " kubernetesMetricSpecs}` reads variable `metrics` as `kubernetesMetricSpecs`,"
+              + " unless that variable is set too. Read from the file only.");
+
   static final List<Key<?>> OF_TOP_LEVEL =
       List.of(
           SCALE_TARGET_REF,
@@ -184,7 +194,8 @@ final class TopLevelKeys {
           CPU_INITIALIZATION_PERIOD,
           PER_POD_CONCURRENCY,
           CPA_NAME,
-          MAX_OUTPUT_BYTES);
+          MAX_OUTPUT_BYTES,
+          VARIABLE_ALIASES);
   static final List<Key<?>> OF_SCALE_TARGET_REF =
       List.of(TARGET_API_VERSION, TARGET_KIND, TARGET_NAME);
   static final List<Key<?>> OF_API_CONFIG =

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * decision-state store both write the autoscaler's part of the status through it. Each write sends
  * that whole part (server-side apply, one field manager, so the operator's fields stay the
  * operator's), starting from the part as last written, so neither writer drops the other's fields.
+ * Once a reporter reports the runs, the decision state a run saves is written with its report, in
+ * one request, rather than on its own.
  */
 public final class CpaConnection {
 
@@ -32,6 +34,8 @@ public final class CpaConnection {
   private final ObjectReference reference;
   private final boolean found;
   private CustomPodAutoscalerStatus written;
+  private CustomPodAutoscalerStatus staged;
+  private boolean reported;
 
   private CpaConnection(
       KubernetesClient client, String namespace, String name, CustomPodAutoscaler found) {
@@ -76,8 +80,12 @@ public final class CpaConnection {
         client, found.getMetadata().getNamespace(), found.getMetadata().getName(), found);
   }
 
-  /** Reports the runs for {@code target} to the CustomPodAutoscaler. */
+  /**
+   * Reports the runs for {@code target} to the CustomPodAutoscaler; from now on the decision state
+   * a run saves waits for the run's report.
+   */
   public CpaReporter reporter(TargetRef target, Clock clock) {
+    reported = true;
     return new CpaReporter(this, target, clock);
   }
 
@@ -92,21 +100,40 @@ public final class CpaConnection {
   }
 
   /**
-   * Whether the CPA was there when the connection was made: {@link #written} then holds the
-   * autoscaler's part of its status as the API server has it, as far as this connection knows.
+   * Whether the CPA was there when the connection was made: {@link #current} then holds the
+   * autoscaler's part of its status as the API server has it or is to have it, as far as this
+   * connection knows.
    */
   boolean found() {
     return found;
   }
 
-  /** The autoscaler's part of the status as last written, or as found at start. */
-  CustomPodAutoscalerStatus written() {
-    return written;
+  /**
+   * The autoscaler's part of the status as it is to be: as last written (or found at start), with
+   * the decision state saved since.
+   */
+  CustomPodAutoscalerStatus current() {
+    return staged != null ? staged : written;
   }
 
   /**
-   * Writes {@code status} as the autoscaler's whole part of the status; nothing when it is what was
-   * last written, which then still stands, as the same apply would leave it.
+   * Keeps {@code status}, the autoscaler's part with a new decision state: until the report of the
+   * run that saved it writes it when a reporter reports the runs, else written now.
+   *
+   * @throws KubernetesClientException when it is written now and the API server refuses it
+   */
+  void saveDecisionState(CustomPodAutoscalerStatus status) {
+    if (reported) {
+      staged = status;
+    } else {
+      write(status);
+    }
+  }
+
+  /**
+   * Writes {@code status} as the autoscaler's whole part of the status, the decision state saved
+   * since the last write in it; nothing when it is what was last written, which then still stands,
+   * as the same apply would leave it.
    *
    * @throws KubernetesClientException when the API server refuses it or cannot be reached
    */
@@ -116,6 +143,7 @@ public final class CpaConnection {
     }
     StatusApply.apply(client, StatusApply.patch(namespace, name, status), FIELD_MANAGER);
     written = status;
+    staged = null;
   }
 
   KubernetesClient client() {

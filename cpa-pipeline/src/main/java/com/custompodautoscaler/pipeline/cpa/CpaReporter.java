@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * Reports runs to the CustomPodAutoscaler the autoscaler runs for: its part of the status (see
  * {@link CpaConnection}), and events for scale-ups, scale-downs, failed runs and Kubernetes metrics
  * that could not be gathered. The decision state in the status is the {@link
- * CpaStatusDecisionStateStore}'s to write; a report keeps it as it is. A failure to report is
- * logged and never fails a run.
+ * CpaStatusDecisionStateStore}'s to save; a report writes it as the store last saved it, in the
+ * same request. A failure to report is logged and never fails a run.
  */
 public final class CpaReporter implements RunObserver {
 
@@ -42,11 +42,13 @@ public final class CpaReporter implements RunObserver {
 
   @Override
   public void finished(RunReport report) {
-    if (report.type() == RunType.API_DRY_RUN || report.goal() != RunGoal.SCALE) {
-      return;
-    }
     try {
-      cpa.write(AutoscalerStatus.after(cpa.written(), report, clock.instant()));
+      if (report.type() == RunType.API_DRY_RUN || report.goal() != RunGoal.SCALE) {
+        // Not reported, but a decision state the run saved is written: nothing when none was.
+        cpa.write(cpa.current());
+        return;
+      }
+      cpa.write(AutoscalerStatus.after(cpa.current(), report, clock.instant()));
       recordEvents(report);
       lastProblem = "";
     } catch (KubernetesClientException e) {

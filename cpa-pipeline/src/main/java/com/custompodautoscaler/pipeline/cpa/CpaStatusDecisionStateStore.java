@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The decision state in the CustomPodAutoscaler's status ({@code stabilizationWindow}, {@code
- * scaleUpEvents}, {@code scaleDownEvents}), so that a restart does not reset it. A failure to read
- * or write is logged and never fails a run: the autoscaler goes on from what it has in memory.
+ * scaleUpEvents}, {@code scaleDownEvents}), so that a restart does not reset it; written with the
+ * run's report when one reports the runs ({@link CpaConnection}). A failure to read or write is
+ * logged and never fails a run: the autoscaler goes on from what it has in memory.
  */
 public final class CpaStatusDecisionStateStore implements DecisionStateStore {
 
@@ -31,7 +32,7 @@ public final class CpaStatusDecisionStateStore implements DecisionStateStore {
   @Override
   public DecisionState load() {
     if (cpa.found()) {
-      return DecisionStateCodec.decode(cpa.written());
+      return DecisionStateCodec.decode(cpa.current());
     }
     try {
       CustomPodAutoscaler found = cpa.read();
@@ -50,7 +51,7 @@ public final class CpaStatusDecisionStateStore implements DecisionStateStore {
   @Override
   public void save(DecisionState state) {
     try {
-      cpa.write(AutoscalerStatus.withDecisionState(cpa.written(), state));
+      cpa.saveDecisionState(AutoscalerStatus.withDecisionState(cpa.current(), state));
       lastProblem = "";
     } catch (KubernetesClientException e) {
       String problem = ClientErrors.describe(e);

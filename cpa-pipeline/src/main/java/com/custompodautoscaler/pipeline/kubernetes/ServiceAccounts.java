@@ -33,10 +33,7 @@ public final class ServiceAccounts {
       KubernetesClient client, String namespace, String name) {
     return client
         .newClient(
-            new RequestConfigBuilder()
-                .withImpersonateUsername(user(namespace, name))
-                .withImpersonateGroups(groups(namespace))
-                .build())
+            new RequestConfigBuilder().withImpersonateUsername(user(namespace, name)).build())
         .adapt(KubernetesClient.class);
   }
 }

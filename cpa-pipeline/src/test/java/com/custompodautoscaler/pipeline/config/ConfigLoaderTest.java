@@ -322,6 +322,46 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aVariableAliasReadsAVariableUnderAKeysNameUnlessTheKeysOwnIsSet() throws Exception {
+    String yaml =
+        REQUIRED + "variableAliases: {metrics: kubernetesMetricSpecs, floor: minReplicas}\n";
+    String cpu =
+        "[{\"type\":\"Resource\",\"resource\":{\"name\":\"cpu\","
+            + "\"target\":{\"type\":\"Utilization\",\"averageUtilization\":50}}}]";
+
+    AutoscalerConfig aliased = load(yaml, Map.of("metrics", cpu, "floor", "2"));
+    AutoscalerConfig own = load(yaml, Map.of("floor", "2", "minReplicas", "3"));
+
+    assertThat(aliased.kubernetesMetrics().specs()).hasSize(1);
+    assertThat(aliased.bounds().min()).isEqualTo(2);
+    assertThat(own.bounds().min()).as("minReplicas, set itself").isEqualTo(3);
+    assertThat(load(yaml, Map.of()).bounds().min()).isEqualTo(1);
+  }
+
+  @Test
+  void aVariableAliasForNoKeyIsAnErrorAndAnAliasedBadValueNamesItsVariable() {
+    InvalidConfigException unknown =
+        catchThrowableOfType(
+            InvalidConfigException.class,
+            () -> load(REQUIRED + "variableAliases: {metrics: metricSpecs}\n", Map.of()));
+    InvalidConfigException badValue =
+        catchThrowableOfType(
+            InvalidConfigException.class,
+            () ->
+                load(REQUIRED + "variableAliases: {floor: minReplicas}\n", Map.of("floor", "few")));
+
+    assertThat(unknown.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.key()).isEqualTo("variableAliases.metrics");
+              assertThat(problem.message())
+                  .isEqualTo("\"metricSpecs\" is not a top-level key that a variable can set");
+            });
+    assertThat(badValue.getMessage()).contains("environment variable floor");
+  }
+
+  @Test
   void anEnvironmentObjectMergesOntoTheFileKeyByKey() throws Exception {
     String yaml =
         REQUIRED

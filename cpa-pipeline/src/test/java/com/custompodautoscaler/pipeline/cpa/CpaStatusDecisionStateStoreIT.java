@@ -1,6 +1,7 @@
 package com.custompodautoscaler.pipeline.cpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
@@ -19,12 +20,17 @@ import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import com.custompodautoscaler.pipeline.testing.Workloads;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class CpaStatusDecisionStateStoreIT extends DecisionStateStoreContract {
 
   private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+  private static final TargetRef TARGET = new TargetRef("apps/v1", "Deployment", "web");
   private static final AtomicInteger CPAS = new AtomicInteger();
   private static KubernetesClient admin;
   private static KubernetesClient client;
@@ -78,12 +85,16 @@ class CpaStatusDecisionStateStoreIT extends DecisionStateStoreContract {
     String name = newCpa();
     operatorWritesObservedGeneration(name, 4L);
     CpaConnection cpa = CpaConnection.connect(client, namespace, name);
-    cpa.reporter(new TargetRef("apps/v1", "Deployment", "web"), Clock.fixed(NOW, ZoneOffset.UTC))
+    cpa.reporter(TARGET, Clock.fixed(NOW, ZoneOffset.UTC))
         .finished(
             RunReports.decided(
                 2, 6, new ReplicaDecision(6, DecisionReason.AS_EVALUATED, window(6))));
 
     cpa.decisionStateStore().save(window(6, 1));
+    cpa.reporter(TARGET, Clock.fixed(NOW, ZoneOffset.UTC))
+        .finished(
+            RunReports.decided(
+                6, 6, new ReplicaDecision(6, DecisionReason.AS_EVALUATED, window(6, 1))));
 
     CustomPodAutoscalerStatus status = read(name).getStatus();
     assertThat(status.getObservedGeneration()).as("the operator's").isEqualTo(4L);
@@ -93,12 +104,47 @@ class CpaStatusDecisionStateStoreIT extends DecisionStateStoreContract {
   }
 
   @Test
+  void theStateARunSavesIsWrittenWithItsReportInOneRequest() {
+    String name = newCpa();
+    CpaConnection cpa = CpaConnection.connect(client, namespace, name);
+    CpaReporter reporter = cpa.reporter(TARGET, Clock.fixed(NOW, ZoneOffset.UTC));
+    List<String> writes = new CopyOnWriteArrayList<>();
+    try (Watch watch =
+        admin
+            .resources(CustomPodAutoscaler.class)
+            .inNamespace(namespace)
+            .withName(name)
+            .watch(
+                new Watcher<>() {
+                  @Override
+                  public void eventReceived(Action action, CustomPodAutoscaler changed) {
+                    if (action == Action.MODIFIED) {
+                      writes.add(changed.getMetadata().getResourceVersion());
+                    }
+                  }
+
+                  @Override
+                  public void onClose(WatcherException cause) {}
+                })) {
+      cpa.decisionStateStore().save(window(3));
+      reporter.finished(
+          RunReports.decided(3, 3, new ReplicaDecision(3, DecisionReason.AS_EVALUATED, window(3))));
+      // The watch sends changes in order: once this one arrives, so have the run's.
+      operatorWritesObservedGeneration(name, 9L);
+      await().atMost(Duration.ofSeconds(10)).until(() -> writes.size() >= 2);
+    }
+
+    assertThat(writes).as("the run's one write, then the operator's").hasSize(2);
+    assertThat(DecisionStateCodec.decode(read(name).getStatus())).isEqualTo(window(3));
+  }
+
+  @Test
   void aReportKeepsTheStateTheStoreSaved() {
     String name = newCpa();
     CpaConnection cpa = CpaConnection.connect(client, namespace, name);
     cpa.decisionStateStore().save(window(3));
 
-    cpa.reporter(new TargetRef("apps/v1", "Deployment", "web"), Clock.fixed(NOW, ZoneOffset.UTC))
+    cpa.reporter(TARGET, Clock.fixed(NOW, ZoneOffset.UTC))
         .finished(
             RunReports.decided(
                 3, 3, new ReplicaDecision(3, DecisionReason.AS_EVALUATED, window(9, 9))));
