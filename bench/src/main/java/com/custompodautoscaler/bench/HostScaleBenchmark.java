@@ -13,14 +13,19 @@ import java.util.regex.Pattern;
 
 /**
  * The autoscaler host as a process, as its pod runs it, with {@code cpa.bench.hostedCpas} (2,000)
- * hosted CPAs of the HPA logic in-process, 15 s apart ({@link HostedCpaFixture}): how long until
- * every CPA has run, how late runs start against their schedule (p50, p99, max), a new CPA's first
- * run while the others run, the API requests per run by verb and resource, and the host's resident
- * memory.
+ * hosted CPAs of the HPA logic, 15 s apart ({@link HostedCpaFixture}), in-process or, with {@code
+ * -Dcpa.bench.hostLogic=python-worker}, its evaluate stage as a Python worker per CPA: how long
+ * until every CPA has run, how late runs start against their schedule (p50, p99, max), a new CPA's
+ * first run while the others run, the API requests per run by verb and resource, and the host's
+ * resident memory.
  */
 final class HostScaleBenchmark implements Bench {
 
   private static final int CPAS = Integer.getInteger("cpa.bench.hostedCpas", 2000);
+  private static final HostedCpaFixture.Logic LOGIC =
+      "python-worker".equals(System.getProperty("cpa.bench.hostLogic"))
+          ? HostedCpaFixture.Logic.PYTHON_WORKER
+          : HostedCpaFixture.Logic.JAVA;
   private static final Duration OBSERVE =
       Duration.ofSeconds(Integer.getInteger("cpa.bench.hostSeconds", 180));
   private static final Duration START_PATIENCE = Duration.ofMinutes(10);
@@ -36,7 +41,7 @@ final class HostScaleBenchmark implements Bench {
     KubernetesClient client = context.plane().client();
     HostedCpaFixture.prepare(client);
     long setUp = System.nanoTime();
-    HostedCpaFixture.createAll(client, 0, CPAS);
+    HostedCpaFixture.createAll(client, 0, CPAS, LOGIC);
     out.printf(
         "created %d hosted CPAs with their Deployments, pods, pod metrics, ServiceAccounts, Roles"
             + " and RoleBindings in %.1f s%n",
@@ -56,7 +61,7 @@ final class HostScaleBenchmark implements Bench {
           HostedCpaFixture.FLAGS, ran, CPAS, host.elapsedNanos() / 1e9);
 
       Instant newCpaCreated = Instant.now();
-      HostedCpaFixture.createAll(client, CPAS, CPAS + 1);
+      HostedCpaFixture.createAll(client, CPAS, CPAS + 1, LOGIC);
       Duration firstRun =
           awaitFirstRun(client, HostedCpaFixture.namespaceOf(CPAS), "cpa-" + CPAS, newCpaCreated);
       out.printf(
@@ -86,7 +91,12 @@ final class HostScaleBenchmark implements Bench {
             }
           });
       out.printf(
-          "host resident memory: VmRSS %s, VmHWM %s%n", host.memory("VmRSS"), host.memory("VmHWM"));
+          "host resident memory: VmRSS %s, VmHWM %s; the processes it started (workers): %d,"
+              + " VmRSS %d kB in all%n",
+          host.memory("VmRSS"),
+          host.memory("VmHWM"),
+          host.descendants(),
+          host.descendantsResidentKb());
     } finally {
       host.stop();
     }

@@ -74,8 +74,11 @@ final class HostedCpaFixture {
         replica, jar, FLAGS, List.of(), all, port, context.workDir().resolve(replica + ".log"));
   }
 
-  /** Creates what CPAs {@code first} to {@code end - 1} need, 8 at a time. */
-  static void createAll(KubernetesClient client, int first, int end) throws Exception {
+  /**
+   * Creates what CPAs {@code first} to {@code end - 1} need, 8 at a time, their logic {@code
+   * logic}.
+   */
+  static void createAll(KubernetesClient client, int first, int end, Logic logic) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<?>> made = new ArrayList<>();
@@ -83,7 +86,7 @@ final class HostedCpaFixture {
         String namespace = "bench-hosted-" + n;
         if (client.namespaces().withName(namespace).get() == null) {
           namespace(client, namespace);
-          client.resource(logic()).inNamespace(namespace).create();
+          client.resource(logic(logic)).inNamespace(namespace).create();
         }
       }
       for (int i = first; i < end; i++) {
@@ -180,11 +183,46 @@ final class HostedCpaFixture {
     client.resource(RoleBindingFactory.roleBinding(created)).inNamespace(namespace).create();
   }
 
+  /** How the hosted CPAs' logic runs: the HPA's metric stage in-process, its evaluate stage so. */
+  enum Logic {
+    /** In-process, as the HPA image runs it. */
+    JAVA("java", "  java: {className: com.custompodautoscaler.hpa.HpaLogic}"),
+    /**
+     * A Python worker per CPA, started once: the HPA's evaluate stage (the highest replica count
+     * the metric stage proposed) written in Python.
+     */
+    PYTHON_WORKER(
+        "worker", "  worker: {entrypoint: python3, command: [/logic/evaluate_worker.py]}");
+
+    private final String type;
+    private final String method;
+
+    Logic(String type, String method) {
+      this.type = type;
+      this.method = method;
+    }
+  }
+
+  private static final String EVALUATE_WORKER =
+      String.join(
+          "\n",
+          "import json",
+          "import sys",
+          "",
+          "for line in sys.stdin:",
+          "    proposed = json.loads(json.loads(line)['metrics'][0]['value'])",
+          "    counts = [m['replicas'] for m in proposed['metrics'] if 'replicas' in m]",
+          "    replicas = max(counts) if counts else proposed['specReplicas']",
+          "    sys.stdout.write(json.dumps({'targetReplicas': replicas}) + '\\n')",
+          "    sys.stdout.flush()",
+          "");
+
   /**
-   * The HPA's logic in-process: CPU at 50% of requests, as the example's; runs every 15 s, with the
-   * HPA's 300 s downscale stabilization, so that each CPA's status keeps a window.
+   * The HPA's logic: CPU at 50% of requests, as the example's; the metric stage in-process, the
+   * evaluate stage as {@code logic} says; runs every 15 s, with the HPA's 300 s downscale
+   * stabilization, so that each CPA's status keeps a window.
    */
-  private static io.fabric8.kubernetes.api.model.ConfigMap logic() {
+  private static io.fabric8.kubernetes.api.model.ConfigMap logic(Logic logic) {
     String config =
         String.join(
             "\n",
@@ -203,15 +241,16 @@ final class HostedCpaFixture {
             "  timeout: 2000",
             "  java: {className: com.custompodautoscaler.hpa.HpaLogic}",
             "evaluate:",
-            "  type: java",
+            "  type: " + logic.type,
             "  timeout: 2000",
-            "  java: {className: com.custompodautoscaler.hpa.HpaLogic}",
+            logic.method,
             "");
     return new ConfigMapBuilder()
         .withNewMetadata()
         .withName("hpa-logic")
         .endMetadata()
         .addToData("config.yaml", config)
+        .addToData("evaluate_worker.py", EVALUATE_WORKER)
         .build();
   }
 

@@ -101,11 +101,35 @@ final class JvmProcess {
 
   /** A field of {@code /proc/PID/status}, such as VmRSS or VmHWM. */
   String memory(String field) throws IOException {
-    return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+    return memoryOf(process.pid(), field);
+  }
+
+  private static String memoryOf(long pid, String field) throws IOException {
+    return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
         .filter(line -> line.startsWith(field + ":"))
         .map(line -> line.substring(field.length() + 1).trim())
         .findFirst()
         .orElse("unknown");
+  }
+
+  /** How many processes this one started that still run (user commands, workers). */
+  long descendants() {
+    return process.descendants().count();
+  }
+
+  /** The VmRSS of the processes this one started, summed, in kB. */
+  long descendantsResidentKb() {
+    return process
+        .descendants()
+        .mapToLong(
+            child -> {
+              try {
+                return Long.parseLong(memoryOf(child.pid(), "VmRSS").replace("kB", "").trim());
+              } catch (IOException | NumberFormatException gone) {
+                return 0;
+              }
+            })
+        .sum();
   }
 
   void failIfExited() throws IOException {

@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -87,8 +89,9 @@ public final class HostedCpa implements AutoCloseable {
   }
 
   /**
-   * Starts {@code cpa} with its files under {@code folder}: its first run comes at its configured
-   * start time and interval.
+   * Starts {@code cpa} with its files under {@code folder}: its first run comes one interval after
+   * its last one, wherever that ran (at once when that is overdue), or, for a CPA that never ran,
+   * at its configured start time and interval.
    *
    * @param configMaps the ConfigMaps of its namespace that it mounts, by name
    * @param mayAct whether the host still holds the CPA's shard
@@ -143,13 +146,32 @@ public final class HostedCpa implements AutoCloseable {
                   host.lateness().record(late);
                 },
                 BackOff.DOUBLING));
-    scheduler.start();
+    lastRun(cpa).ifPresentOrElse(scheduler::resume, scheduler::start);
     return new HostedCpa(folder, sessions, pipeline, scheduler, metrics);
   }
 
-  /** Starts no more runs; the one in progress, if any, goes on until {@link #close}. */
+  /**
+   * When {@code cpa}'s last run started, as its status says: its cadence goes on from there,
+   * wherever it ran. Empty when it never ran or the time cannot be read.
+   */
+  private static Optional<Instant> lastRun(CustomPodAutoscaler cpa) {
+    try {
+      return Optional.ofNullable(cpa.getStatus())
+          .map(status -> status.getLastRun())
+          .map(run -> run.getTime())
+          .map(Instant::parse);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Starts no more runs, and takes the CPA's metrics away now, so that a CPA started again in its
+   * place keeps its own; the run in progress, if any, goes on until {@link #close}.
+   */
   public void stopScheduling() {
     scheduler.stopScheduling();
+    metrics.remove();
   }
 
   /**
@@ -164,7 +186,6 @@ public final class HostedCpa implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     pipeline.close();
-    metrics.remove();
     deleteFolder();
   }
 

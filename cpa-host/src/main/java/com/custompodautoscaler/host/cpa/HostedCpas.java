@@ -52,6 +52,7 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
   private final Path root;
   private final int shardCount;
   private final IntPredicate holds;
+  private final IntPredicate mayAct;
   private final ExecutorService hosting =
       Executors.newSingleThreadExecutor(DaemonThreads.named("hosting"));
   private final ExecutorService stopping =
@@ -71,19 +72,23 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
   /**
    * @param root the folder under which each CPA's files are written
    * @param shardCount how many shards the host's CPAs are divided into
-   * @param holds whether this replica may act on a shard now
+   * @param holds whether this replica holds a shard: its CPAs run here
+   * @param mayAct whether this replica may act on a shard now: its CPAs' writes go through (a slow
+   *     renewal closes it for a moment, without stopping them)
    */
   public HostedCpas(
       HostedCpa.HostParts host,
       HostingStatus status,
       Path root,
       int shardCount,
-      IntPredicate holds) {
+      IntPredicate holds,
+      IntPredicate mayAct) {
     this.host = host;
     this.status = status;
     this.root = root;
     this.shardCount = shardCount;
     this.holds = holds;
+    this.mayAct = mayAct;
   }
 
   /** Starts following the CPAs and ConfigMaps of {@code namespace}, or of every namespace. */
@@ -203,7 +208,7 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
     Path folder = root.resolve(key).resolve(String.valueOf(starts.incrementAndGet()));
     int shard = shardOf(key);
     try {
-      HostedCpa running = HostedCpa.start(cpa, mounted, folder, host, () -> holds.test(shard));
+      HostedCpa running = HostedCpa.start(cpa, mounted, folder, host, () -> mayAct.test(shard));
       status.running(cpa);
       log.info("runs {}", key);
       return running;

@@ -101,7 +101,8 @@ public final class Host implements AutoCloseable {
             new HostingStatus(client, settings.replica(), clock),
             settings.root(),
             settings.shards(),
-            this::holds);
+            this::holds,
+            this::mayAct);
     this.keeper =
         new ShardKeeper(
             new ShardLeases(
@@ -130,6 +131,10 @@ public final class Host implements AutoCloseable {
   }
 
   private boolean holds(int shard) {
+    return keeper.holds(shard);
+  }
+
+  private boolean mayAct(int shard) {
     return keeper.mayAct(shard);
   }
 

@@ -62,6 +62,14 @@ public final class ShardKeeper {
     this.writes = writes;
   }
 
+  /**
+   * Whether this replica holds {@code shard}: it took it and has not lost it since, though it may
+   * not act on it for a moment while a renewal is slow ({@link #mayAct}).
+   */
+  public boolean holds(int shard) {
+    return renewalSent.containsKey(shard);
+  }
+
   /** Whether this replica may act on the CPAs of {@code shard} now. */
   public boolean mayAct(int shard) {
     Instant sent = renewalSent.get(shard);

@@ -94,7 +94,7 @@ class HostIT {
   @Test
   void aHostedCpaScalesItsTargetAsItsOwnAccountAndAnEditKeepsItsDecisionState() throws IOException {
     hostedExample("web", "logic", Map.of("downscaleStabilization", "120"));
-    start("replica-a");
+    Host host = start("replica-a");
 
     awaitReplicas("web", 3);
     // The run that scaled writes its report, the window in it, once the scale is done.
@@ -122,6 +122,11 @@ class HostIT {
             });
 
     awaitReplicas("web", 4);
+    eventually(
+        () ->
+            assertThat(host.scrapeMetrics())
+                .as("the restarted CPA's own metrics, not taken away with those of before")
+                .contains("cpa_desired_replicas{cpa=\"web\",namespace=\"" + namespace + "\"} 4.0"));
     List<StabilizationEntry> window = cpa("web").getStatus().getStabilizationWindow();
     assertThat(window)
         .as("the window from before the edit, kept")

@@ -88,6 +88,10 @@ class ShardKeeperIT {
           .as("b takes a's shards within the lease and a round or two")
           .isLessThan(LEASE.plusSeconds(3));
     }
+    assertThat(frozenHeld)
+        .as("a, frozen, still counts its shards as held: its CPAs are not stopped, only fenced")
+        .allMatch(a.keeper::holds)
+        .noneMatch(a.keeper::mayAct);
     a.thaw();
     Instant thawed = Instant.now();
     while (Duration.between(thawed, Instant.now()).toSeconds() < 3) {
@@ -96,6 +100,13 @@ class ShardKeeperIT {
 
     assertThat(frozenHeld).isNotEmpty();
     assertThat(overlaps).as("moments two replicas might act on one shard").isEmpty();
+    await()
+        .atMost(LEASE)
+        .untilAsserted(
+            () ->
+                assertThat(frozenHeld)
+                    .as("thawed, a's first round drops what b took")
+                    .noneMatch(shard -> a.keeper.holds(shard) && b.keeper.holds(shard)));
     awaitBalanced(a, b);
   }
 

@@ -75,6 +75,7 @@ public final class RunScheduler {
     this.options = options;
   }
 
+  /** Starts the runs as CPA v2 does: the first one interval after the aligned start. */
   public void start() {
     synchronized (lock) {
       schedule = TickSchedule.startingAt(clock.instant(), startTime, interval);
@@ -83,6 +84,20 @@ public final class RunScheduler {
           Duration.between(clock.instant(), schedule.alignedStart()).toMillis(),
           schedule.first().runAt());
       scheduleTick(schedule.first());
+    }
+  }
+
+  /**
+   * Starts the runs of an autoscaler that last ran at {@code lastRun} elsewhere (a hosted CPA that
+   * another replica ran, or that an edit restarted): the first when the run after that one is due,
+   * at once when it is overdue, then at the interval from there.
+   */
+  public void resume(Instant lastRun) {
+    synchronized (lock) {
+      schedule = TickSchedule.startingAt(clock.instant(), startTime, interval);
+      Tick first = schedule.after(lastRun, clock.instant());
+      log.info("resuming after the run of {}; next run at {}", lastRun, first.runAt());
+      scheduleTick(first);
     }
   }
 

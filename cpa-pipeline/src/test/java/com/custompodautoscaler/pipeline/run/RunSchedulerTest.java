@@ -12,6 +12,7 @@ import com.custompodautoscaler.pipeline.testing.FakeCluster;
 import com.custompodautoscaler.pipeline.testing.ScriptedUserLogic;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,33 @@ class RunSchedulerTest {
       scheduler.stopScheduling();
 
       assertThat(scheduler.awaitStopped(Duration.ofSeconds(5))).isTrue();
+    }
+  }
+
+  @Test
+  void resumingRunsWhenTheRunAfterTheLastOneIsDueAtOnceWhenOverdue() throws Exception {
+    List<RunReport> overdue = new CopyOnWriteArrayList<>();
+    List<RunReport> notYet = new CopyOnWriteArrayList<>();
+    FakeCluster cluster = new FakeCluster("web", 2);
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, "{\"targetReplicas\":2}");
+    Duration interval = Duration.ofSeconds(30);
+    try (Autoscaler late = autoscaler(cluster, "runMode: per-resource\n", logic, overdue::add);
+        Autoscaler early = autoscaler(cluster, "runMode: per-resource\n", logic, notYet::add)) {
+      RunScheduler lateScheduler = every(late, interval, RunScheduler.Options.plain());
+      RunScheduler earlyScheduler = every(early, interval, RunScheduler.Options.plain());
+
+      lateScheduler.resume(Instant.now().minus(interval.multipliedBy(3)));
+      earlyScheduler.resume(Instant.now().minusSeconds(5));
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> overdue.size() == 1);
+      Thread.sleep(500);
+      assertThat(overdue).as("one run for the ticks missed, not three").hasSize(1);
+      assertThat(notYet).as("due 25 s from now").isEmpty();
+      lateScheduler.stopScheduling();
+      earlyScheduler.stopScheduling();
     }
   }
 
