@@ -3,6 +3,7 @@ package com.custompodautoscaler.bench;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,11 @@ final class HostScaleBenchmark implements Bench {
       while (ran < CPAS && host.elapsedNanos() < START_PATIENCE.toNanos()) {
         host.failIfExited();
         Thread.sleep(500);
-        ran = HostedCpaFixture.cpasThatRan(host);
+        try {
+          ran = HostedCpaFixture.cpasThatRan(host);
+        } catch (HttpTimeoutException busy) {
+          // A host too busy to answer within 5 s is asked again.
+        }
       }
       out.printf(
           "JVM flags %s: %d of %d CPAs had run %.1f s after the host's launch%n",

@@ -242,7 +242,8 @@ final class HostedCpaFixture {
             "  java: {className: com.custompodautoscaler.hpa.HpaLogic}",
             "evaluate:",
             "  type: " + logic.type,
-            "  timeout: 2000",
+            // A worker's first call waits for its start, which takes long when many start at once.
+            "  timeout: 10000",
             logic.method,
             "");
     return new ConfigMapBuilder()
