@@ -203,6 +203,42 @@ class HostIT {
   }
 
   @Test
+  void aWorkerIsStartedOnceOnTheHostAndAnswersEveryRun() throws IOException {
+    String worker =
+        String.join(
+            "\n",
+            "import json",
+            "import sys",
+            "",
+            "for line in sys.stdin:",
+            "    value = json.loads(line)['metrics'][0]['value']",
+            "    sys.stdout.write(json.dumps({'targetReplicas': int(value)}) + '\\n')",
+            "    sys.stdout.flush()",
+            "");
+    hostedExample(
+        "web",
+        "logic",
+        Map.of(
+            "evaluate",
+            "{\"type\": \"worker\", \"timeout\": 2500,"
+                + " \"worker\": {\"entrypoint\": \"python3\", \"command\": [\"evaluate.py\"]}}"),
+        worker);
+    start("replica-a");
+
+    awaitReplicas("web", 3);
+    setNumPods("web", 4);
+    awaitReplicas("web", 4);
+    setNumPods("web", 2);
+    awaitReplicas("web", 2);
+    assertThat(
+            ProcessHandle.current()
+                .descendants()
+                .filter(process -> process.info().commandLine().orElse("").contains("evaluate.py")))
+        .as("one worker for every run of the CPA")
+        .hasSize(1);
+  }
+
+  @Test
   void aBadConfigurationStopsOnlyItsOwnCpaAndSaysWhy() throws IOException {
     hostedExample("web", "logic", Map.of());
     hostedExample("broken", "broken-logic", Map.of("interval", "soon"));
@@ -285,6 +321,118 @@ class HostIT {
                     assertThat(condition.getMessage()).contains("pods.metrics.k8s.io");
                   });
         });
+  }
+
+  /**
+   * Two host processes from the jar, as their pods run them, with leases of 6 s; one is frozen with
+   * SIGSTOP until the other has taken its CPAs and scaled them, then woken with SIGCONT: the runs
+   * it had under way, and any it starts before its first round, write nothing.
+   */
+  @Test
+  void aReplicaFrozenPastItsLeaseWritesNothingWhenItWakes() throws Exception {
+    List<String> names = threePerShard();
+    for (String name : names) {
+      hostedExample(name, name + "-logic", Map.of());
+    }
+    Path kubeconfig =
+        Files.writeString(files.resolve("kubeconfig"), SharedKubeApiServer.kubeconfigYaml());
+    Process a = hostProcess("replica-a", kubeconfig);
+    Process b = hostProcess("replica-b", kubeconfig);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  names.stream()
+                          .map(name -> cpa(name).getStatus())
+                          .filter(status -> status != null && status.getHostReplica() != null)
+                          .map(status -> status.getHostReplica())
+                          .distinct()
+                          .count()
+                      == 2);
+      for (String name : names) {
+        awaitReplicas(name, 3);
+      }
+
+      signal("STOP", a);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  names.stream()
+                      .allMatch(
+                          name -> "replica-b".equals(cpa(name).getStatus().getHostReplica())));
+      for (String name : names) {
+        setNumPods(name, 2);
+      }
+      for (String name : names) {
+        awaitReplicas(name, 2);
+      }
+      signal("CONT", a);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> Files.readString(files.resolve("replica-a.log")).contains("no longer holds"));
+
+      assertThat(a.isAlive()).as("the woken replica goes on").isTrue();
+      for (String name : names) {
+        assertThat(deployment(name).getSpec().getReplicas())
+            .as("%s: nothing the woken replica decided before its freeze landed", name)
+            .isEqualTo(2);
+        assertThat(cpa(name).getStatus().getHostReplica()).isEqualTo("replica-b");
+      }
+    } finally {
+      a.destroyForcibly();
+      b.destroyForcibly();
+      a.waitFor();
+      b.waitFor();
+    }
+  }
+
+  /** The host jar as replica {@code replica} of this test's host, its output in a log file. */
+  private Process hostProcess(String replica, Path kubeconfig) throws IOException {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                ProjectFiles.resolve("cpa-host/target/cpa-host.jar").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(files.resolve(replica + ".log").toFile());
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "KUBECONFIG",
+                kubeconfig.toString(),
+                "POD_NAME",
+                replica,
+                "POD_NAMESPACE",
+                namespace,
+                "CPA_HOST_NAME",
+                "test-host",
+                "CPA_HOST_SHARDS",
+                String.valueOf(SHARDS),
+                "CPA_HOST_LEASE_SECONDS",
+                "6",
+                "CPA_HOST_WATCH_NAMESPACE",
+                namespace,
+                "CPA_HOST_FILES",
+                files.resolve(replica).toString(),
+                "CPA_HOST_IMAGE_FILES",
+                IMAGE_FILES.toString(),
+                "CPA_HOST_PORT",
+                String.valueOf(port)));
+    return builder.start();
+  }
+
+  private static void signal(String name, Process process) throws Exception {
+    assertThat(
+            new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor())
+        .isZero();
   }
 
   /** Names of six CPAs, three in each of the two shards. */
