@@ -1,4 +1,4 @@
-package com.custompodautoscaler.operator.deploy;
+package com.custompodautoscaler.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What can be checked of the images without a Docker engine, after {@code mvn package}: every file
  * a Dockerfile copies exists and is in the build context that {@code .dockerignore} leaves, the
  * entry point runs the jar where it was copied, the JVM flags are the benchmarked ones and a JVM
- * accepts them, and the image names agree with the chart and the examples.
+ * accepts them, and the image names agree with the chart and the examples. It lives in the
+ * end-to-end module, which the build reaches after every module whose jar an image copies.
  */
 class DockerfilesIT {
 
