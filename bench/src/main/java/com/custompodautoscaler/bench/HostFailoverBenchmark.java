@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -123,7 +124,7 @@ final class HostFailoverBenchmark implements Bench {
    * {@link #PATIENCE}; returns those that did, as they were then.
    */
   private static Map<String, CustomPodAutoscaler> awaitTakeOver(
-      KubernetesClient client, java.util.Set<String> moved, Instant killed) throws Exception {
+      KubernetesClient client, Set<String> moved, Instant killed) throws Exception {
     Map<String, CustomPodAutoscaler> ranAgain = new HashMap<>();
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (ranAgain.size() < moved.size() && System.nanoTime() < deadline) {

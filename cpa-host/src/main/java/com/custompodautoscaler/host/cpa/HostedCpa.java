@@ -1,7 +1,9 @@
 package com.custompodautoscaler.host.cpa;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.Hosting;
+import com.custompodautoscaler.api.v1.LastRun;
 import com.custompodautoscaler.core.schedule.BackOff;
 import com.custompodautoscaler.pipeline.assembly.Pipeline;
 import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
@@ -157,8 +159,8 @@ public final class HostedCpa implements AutoCloseable {
   private static Optional<Instant> lastRun(CustomPodAutoscaler cpa) {
     try {
       return Optional.ofNullable(cpa.getStatus())
-          .map(status -> status.getLastRun())
-          .map(run -> run.getTime())
+          .map(CustomPodAutoscalerStatus::getLastRun)
+          .map(LastRun::getTime)
           .map(Instant::parse);
     } catch (DateTimeParseException e) {
       return Optional.empty();

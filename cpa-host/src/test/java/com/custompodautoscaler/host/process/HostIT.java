@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -392,7 +393,7 @@ class HostIT {
   /** The host jar as replica {@code replica} of this test's host, its output in a log file. */
   private Process hostProcess(String replica, Path kubeconfig) throws IOException {
     int port;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     ProcessBuilder builder =
