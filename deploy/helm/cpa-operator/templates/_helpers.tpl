@@ -8,6 +8,11 @@ app.kubernetes.io/name: cpa-operator
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 
+{{/* The autoscaler host's objects and its ServiceAccount. */}}
+{{- define "cpa-operator.hostName" -}}
+{{- include "cpa-operator.name" . | trunc 58 | trimSuffix "-" }}-host
+{{- end -}}
+
 {{/* The host's pods: apart from the operator's, which its Deployment selects. */}}
 {{- define "cpa-operator.hostSelectorLabels" -}}
 app.kubernetes.io/name: cpa-host
@@ -46,7 +51,11 @@ has no escalate nor bind), so it holds what an autoscaler's Role grants: get on 
 (targetResources), its scale (the scale rule of every kind, which a pause needs too), list on pods, get on
 CPAs and patch on their status, events, the metrics APIs and Argo Rollouts those flags open, and
 whatever roleRules.allowed lets spec.roleRules grant. It gets, lists and deletes pods: the bare
-Pod the Go operator left for a CPA, and a user's Pod with provisionPod: false.
+Pod the Go operator left for a CPA, and a user's Pod with provisionPod: false. With the host, it
+grants the host's account, per hosted CPA, impersonation of that CPA's ServiceAccount alone, and
+takes the grant back when the CPA stops being hosted: so it holds impersonate on ServiceAccounts
+(no more than it has already, since it creates Deployments that run as them) and deletes Roles
+and RoleBindings (only the CPAs' own, which it checks).
 */}}
 {{- define "cpa-operator.rules" -}}
 - apiGroups: ["custompodautoscaler.com"]
@@ -85,6 +94,14 @@ Pod the Go operator left for a CPA, and a user's Pod with provisionPod: false.
 - apiGroups: {{ toJson .apiGroups }}
   resources: {{ toJson .resources }}
   verbs: {{ toJson .verbs }}
+{{- end }}
+{{- if .Values.host.enabled }}
+- apiGroups: [""]
+  resources: ["serviceaccounts"]
+  verbs: ["impersonate"]
+- apiGroups: ["rbac.authorization.k8s.io"]
+  resources: ["roles", "rolebindings"]
+  verbs: ["delete"]
 {{- end }}
 {{- end -}}
 

@@ -58,7 +58,7 @@ public final class CustomPodAutoscalerOperator implements AutoCloseable {
     Set<String> namespaces = settings.namespaces();
     operator.register(
         new CustomPodAutoscalerReconciler(
-            client, Clock.systemUTC(), metrics, settings.roleRulesAllowed()),
+            client, Clock.systemUTC(), metrics, settings.roleRulesAllowed(), settings.host()),
         configuration -> {
           if (!namespaces.isEmpty()) {
             configuration.settingNamespaces(namespaces);

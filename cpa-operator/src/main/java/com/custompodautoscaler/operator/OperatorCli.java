@@ -1,5 +1,6 @@
 package com.custompodautoscaler.operator;
 
+import com.custompodautoscaler.operator.model.HostAccount;
 import com.custompodautoscaler.operator.model.RoleRuleAllowList;
 import com.custompodautoscaler.operator.webhook.WebhookSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -110,6 +111,15 @@ public final class OperatorCli implements Callable<Integer> {
               + " OPERATOR_NAMESPACE).")
   private String operatorNamespace;
 
+  @Option(
+      names = "--host-service-account",
+      paramLabel = "NAMESPACE/NAME",
+      defaultValue = "${env:HOST_SERVICE_ACCOUNT:-}",
+      description =
+          "The autoscaler host's ServiceAccount, which the operator lets impersonate each hosted"
+              + " CPA's account; none when empty (env HOST_SERVICE_ACCOUNT).")
+  private String hostServiceAccount;
+
   @Spec private CommandSpec spec;
 
   public static void main(String[] args) {
@@ -124,7 +134,8 @@ public final class OperatorCli implements Callable<Integer> {
             leaderElection ? Optional.of(leaseNamespace()) : Optional.empty(),
             healthPort,
             roleRulesAllowed(),
-            webhook());
+            webhook(),
+            hostAccount());
     KubernetesClient client = new KubernetesClientBuilder().build();
     CustomPodAutoscalerOperator operator = CustomPodAutoscalerOperator.start(client, settings);
     Runtime.getRuntime()
@@ -159,6 +170,18 @@ public final class OperatorCli implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(
           spec.commandLine(), "--role-rules-allowed (ROLE_RULES_ALLOWED): " + e.getMessage());
+    }
+  }
+
+  private Optional<HostAccount> hostAccount() {
+    if (hostServiceAccount.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(HostAccount.parse(hostServiceAccount));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--host-service-account (HOST_SERVICE_ACCOUNT): " + e.getMessage());
     }
   }
 

@@ -42,6 +42,8 @@ public final class Host implements AutoCloseable {
    * @param root the folder under which hosted CPAs' files are written
    * @param imageFiles the files of the autoscaler images, a folder per image repository
    * @param watched the one namespace whose CPAs the host runs; empty for every namespace
+   * @param account the host's ServiceAccount, in {@code namespace}, which owns its Leases so that
+   *     they go with it; empty for Leases that no one owns
    * @param concurrentRuns how many runs may be under way at once, which bounds the requests the
    *     replica has in flight: an HTTP/2 connection to the API server carries 250 at most, and the
    *     client refuses the ones beyond
@@ -57,6 +59,7 @@ public final class Host implements AutoCloseable {
       Path root,
       Path imageFiles,
       Optional<String> watched,
+      Optional<String> account,
       int concurrentRuns) {}
 
   private final ScheduledExecutorService ticks =
@@ -111,7 +114,12 @@ public final class Host implements AutoCloseable {
                 settings.name(),
                 settings.replica(),
                 settings.lease(),
-                Host::monotonic),
+                Host::monotonic,
+                settings
+                    .account()
+                    .map(
+                        account ->
+                            ShardLeases.ownedBy(leaseClient, settings.namespace(), account))),
             hosted,
             settings.replica(),
             settings.shards(),

@@ -19,6 +19,7 @@ import java.util.Optional;
  *   <li>{@code CPA_HOST_LEASE_SECONDS} (15): how long a stopped replica keeps its shards; it renews
  *       them every third of that and stops acting on them 2 s before they would run out
  *   <li>{@code CPA_HOST_WATCH_NAMESPACE} (every namespace): the one namespace whose CPAs it runs
+ *   <li>{@code CPA_HOST_SERVICE_ACCOUNT} (none): the host's ServiceAccount, which owns its Leases
  *   <li>{@code CPA_HOST_FILES} ({@code /tmp/cpa-host}): where hosted CPAs' files are written
  *   <li>{@code CPA_HOST_IMAGE_FILES} ({@code /opt/cpa/images}): the files of the autoscaler images
  *       that hosted CPAs read without mounting them, a folder per image repository
@@ -58,9 +59,14 @@ record HostSettings(Host.Settings host, int port) {
             MARGIN,
             Path.of(env.getOrDefault("CPA_HOST_FILES", "/tmp/cpa-host")),
             Path.of(env.getOrDefault("CPA_HOST_IMAGE_FILES", "/opt/cpa/images")),
-            Optional.ofNullable(env.get("CPA_HOST_WATCH_NAMESPACE")).filter(s -> !s.isBlank()),
+            optional(env, "CPA_HOST_WATCH_NAMESPACE"),
+            optional(env, "CPA_HOST_SERVICE_ACCOUNT"),
             concurrentRuns),
         port);
+  }
+
+  private static Optional<String> optional(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
   }
 
   private static String required(Map<String, String> env, String name, List<String> problems) {

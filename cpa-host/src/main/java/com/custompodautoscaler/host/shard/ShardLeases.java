@@ -2,6 +2,9 @@ package com.custompodautoscaler.host.shard;
 
 import com.custompodautoscaler.core.shard.LeaseView;
 import com.custompodautoscaler.core.shard.ShardView;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,8 +15,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +26,8 @@ import java.util.function.Supplier;
  * per replica ({@code <host>-member-<replica>}), which says it is live, and one per shard ({@code
  * <host>-shard-<n>}), which says who holds it and, in an annotation, who asked for it. Every write
  * carries the resource version it was read at, so two replicas writing at once cannot both win.
+ * Every lease the replica creates or takes is owned by the host's ServiceAccount, when it has one,
+ * so that Kubernetes deletes the leases with it (as {@code helm uninstall} deletes it).
  *
  * <p>Expiry is judged by when this replica saw a lease's holder or renew time change, by {@code
  * localClock} (monotonic), as Kubernetes' own leader election does: the replicas' clocks need not
@@ -38,6 +45,7 @@ public final class ShardLeases {
   private final String self;
   private final Duration duration;
   private final Supplier<Instant> localClock;
+  private final List<OwnerReference> owners;
   private final Map<String, Seen> seen = new HashMap<>();
 
   private record Seen(String record, Instant at) {}
@@ -55,13 +63,38 @@ public final class ShardLeases {
       String host,
       String self,
       Duration duration,
-      Supplier<Instant> localClock) {
+      Supplier<Instant> localClock,
+      Optional<OwnerReference> owner) {
     this.client = client;
     this.namespace = namespace;
     this.host = host;
     this.self = self;
     this.duration = duration;
     this.localClock = localClock;
+    this.owners = owner.stream().toList();
+  }
+
+  /**
+   * An owner reference to ServiceAccount {@code name} of {@code namespace}, as it is now.
+   *
+   * @throws IllegalStateException when there is no such ServiceAccount
+   */
+  public static OwnerReference ownedBy(KubernetesClient client, String namespace, String name) {
+    ServiceAccount account = client.serviceAccounts().inNamespace(namespace).withName(name).get();
+    if (account == null) {
+      throw new IllegalStateException(
+          "ServiceAccount "
+              + name
+              + " of namespace "
+              + namespace
+              + ", which is to own the host's Leases, does not exist");
+    }
+    return new OwnerReferenceBuilder()
+        .withApiVersion("v1")
+        .withKind("ServiceAccount")
+        .withName(name)
+        .withUid(account.getMetadata().getUid())
+        .build();
   }
 
   /** Reads every lease of the host: one list request. */
@@ -173,6 +206,7 @@ public final class ShardLeases {
         new LeaseBuilder(lease)
             .editMetadata()
             .removeFromAnnotations(REQUESTED_BY)
+            .withOwnerReferences(owners)
             .endMetadata()
             .editSpec()
             .withHolderIdentity(holder)
@@ -194,6 +228,7 @@ public final class ShardLeases {
         .withNamespace(namespace)
         .addToLabels(HOST_LABEL, host)
         .addToLabels(ROLE_LABEL, role)
+        .withOwnerReferences(owners)
         .endMetadata()
         .withNewSpec()
         .withHolderIdentity(holder)

@@ -20,6 +20,8 @@ import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import com.custompodautoscaler.pipeline.testing.Workloads;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -58,6 +60,9 @@ class HostIT {
    * path names the image's jar; here the HPA logic is on the test's class path.
    */
   private static final Path IMAGE_FILES = ProjectFiles.resolve("cpa-host/target/image-files");
+
+  /** The host processes' ServiceAccount, which owns their Leases. */
+  private static final String HOST_ACCOUNT = "test-host";
 
   private final KubernetesClient admin = SharedKubeApiServer.adminClient();
   private final List<Host> hosts = new ArrayList<>();
@@ -335,6 +340,16 @@ class HostIT {
     for (String name : names) {
       hostedExample(name, name + "-logic", Map.of());
     }
+    ServiceAccount account =
+        admin
+            .resource(
+                new ServiceAccountBuilder()
+                    .withNewMetadata()
+                    .withName(HOST_ACCOUNT)
+                    .endMetadata()
+                    .build())
+            .inNamespace(namespace)
+            .create();
     Path kubeconfig =
         Files.writeString(files.resolve("kubeconfig"), SharedKubeApiServer.kubeconfigYaml());
     Process a = hostProcess("replica-a", kubeconfig);
@@ -376,6 +391,17 @@ class HostIT {
               () -> Files.readString(files.resolve("replica-a.log")).contains("no longer holds"));
 
       assertThat(a.isAlive()).as("the woken replica goes on").isTrue();
+      assertThat(admin.leases().inNamespace(namespace).list().getItems())
+          .as("the host's Leases, owned by its ServiceAccount to go with it")
+          .isNotEmpty()
+          .allSatisfy(
+              lease ->
+                  assertThat(lease.getMetadata().getOwnerReferences())
+                      .singleElement()
+                      .satisfies(
+                          owner ->
+                              assertThat(owner.getUid())
+                                  .isEqualTo(account.getMetadata().getUid())));
       for (String name : names) {
         assertThat(deployment(name).getSpec().getReplicas())
             .as("%s: nothing the woken replica decided before its freeze landed", name)
@@ -427,6 +453,7 @@ class HostIT {
                 IMAGE_FILES.toString(),
                 "CPA_HOST_PORT",
                 String.valueOf(port)));
+    builder.environment().put("CPA_HOST_SERVICE_ACCOUNT", HOST_ACCOUNT);
     return builder.start();
   }
 
@@ -518,6 +545,7 @@ class HostIT {
                 files.resolve(replica),
                 IMAGE_FILES,
                 Optional.of(namespace),
+                Optional.empty(),
                 16),
             Clock.systemUTC());
     hosts.add(host);

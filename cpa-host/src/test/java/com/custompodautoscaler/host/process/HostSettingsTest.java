@@ -29,6 +29,7 @@ class HostSettingsTest {
                 Path.of("/tmp/cpa-host"),
                 Path.of("/opt/cpa/images"),
                 Optional.empty(),
+                Optional.empty(),
                 100));
     assertThat(settings.port()).isEqualTo(8081);
   }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -191,7 +192,14 @@ class ShardKeeperIT {
 
     Replica(String name) {
       ShardLeases leases =
-          new ShardLeases(client, namespace, "test-host", name, LEASE, ShardKeeperIT::monotonic);
+          new ShardLeases(
+              client,
+              namespace,
+              "test-host",
+              name,
+              LEASE,
+              ShardKeeperIT::monotonic,
+              Optional.empty());
       keeper =
           new ShardKeeper(
               leases, this, name, SHARDS, LEASE, MARGIN, ShardKeeperIT::monotonic, writes);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ShardKeeperTest {
@@ -35,7 +36,8 @@ class ShardKeeperTest {
       Duration lease = Duration.ofSeconds(4);
       ShardKeeper keeper =
           new ShardKeeper(
-              new ShardLeases(unreachable, "default", "host", "a", lease, Instant::now),
+              new ShardLeases(
+                  unreachable, "default", "host", "a", lease, Instant::now, Optional.empty()),
               new ShardListener() {
                 @Override
                 public void acquired(int shard) {

@@ -37,8 +37,13 @@ public final class Provisioning {
    * controller, so that deleting it deletes them.
    */
   public static ObjectMeta metadataFor(CustomPodAutoscaler cpa) {
+    return metadataFor(cpa, cpa.getMetadata().getName());
+  }
+
+  /** As {@link #metadataFor(CustomPodAutoscaler)}, for an object named {@code name}. */
+  public static ObjectMeta metadataFor(CustomPodAutoscaler cpa, String name) {
     return new ObjectMetaBuilder()
-        .withName(cpa.getMetadata().getName())
+        .withName(name)
         .withNamespace(cpa.getMetadata().getNamespace())
         .withLabels(labels(cpa))
         .withOwnerReferences(controllerReference(cpa))

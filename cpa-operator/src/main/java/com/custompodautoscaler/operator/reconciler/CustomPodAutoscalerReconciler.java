@@ -9,6 +9,8 @@ import com.custompodautoscaler.api.v1.RoleRule;
 import com.custompodautoscaler.api.v1.StatusApply;
 import com.custompodautoscaler.operator.model.AutoscalerDeploymentFactory;
 import com.custompodautoscaler.operator.model.AutoscalerWorkload;
+import com.custompodautoscaler.operator.model.HostAccount;
+import com.custompodautoscaler.operator.model.HostGrantFactory;
 import com.custompodautoscaler.operator.model.HostedWorkload;
 import com.custompodautoscaler.operator.model.Provisioning;
 import com.custompodautoscaler.operator.model.RoleBindingFactory;
@@ -25,7 +27,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -37,7 +38,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
-import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,8 +48,9 @@ import java.util.Optional;
  * Turns a CustomPodAutoscaler into a running autoscaler: its ServiceAccount, least-privilege Role,
  * RoleBinding and Deployment, each applied as desired on every reconciliation (so edits to the CPA
  * reach them and deleted ones come back), unless the CPA leaves that object to its user. Deletes
- * the bare Pod the Go operator may have left for the CPA. Also pauses and resumes the autoscaler,
- * and reports in the status's {@code Ready} and {@code Paused} conditions.
+ * the bare Pod the Go operator may have left for the CPA. A hosted CPA gets no Deployment but a
+ * grant that lets the autoscaler host impersonate its account. Also pauses and resumes the
+ * autoscaler, and reports in the status's {@code Ready} and {@code Paused} conditions.
  */
 @ControllerConfiguration(
     name = "custompodautoscaler",
@@ -65,15 +66,18 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
   private final RoleRuleAllowList roleRulesAllowed;
   private final OperatorEvents events;
   private final GoOperatorTakeOver takeOver;
+  private final Optional<HostAccount> host;
 
   public CustomPodAutoscalerReconciler(
       KubernetesClient client,
       Clock clock,
       ReconcileObserver observer,
-      RoleRuleAllowList roleRulesAllowed) {
+      RoleRuleAllowList roleRulesAllowed,
+      Optional<HostAccount> host) {
     this.clock = clock;
     this.observer = observer;
     this.roleRulesAllowed = roleRulesAllowed;
+    this.host = host;
     this.events = new OperatorEvents(client, clock);
     this.takeOver = new GoOperatorTakeOver(events);
   }
@@ -149,10 +153,15 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
         target.map(resource -> provisionRole(provisioner, cpa, resource, report)).orElse(false);
     provisionRoleBinding(provisioner, cpa, roleInPlace, report);
     if (Boolean.TRUE.equals(spec.getHosted())) {
+      provisionHostGrant(provisioner, cpa, report);
       // A CPA that had a pod of its own before it was hosted keeps its Deployment, scaled to none.
       provisioner.changeIfOwned(AutoscalerDeploymentFactory.deployment(cpa, 0));
       report.workload(HostedWorkload.of(cpa));
       return;
+    }
+    if (host.isPresent()) {
+      provisioner.removeIfOwned(HostGrantFactory.roleBinding(cpa, host.get()));
+      provisioner.removeIfOwned(HostGrantFactory.role(cpa));
     }
     int replicas = pause instanceof PauseRequest.Paused ? 0 : 1;
     Deployment deployment = AutoscalerDeploymentFactory.deployment(cpa, replicas);
@@ -182,6 +191,26 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
       provisioner.provision(binding);
     } else {
       report.problem("the RoleBinding waits for the Role");
+    }
+  }
+
+  /**
+   * The grant that lets the host impersonate the CPA's account, when the operator knows the host's;
+   * the operator may write it only while it may impersonate the account itself.
+   */
+  private void provisionHostGrant(
+      Provisioner provisioner, CustomPodAutoscaler cpa, ProvisioningReport report) {
+    if (host.isEmpty()) {
+      return;
+    }
+    Optional<HasMetadata> role =
+        provisioner.provisionIfAllowed(
+            HostGrantFactory.role(cpa),
+            "the Role that lets the autoscaler host impersonate ServiceAccount "
+                + cpa.getMetadata().getName(),
+            "The chart gives the operator impersonate on ServiceAccounts with host.enabled");
+    if (role.isPresent()) {
+      provisioner.provision(HostGrantFactory.roleBinding(cpa, host.get()));
     }
   }
 
@@ -231,23 +260,18 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
       events.warning(cpa, ProvisioningReport.ROLE_RULES_REFUSED, String.join("; ", refused));
     }
     List<RoleRule> added = refused.isEmpty() ? asked : List.of();
-    try {
-      boolean applied = provisioner.provision(RoleFactory.role(cpa, target, added)).isPresent();
-      if (applied) {
-        report.roleApplied(added.size());
-      }
-      return applied;
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != HttpURLConnection.HTTP_FORBIDDEN) {
-        throw e;
-      }
-      report.problem(
-          "the operator may not write the Role: "
-              + e.getStatus().getMessage()
-              + ". It grants only what it holds itself: for a target whose kind the operator's"
-              + " chart does not list in targetResources, add the kind there");
-      return false;
+    boolean applied =
+        provisioner
+            .provisionIfAllowed(
+                RoleFactory.role(cpa, target, added),
+                "the Role",
+                "It grants only what it holds itself: for a target whose kind the operator's"
+                    + " chart does not list in targetResources, add the kind there")
+            .isPresent();
+    if (applied) {
+      report.roleApplied(added.size());
     }
+    return applied;
   }
 
   @Override

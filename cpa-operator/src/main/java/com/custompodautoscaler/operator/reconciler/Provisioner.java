@@ -5,6 +5,8 @@ import com.custompodautoscaler.operator.model.NameConflict;
 import com.custompodautoscaler.operator.model.Ownership;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,6 +64,23 @@ final class Provisioner {
   }
 
   /**
+   * As {@link #provision}, but a write the API server forbids the operator is reported as a problem
+   * that names {@code what}, with the API server's message and {@code remedy}.
+   */
+  Optional<HasMetadata> provisionIfAllowed(HasMetadata desired, String what, String remedy) {
+    try {
+      return provision(desired);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_FORBIDDEN) {
+        throw e;
+      }
+      report.problem(
+          "the operator may not write " + what + ": " + e.getStatus().getMessage() + ". " + remedy);
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Applies {@code desired} over the object of its name only where that object is there and this
    * CPA's; anything else is left as it is, and nothing is created.
    */
@@ -69,6 +88,18 @@ final class Provisioner {
     HasMetadata existing = client.resource(desired).inNamespace(namespace()).get();
     if (existing != null && Ownership.isOwnedBy(existing, cpa)) {
       change(existing, desired);
+    }
+  }
+
+  /**
+   * Deletes the object of {@code desired}'s kind and name where it is there and this CPA's, as it
+   * was read (the API server checks its version); anything else is left as it is.
+   */
+  void removeIfOwned(HasMetadata desired) {
+    HasMetadata existing = client.resource(desired).inNamespace(namespace()).get();
+    if (existing != null && Ownership.isOwnedBy(existing, cpa)) {
+      client.resource(existing).lockResourceVersion().delete();
+      log.info("deleted object={} cpa={}", describe(desired), cpaName());
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -395,8 +396,30 @@ class HelmChartTest {
   }
 
   @Test
-  void theHostReadsCpasAndConfigMapsImpersonatesServiceAccountsAndKeepsItsLeases()
+  void withTheHostTheOperatorMayGrantImpersonationAndTakeItBackAndKnowsTheHostsAccount()
       throws Exception {
+    Tuple impersonate = tuple(List.of(""), List.of("serviceaccounts"), List.of("impersonate"));
+    Tuple deleteRoles =
+        tuple(
+            List.of("rbac.authorization.k8s.io"),
+            List.of("roles", "rolebindings"),
+            List.of("delete"));
+
+    List<HasMetadata> withHost = render(Map.of("host", HOST_ENABLED));
+    assertThat(rules(withHost))
+        .extracting(rule -> tuple(rule.getApiGroups(), rule.getResources(), rule.getVerbs()))
+        .contains(impersonate, deleteRoles);
+    assertThat(env(container(withHost), "HOST_SERVICE_ACCOUNT")).contains(NAMESPACE + "/" + HOST);
+
+    List<HasMetadata> withoutHost = render(Map.of());
+    assertThat(rules(withoutHost))
+        .extracting(rule -> tuple(rule.getApiGroups(), rule.getResources(), rule.getVerbs()))
+        .doesNotContain(impersonate, deleteRoles);
+    assertThat(env(container(withoutHost), "HOST_SERVICE_ACCOUNT")).isEmpty();
+  }
+
+  @Test
+  void theHostReadsCpasAndConfigMapsKeepsItsLeasesAndImpersonatesNoOneOfItself() throws Exception {
     List<HasMetadata> objects = render(Map.of("host", Map.of("enabled", true, "replicas", 3)));
 
     assertThat(objects)
@@ -406,7 +429,7 @@ class HelmChartTest {
             "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment");
     assertThat(named(objects, ClusterRole.class, HOST).getRules())
         .extracting(rule -> tuple(rule.getApiGroups(), rule.getResources(), rule.getVerbs()))
-        .as("impersonating ServiceAccounts, never users or groups (system:masters is a group)")
+        .as("impersonation comes from the operator's grant per hosted CPA")
         .containsExactlyInAnyOrder(
             tuple(
                 List.of("custompodautoscaler.com"),
@@ -416,13 +439,15 @@ class HelmChartTest {
                 List.of("custompodautoscaler.com"),
                 List.of("custompodautoscalers/status"),
                 List.of("patch")),
-            tuple(List.of(""), List.of("configmaps"), List.of("get", "list", "watch")),
-            tuple(List.of(""), List.of("serviceaccounts"), List.of("impersonate")));
+            tuple(List.of(""), List.of("configmaps"), List.of("get", "list", "watch")));
     Role leases = named(objects, Role.class, HOST + "-leases");
     assertThat(leases.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
     assertThat(leases.getRules())
-        .singleElement()
-        .satisfies(rule -> assertThat(rule.getResources()).containsExactly("leases"));
+        .as("its Leases, and its own ServiceAccount, which owns them")
+        .extracting(rule -> tuple(rule.getResources(), rule.getResourceNames(), rule.getVerbs()))
+        .containsExactlyInAnyOrder(
+            tuple(List.of("leases"), List.of(), List.of("get", "list", "create", "update")),
+            tuple(List.of("serviceaccounts"), List.of(HOST), List.of("get")));
     Deployment host = named(objects, Deployment.class, HOST);
     assertThat(host.getSpec().getReplicas()).isEqualTo(3);
     Map<String, String> operatorSelector =
@@ -442,12 +467,14 @@ class HelmChartTest {
     assertThat(env(container, "CPA_HOST_NAME")).contains(HOST);
     assertThat(env(container, "CPA_HOST_WATCH_NAMESPACE")).as("every namespace").isEmpty();
     assertThat(container.getEnv())
-        .filteredOn(variable -> variable.getName().equals("POD_NAME"))
-        .singleElement()
-        .satisfies(
+        .filteredOn(variable -> variable.getValueFrom() != null)
+        .extracting(
             variable ->
-                assertThat(variable.getValueFrom().getFieldRef().getFieldPath())
-                    .isEqualTo("metadata.name"));
+                tuple(variable.getName(), variable.getValueFrom().getFieldRef().getFieldPath()))
+        .containsExactlyInAnyOrder(
+            tuple("POD_NAME", "metadata.name"),
+            tuple("POD_NAMESPACE", "metadata.namespace"),
+            tuple("CPA_HOST_SERVICE_ACCOUNT", "spec.serviceAccountName"));
   }
 
   @Test
@@ -486,24 +513,16 @@ class HelmChartTest {
 
   private static <T extends HasMetadata> T named(
       List<HasMetadata> objects, Class<T> kind, String name) {
-    return objects.stream()
-        .filter(kind::isInstance)
-        .filter(object -> object.getMetadata().getName().equals(name))
-        .map(kind::cast)
-        .findFirst()
-        .orElseThrow();
+    return OperatorChart.named(objects, kind, name);
   }
 
   private static List<HasMetadata> render(Map<String, ?> values) throws Exception {
     return OperatorChart.objects(OperatorChart.render(RELEASE, NAMESPACE, values));
   }
 
+  /** The operator's Deployment (the host's has another name). */
   private static Deployment deployment(List<HasMetadata> objects) {
-    return objects.stream()
-        .filter(Deployment.class::isInstance)
-        .map(Deployment.class::cast)
-        .findFirst()
-        .orElseThrow();
+    return named(objects, Deployment.class, RELEASE);
   }
 
   private static Container container(List<HasMetadata> objects) {

@@ -46,6 +46,17 @@ public final class OperatorChart {
     }
   }
 
+  /** The object of {@code kind} named {@code name} among {@code objects}. */
+  public static <T extends HasMetadata> T named(
+      List<HasMetadata> objects, Class<T> kind, String name) {
+    return objects.stream()
+        .filter(kind::isInstance)
+        .filter(object -> object.getMetadata().getName().equals(name))
+        .map(kind::cast)
+        .findFirst()
+        .orElseThrow();
+  }
+
   /** The objects in a multi-document YAML stream, empty documents left out. */
   public static List<HasMetadata> objects(String yaml) throws IOException {
     List<HasMetadata> objects = new ArrayList<>();

@@ -92,6 +92,7 @@ class AllowListIT {
                             List.of("get", "list", "watch")),
                         new RoleRuleAllowList.Entry(
                             List.of("apps"), List.of("statefulsets"), List.of("get")))),
+                Optional.empty(),
                 Optional.empty()));
   }
 

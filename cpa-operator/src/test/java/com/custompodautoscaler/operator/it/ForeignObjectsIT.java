@@ -18,7 +18,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,16 +230,7 @@ class ForeignObjectsIT {
 
   /** Another app's Role of the CPA's name, which may read ConfigMaps. */
   private static HasMetadata userRole() {
-    return new RoleBuilder()
-        .withNewMetadata()
-        .withName("victim")
-        .endMetadata()
-        .addNewRule()
-        .withApiGroups("")
-        .withResources("configmaps")
-        .withVerbs("get")
-        .endRule()
-        .build();
+    return OperatorTestSupport.configMapReader("victim");
   }
 
   /** Another app's RoleBinding of the CPA's name. */

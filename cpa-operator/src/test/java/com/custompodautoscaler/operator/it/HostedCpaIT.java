@@ -8,36 +8,89 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.Hosting;
 import com.custompodautoscaler.api.v1.StatusApply;
+import com.custompodautoscaler.operator.deploy.OperatorChart;
+import com.custompodautoscaler.operator.model.HostAccount;
 import com.custompodautoscaler.pipeline.testing.CpaConditions;
 import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import com.custompodautoscaler.pipeline.testing.Workloads;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * CPAs with {@code spec.hosted}: the operator gives them their account and Role but no pod, and
- * tells in {@code Paused} what the host reports in {@code Hosted} (written here as a host writes
- * it), or why the CPA cannot be hosted.
+ * CPAs with {@code spec.hosted}: the operator gives them their account and Role but no pod, lets
+ * the host's account impersonate theirs and no other, and tells in {@code Paused} what the host
+ * reports in {@code Hosted} (written here as a host writes it), or why the CPA cannot be hosted.
+ * The operator runs with the rules the chart gives it with {@code host.enabled} and the host's
+ * account the chart names.
  */
 class HostedCpaIT {
 
-  @RegisterExtension static final InProcessOperator OPERATOR = new InProcessOperator();
+  private static final String WITH_HOST = "cpa-operator-with-host";
+  private static final List<HasMetadata> CHART_WITH_HOST = chartWithHost();
+  private static final HostAccount HOST =
+      HostAccount.parse(
+          operatorEnv(OperatorChart.named(CHART_WITH_HOST, Deployment.class, OperatorAccount.NAME))
+              .get("HOST_SERVICE_ACCOUNT"));
+
+  @RegisterExtension
+  static final InProcessOperator OPERATOR =
+      new InProcessOperator(OperatorTestSupport.settings(Set.of(), Optional.of(HOST)));
 
   private static KubernetesClient admin;
 
+  /** Gives the operator's account the chart's rules with the host, beside the installed ones. */
   @BeforeAll
-  static void admin() {
+  static void operatorWithHost() {
     admin = OPERATOR.admin();
+    ClusterRole role =
+        OperatorChart.named(CHART_WITH_HOST, ClusterRole.class, OperatorAccount.NAME);
+    role.setMetadata(new ObjectMetaBuilder().withName(WITH_HOST).build());
+    admin.resource(role).create();
+    admin
+        .resource(
+            new ClusterRoleBindingBuilder()
+                .withNewMetadata()
+                .withName(WITH_HOST)
+                .endMetadata()
+                .withNewRoleRef()
+                .withApiGroup("rbac.authorization.k8s.io")
+                .withKind("ClusterRole")
+                .withName(WITH_HOST)
+                .endRoleRef()
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withNamespace(OperatorAccount.NAMESPACE)
+                .withName(OperatorAccount.NAME)
+                .endSubject()
+                .build())
+        .create();
+  }
+
+  @AfterAll
+  static void operatorWithoutHost() {
+    admin.rbac().clusterRoleBindings().withName(WITH_HOST).delete();
+    admin.rbac().clusterRoles().withName(WITH_HOST).delete();
   }
 
   @Test
@@ -56,6 +109,11 @@ class HostedCpaIT {
     assertThat(get(Role.class, namespace, "on-host")).isNotNull();
     assertThat(get(RoleBinding.class, namespace, "on-host")).isNotNull();
     assertThat(get(Deployment.class, namespace, "on-host")).as("no pod of its own").isNull();
+    await().atMost(Duration.ofSeconds(30)).until(() -> hostMayImpersonate(namespace, "on-host"));
+    assertThat(get(Role.class, namespace, "on-host:host").getRules())
+        .singleElement()
+        .satisfies(rule -> assertThat(rule.getResourceNames()).containsExactly("on-host"));
+    assertThat(hostMayImpersonate(namespace, "default")).as("another account").isFalse();
 
     reportHosted(
         namespace, "on-host", true, "Running", "replica host-0 of the autoscaler host runs it");
@@ -87,19 +145,83 @@ class HostedCpaIT {
     OperatorTestSupport.awaitReady(admin, namespace, "moving");
     assertThat(OperatorTestSupport.replicas(admin, namespace, "moving")).isEqualTo(1);
 
-    admin
-        .resources(CustomPodAutoscaler.class)
-        .inNamespace(namespace)
-        .withName("moving")
-        .edit(
-            cpa -> {
-              cpa.getSpec().setHosted(true);
-              return cpa;
-            });
+    setHosted(namespace, "moving", true);
 
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> OperatorTestSupport.replicas(admin, namespace, "moving") == 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> hostMayImpersonate(namespace, "moving"));
+
+    setHosted(namespace, "moving", false);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> OperatorTestSupport.replicas(admin, namespace, "moving") == 1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                get(Role.class, namespace, "moving:host") == null
+                    && get(RoleBinding.class, namespace, "moving:host") == null);
+    assertThat(hostMayImpersonate(namespace, "moving")).isFalse();
+  }
+
+  @Test
+  void aHostingGrantTheCpaDoesNotOwnIsLeftAloneAndReported() {
+    String namespace = SharedKubeApiServer.freshNamespace(admin, "taken");
+    admin.resource(Workloads.deployment("web", 1)).inNamespace(namespace).create();
+    admin
+        .resource(OperatorTestSupport.configMapReader("mine:host"))
+        .inNamespace(namespace)
+        .create();
+    admin.resource(hosted("mine", "cpa-autoscaler-python:0.1.0")).inNamespace(namespace).create();
+
+    CustomPodAutoscaler refused =
+        OperatorTestSupport.awaitCondition(admin, namespace, "mine", "Ready", "False");
+    assertThat(CpaConditions.condition(refused, "Ready").getMessage()).contains("mine:host");
+    assertThat(get(Role.class, namespace, "mine:host").getRules())
+        .singleElement()
+        .satisfies(rule -> assertThat(rule.getResources()).containsExactly("configmaps"));
+    assertThat(hostMayImpersonate(namespace, "mine")).isFalse();
+  }
+
+  /** Whether the API server lets the host's account impersonate ServiceAccount {@code name}. */
+  private static boolean hostMayImpersonate(String namespace, String name) {
+    return OperatorTestSupport.serviceAccountMay(
+        admin,
+        HOST.namespace(),
+        HOST.name(),
+        OperatorTestSupport.access(namespace, "", "serviceaccounts", "", "impersonate", name));
+  }
+
+  private static void setHosted(String namespace, String name, boolean hosted) {
+    admin
+        .resources(CustomPodAutoscaler.class)
+        .inNamespace(namespace)
+        .withName(name)
+        .edit(
+            cpa -> {
+              cpa.getSpec().setHosted(hosted);
+              return cpa;
+            });
+  }
+
+  private static List<HasMetadata> chartWithHost() {
+    try {
+      return OperatorChart.objects(
+          OperatorChart.render(
+              OperatorAccount.NAME,
+              OperatorAccount.NAMESPACE,
+              Map.of("host", Map.of("enabled", true))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, String> operatorEnv(Deployment deployment) {
+    return deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+        .filter(variable -> variable.getValue() != null)
+        .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
   }
 
   private static CustomPodAutoscaler hosted(String name, String image) {
@@ -132,8 +254,7 @@ class HostedCpaIT {
     StatusApply.apply(admin, StatusApply.patch(namespace, name, status), "cpa-host");
   }
 
-  private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T get(
-      Class<T> kind, String namespace, String name) {
+  private static <T extends HasMetadata> T get(Class<T> kind, String namespace, String name) {
     return admin.resources(kind).inNamespace(namespace).withName(name).get();
   }
 }

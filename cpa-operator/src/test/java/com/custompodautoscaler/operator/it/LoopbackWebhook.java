@@ -86,7 +86,8 @@ final class LoopbackWebhook {
                     List.of("localhost"),
                     OperatorAccount.NAMESPACE,
                     "cpa-operator-webhook-tls",
-                    CONFIGURATION))));
+                    CONFIGURATION)),
+            Optional.empty()));
   }
 
   /** A fresh namespace where the webhook is asked. */

@@ -9,6 +9,7 @@ import com.custompodautoscaler.api.v1.PauseRequest;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.operator.CustomPodAutoscalerOperator;
 import com.custompodautoscaler.operator.OperatorSettings;
+import com.custompodautoscaler.operator.model.HostAccount;
 import com.custompodautoscaler.operator.model.Provisioning;
 import com.custompodautoscaler.operator.model.RoleRuleAllowList;
 import com.custompodautoscaler.pipeline.kubernetes.ServiceAccounts;
@@ -25,6 +26,8 @@ import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -75,8 +78,13 @@ final class OperatorTestSupport {
    * or webhook, with the default allow-list of {@code spec.roleRules}, its health on a free port.
    */
   static OperatorSettings settings(Set<String> namespaces) {
+    return settings(namespaces, Optional.empty());
+  }
+
+  /** As {@link #settings(Set)}, with the autoscaler host's account {@code host}. */
+  static OperatorSettings settings(Set<String> namespaces, Optional<HostAccount> host) {
     return new OperatorSettings(
-        namespaces, Optional.empty(), 0, RoleRuleAllowList.DEFAULT, Optional.empty());
+        namespaces, Optional.empty(), 0, RoleRuleAllowList.DEFAULT, Optional.empty(), host);
   }
 
   /** A v1 CPA for Deployment {@code web}, with {@code config} entries in name order. */
@@ -257,6 +265,20 @@ final class OperatorTestSupport {
         .get()
         .getSpec()
         .getReplicas();
+  }
+
+  /** A user's Role {@code name}, which may read ConfigMaps and is no CPA's. */
+  static Role configMapReader(String name) {
+    return new RoleBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .addNewRule()
+        .withApiGroups("")
+        .withResources("configmaps")
+        .withVerbs("get")
+        .endRule()
+        .build();
   }
 
   /** A client that acts as ServiceAccount {@code name} of {@code namespace}, by impersonation. */

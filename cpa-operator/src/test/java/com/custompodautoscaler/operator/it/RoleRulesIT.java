@@ -42,6 +42,7 @@ class RoleRulesIT {
                           List.of("external.metrics.k8s.io"), List.of("*"), List.of("get", "list")),
                       new RoleRuleAllowList.Entry(
                           List.of("apps"), List.of("statefulsets"), List.of("get")))),
+              Optional.empty(),
               Optional.empty()));
 
   @Test
