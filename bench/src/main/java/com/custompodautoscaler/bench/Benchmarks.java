@@ -24,7 +24,8 @@ public final class Benchmarks {
           new StartupMemoryBenchmark(),
           new OperatorMemoryBenchmark(),
           new HostScaleBenchmark(),
-          new HostFailoverBenchmark());
+          new HostFailoverBenchmark(),
+          new PredictionBenchmark());
 
   private Benchmarks() {}
 

@@ -40,15 +40,18 @@ public final class HpaLogic implements InProcessUserLogic {
   private final ProposalSelector selector = new ProposalSelector();
   private final boolean goHpaMetricsEntry;
 
-  /** The logic with its options from this process's environment, for the {@code java} method. */
+  /** The logic with its options from this process's environment, as a worker process runs it. */
   public HpaLogic() {
     this(System.getenv());
   }
 
   /**
+   * The logic with its options from the CPA's variables {@code env}, as the autoscaler and the
+   * autoscaler host create it.
+   *
    * @throws IllegalArgumentException when an option in {@code env} is invalid
    */
-  HpaLogic(Map<String, String> env) {
+  public HpaLogic(Map<String, String> env) {
     this.proposals = new MetricProposals(new ReplicaCalculator(HpaOptions.from(env).tolerance()));
     this.goHpaMetricsEntry = env.containsKey(GO_HPA_METRICS);
   }

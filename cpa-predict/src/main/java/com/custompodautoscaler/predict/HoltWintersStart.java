@@ -61,18 +61,26 @@ record HoltWintersStart(double level, double trend, double[] season) {
   /**
    * The mean of the season around each observation, NaN where the season does not fit: for an odd
    * {@code m} the {@code m} observations centred on it; for an even one, the mean of the two
-   * windows of {@code m} that straddle it.
+   * windows of {@code m} that straddle it. The window's sum slides along, one value in and one out,
+   * with the error of each addition carried along (Neumaier), so a season of thousands costs one
+   * pass and stays exact to the last bits.
    */
   private static double[] centredMovingAverage(double[] x, int m) {
     int n = x.length;
     double[] window = new double[n];
     Arrays.fill(window, Double.NaN);
-    for (int i = m / 2; i - m / 2 + m - 1 < n; i++) {
-      double sum = 0;
-      for (int j = i - m / 2; j < i - m / 2 + m; j++) {
-        sum += x[j];
+    double sum = 0;
+    double error = 0;
+    for (int j = 0; j < n; j++) {
+      double[] added = compensated(sum, error, x[j]);
+      if (j >= m) {
+        added = compensated(added[0], added[1], -x[j - m]);
       }
-      window[i] = sum / m;
+      sum = added[0];
+      error = added[1];
+      if (j >= m - 1) {
+        window[j - m + 1 + m / 2] = (sum + error) / m;
+      }
     }
     if (m % 2 == 1) {
       return window;
@@ -83,6 +91,13 @@ record HoltWintersStart(double level, double trend, double[] season) {
       centred[i] = (window[i] + window[i + 1]) / 2;
     }
     return centred;
+  }
+
+  /** {@code sum + value}, and the error that addition made added to {@code error}. */
+  private static double[] compensated(double sum, double error, double value) {
+    double next = sum + value;
+    double lost = Math.abs(sum) >= Math.abs(value) ? (sum - next) + value : (value - next) + sum;
+    return new double[] {next, error + lost};
   }
 
   /** Each position's mean deviation from the average over the cycles it has one in, normalised. */

@@ -2,9 +2,12 @@ package com.custompodautoscaler.api.spi;
 
 /**
  * User logic that runs inside the autoscaler's JVM, for methods of type {@code java}. The
- * autoscaler creates one instance per configured method through its public no-argument constructor
- * and calls it with the same documents a {@code shell} method reads on stdin; what it returns
- * counts as that method's stdout. No process starts per call.
+ * autoscaler creates one instance per configured method, through a public constructor that takes a
+ * {@code Map<String, String>} when there is one (it is given the CPA's variables: the process's
+ * environment with the CPA's config entries, which is how logic hosted with other CPAs in one
+ * process reads its own configuration), else through its public no-argument constructor, and calls
+ * it with the same documents a {@code shell} method reads on stdin; what it returns counts as that
+ * method's stdout. No process starts per call.
  *
  * <p>A call that outlives the method's {@code timeout} is interrupted and abandoned, and the run
  * fails: long work should check {@link Thread#interrupted()} or use interruptible waits. A thrown

@@ -57,8 +57,9 @@ final class MethodKeys {
       Key.required(
           "className",
           STRING,
-          "A public class with a public no-argument constructor that implements"
-              + " `com.custompodautoscaler.api.spi.InProcessUserLogic`.");
+          "A public class that implements `com.custompodautoscaler.api.spi.InProcessUserLogic`,"
+              + " with a public constructor that takes the CPA's variables as a `Map<String,"
+              + " String>` or none.");
   static final Key<List<String>> CLASSPATH =
       Key.optional(
           "classpath",

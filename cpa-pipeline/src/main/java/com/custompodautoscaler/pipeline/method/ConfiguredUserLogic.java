@@ -68,7 +68,7 @@ public final class ConfiguredUserLogic implements UserLogic, AutoCloseable {
       return new ShellMethod(name, shell, sessions, io, config.maxOutputBytes());
     }
     if (method instanceof JavaMethodConfig java) {
-      return new JavaMethod(name, java, io, config.maxOutputBytes());
+      return new JavaMethod(name, java, io, config.maxOutputBytes(), sessions.environment());
     }
     if (method instanceof WorkerMethodConfig worker) {
       return new WorkerMethod(name, worker, sessions, io, config.maxOutputBytes(), workers);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -21,9 +22,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Calls an {@link InProcessUserLogic} class in the autoscaler's JVM. The class is loaded and
- * instantiated once, when the autoscaler starts; its classes resolve through the autoscaler's
- * classpath first, so {@code cpa-api} is the autoscaler's own. Each call runs on a thread of {@code
- * calls}; at the timeout it is interrupted and abandoned and the call fails.
+ * instantiated once, when the autoscaler starts, with the CPA's variables when it has a public
+ * constructor that takes them (in a host, whose own environment is not the CPA's, that is how the
+ * logic reads its configuration); its classes resolve through the autoscaler's classpath first, so
+ * {@code cpa-api} is the autoscaler's own. Each call runs on a thread of {@code calls}; at the
+ * timeout it is interrupted and abandoned and the call fails.
  */
 final class JavaMethod implements MethodRunner {
 
@@ -37,10 +40,15 @@ final class JavaMethod implements MethodRunner {
    * @throws IllegalArgumentException when the class cannot be loaded, is not an {@code
    *     InProcessUserLogic} or cannot be instantiated; the message says which and where
    */
-  JavaMethod(String stage, JavaMethodConfig config, Executor calls, int maxOutputBytes) {
+  JavaMethod(
+      String stage,
+      JavaMethodConfig config,
+      Executor calls,
+      int maxOutputBytes,
+      Map<String, String> environment) {
     this.stage = stage;
     this.config = config;
-    this.logic = instantiate(stage, config);
+    this.logic = instantiate(stage, config, environment);
     this.calls = calls;
     this.maxOutputBytes = maxOutputBytes;
   }
@@ -81,7 +89,8 @@ final class JavaMethod implements MethodRunner {
     return output;
   }
 
-  private static InProcessUserLogic instantiate(String stage, JavaMethodConfig config) {
+  private static InProcessUserLogic instantiate(
+      String stage, JavaMethodConfig config, Map<String, String> environment) {
     String where = stage + ".java.className";
     Class<?> loaded;
     try {
@@ -106,14 +115,32 @@ final class JavaMethod implements MethodRunner {
               + InProcessUserLogic.class.getName());
     }
     try {
-      return (InProcessUserLogic) loaded.getConstructor().newInstance();
+      return (InProcessUserLogic) withEnvironment(loaded, environment);
     } catch (NoSuchMethodException | IllegalAccessException e) {
       throw new IllegalArgumentException(
-          where + ": " + config.describe() + " needs a public no-argument constructor", e);
+          where
+              + ": "
+              + config.describe()
+              + " needs a public constructor that takes a Map<String, String> (the CPA's"
+              + " variables) or none",
+          e);
     } catch (InstantiationException | InvocationTargetException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new IllegalArgumentException(
           where + ": creating " + config.describe() + " failed: " + cause, cause);
+    }
+  }
+
+  /** An instance made with {@code environment}, or with no argument when it takes none. */
+  private static Object withEnvironment(Class<?> loaded, Map<String, String> environment)
+      throws NoSuchMethodException,
+          IllegalAccessException,
+          InstantiationException,
+          InvocationTargetException {
+    try {
+      return loaded.getConstructor(Map.class).newInstance(Map.copyOf(environment));
+    } catch (NoSuchMethodException e) {
+      return loaded.getConstructor().newInstance();
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,16 @@ public final class ProcessSessions {
     this.workingDirectory = workingDirectory;
     this.environment = Map.copyOf(environment);
     this.paths = paths;
+  }
+
+  /**
+   * The variables commands run with: this process's environment with the sessions' own over it,
+   * which in-process logic is given too.
+   */
+  public Map<String, String> environment() {
+    Map<String, String> all = new HashMap<>(System.getenv());
+    all.putAll(environment);
+    return all;
   }
 
   /** Sessions through {@code setsid} when the machine has it and {@code /proc}. */

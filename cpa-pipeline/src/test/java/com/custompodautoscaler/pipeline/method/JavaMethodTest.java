@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,6 +90,37 @@ class JavaMethodTest {
   /** Not user logic at all. */
   public static final class NotLogic {}
 
+  /** User logic that reads a variable of the CPA's. */
+  public static final class ReadsItsVariables implements InProcessUserLogic {
+    private final Map<String, String> environment;
+
+    public ReadsItsVariables(Map<String, String> environment) {
+      this.environment = environment;
+    }
+
+    public ReadsItsVariables() {
+      this(Map.of());
+    }
+
+    @Override
+    public String call(String stage, String document) {
+      return environment.getOrDefault(document, "unset");
+    }
+  }
+
+  @Test
+  void aClassThatTakesTheCpasVariablesIsMadeWithThem() {
+    JavaMethod method =
+        new JavaMethod(
+            "evaluate",
+            config(ReadsItsVariables.class.getName(), List.of(), 5_000),
+            CALLS,
+            ONE_MIB,
+            Map.of("tolerance", "0.2"));
+
+    assertThat(method.call("tolerance")).isEqualTo("0.2");
+  }
+
   /** User logic that cannot be created. */
   public static final class NeedsArgument implements InProcessUserLogic {
     public NeedsArgument(String argument) {}
@@ -156,7 +188,8 @@ class JavaMethodTest {
             () -> method("metric", ReturnsNull.class.getName(), List.of(), 5_000).call(""))
         .hasMessageContaining("returned null");
     JavaMethod echo =
-        new JavaMethod("metric", config(Echo.class.getName(), List.of(), 5_000), CALLS, 16);
+        new JavaMethod(
+            "metric", config(Echo.class.getName(), List.of(), 5_000), CALLS, 16, Map.of());
 
     assertThatThrownBy(() -> echo.call("a document longer than the limit"))
         .hasMessageContaining("returned more than 16 bytes");
@@ -197,7 +230,8 @@ class JavaMethodTest {
     assertThatThrownBy(() -> method("metric", NotLogic.class.getName(), List.of(), 5_000))
         .hasMessageEndingWith("does not implement " + InProcessUserLogic.class.getName());
     assertThatThrownBy(() -> method("metric", NeedsArgument.class.getName(), List.of(), 5_000))
-        .hasMessageEndingWith("needs a public no-argument constructor");
+        .hasMessageEndingWith(
+            "needs a public constructor that takes a Map<String, String> (the CPA's variables) or none");
   }
 
   private Path compile(String source, String relativePath) throws Exception {
@@ -223,7 +257,8 @@ class JavaMethodTest {
 
   private static JavaMethod method(
       String stage, String className, List<Path> classpath, long timeoutMillis) {
-    return new JavaMethod(stage, config(className, classpath, timeoutMillis), CALLS, ONE_MIB);
+    return new JavaMethod(
+        stage, config(className, classpath, timeoutMillis), CALLS, ONE_MIB, Map.of());
   }
 
   private static JavaMethodConfig config(
