@@ -135,7 +135,7 @@ final class Documents {
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
             .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
             .addMixIn(MetricInput.class, TargetAsWritten.class)
-            .addMixIn(EvaluateInput.class, TargetAsWritten.class);
+            .addMixIn(EvaluateInput.class, EvaluateInputAsWritten.class);
     for (CoercionInputShape shape :
         List.of(CoercionInputShape.String, CoercionInputShape.EmptyString)) {
       mapper.coercionConfigFor(LogicalType.Integer).setCoercion(shape, CoercionAction.Fail);
@@ -147,6 +147,15 @@ final class Documents {
   private abstract static class TargetAsWritten {
     @JsonDeserialize(using = RawJson.class)
     String resource;
+  }
+
+  /** The evaluate input's target and the state kept for the logic, each as the JSON it is. */
+  private abstract static class EvaluateInputAsWritten {
+    @JsonDeserialize(using = RawJson.class)
+    String resource;
+
+    @JsonDeserialize(using = RawJson.class)
+    String state;
   }
 
   /** A JSON value as its text, the reverse of {@code @JsonRawValue}. */

@@ -23,6 +23,7 @@ import java.util.List;
   "stabilizationWindow",
   "scaleUpEvents",
   "scaleDownEvents",
+  "logicState",
   "hostReplica"
 })
 public class CustomPodAutoscalerStatus {
@@ -37,6 +38,7 @@ public class CustomPodAutoscalerStatus {
   private List<StabilizationEntry> stabilizationWindow;
   private List<ScaleEventEntry> scaleUpEvents;
   private List<ScaleEventEntry> scaleDownEvents;
+  private String logicState;
   private String hostReplica;
 
   public Long getObservedGeneration() {
@@ -125,6 +127,18 @@ public class CustomPodAutoscalerStatus {
 
   public void setScaleDownEvents(List<ScaleEventEntry> scaleDownEvents) {
     this.scaleDownEvents = scaleDownEvents;
+  }
+
+  /**
+   * The JSON the evaluate method asked to keep as its {@code state}, handed back to it in the next
+   * run's input, so that it survives restarts and moves between host replicas.
+   */
+  public String getLogicState() {
+    return logicState;
+  }
+
+  public void setLogicState(String logicState) {
+    this.logicState = logicState;
   }
 
   /** The replica of the autoscaler host that runs this CPA, when a host runs it. */

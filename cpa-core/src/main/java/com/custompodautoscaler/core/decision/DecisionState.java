@@ -5,19 +5,35 @@ import com.custompodautoscaler.core.behavior.ScaleEvents;
 import com.custompodautoscaler.core.behavior.ScalingBehavior;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What decisions remember between runs: the unstabilized recommendations, and the rescales in each
- * direction that a {@code behavior}'s rate policies count. Plain data, so a {@code
- * DecisionStateStore} can keep it across restarts.
+ * What a run remembers for the next: the unstabilized recommendations, the rescales in each
+ * direction that a {@code behavior}'s rate policies count, and the state the evaluate method asked
+ * to keep. Plain data, so a {@code DecisionStateStore} can keep it across restarts.
+ *
+ * @param logicState the JSON the evaluate method returned as its {@code state}, handed back to it
+ *     on the next run; empty when it keeps none
  */
 public record DecisionState(
-    RecommendationHistory recommendations, ScaleEvents scaleUpEvents, ScaleEvents scaleDownEvents) {
+    RecommendationHistory recommendations,
+    ScaleEvents scaleUpEvents,
+    ScaleEvents scaleDownEvents,
+    Optional<String> logicState) {
 
   public DecisionState {
     Objects.requireNonNull(recommendations, "recommendations");
     Objects.requireNonNull(scaleUpEvents, "scaleUpEvents");
     Objects.requireNonNull(scaleDownEvents, "scaleDownEvents");
+    Objects.requireNonNull(logicState, "logicState");
+  }
+
+  /** The decisions' part only, with no state of the evaluate method's. */
+  public DecisionState(
+      RecommendationHistory recommendations,
+      ScaleEvents scaleUpEvents,
+      ScaleEvents scaleDownEvents) {
+    this(recommendations, scaleUpEvents, scaleDownEvents, Optional.empty());
   }
 
   /** Nothing remembered, as every autoscaler starts. */
@@ -28,7 +44,12 @@ public record DecisionState(
 
   /** This state with other recommendations. */
   public DecisionState withRecommendations(RecommendationHistory history) {
-    return new DecisionState(history, scaleUpEvents, scaleDownEvents);
+    return new DecisionState(history, scaleUpEvents, scaleDownEvents, logicState);
+  }
+
+  /** This state with the evaluate method's {@code state}, or none. */
+  public DecisionState withLogicState(Optional<String> state) {
+    return new DecisionState(recommendations, scaleUpEvents, scaleDownEvents, state);
   }
 
   /**
@@ -43,13 +64,13 @@ public record DecisionState(
       Instant outdatedBefore = at.minus(behavior.scaleUp().longestPeriod());
       ScaleEvent event = new ScaleEvent(at, toReplicas - fromReplicas);
       return new DecisionState(
-          recommendations, scaleUpEvents.with(event, outdatedBefore), scaleDownEvents);
+          recommendations, scaleUpEvents.with(event, outdatedBefore), scaleDownEvents, logicState);
     }
     if (toReplicas < fromReplicas) {
       Instant outdatedBefore = at.minus(behavior.scaleDown().longestPeriod());
       ScaleEvent event = new ScaleEvent(at, fromReplicas - toReplicas);
       return new DecisionState(
-          recommendations, scaleUpEvents, scaleDownEvents.with(event, outdatedBefore));
+          recommendations, scaleUpEvents, scaleDownEvents.with(event, outdatedBefore), logicState);
     }
     return this;
   }

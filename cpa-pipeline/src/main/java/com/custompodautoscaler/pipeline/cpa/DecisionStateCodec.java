@@ -12,12 +12,14 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The state decisions keep between runs (the stabilization window and the rescales the rate
- * policies count) as the CustomPodAutoscaler's status keeps it, and back. An entry that cannot be
- * read is left out on the way back, so a damaged status costs that entry only.
+ * policies count, and the evaluate method's state) as the CustomPodAutoscaler's status keeps it,
+ * and back. An entry that cannot be read is left out on the way back, so a damaged status costs
+ * that entry only.
  */
 final class DecisionStateCodec {
 
@@ -31,6 +33,7 @@ final class DecisionStateCodec {
             .toList());
     status.setScaleUpEvents(encode(state.scaleUpEvents()));
     status.setScaleDownEvents(encode(state.scaleDownEvents()));
+    status.setLogicState(state.logicState().orElse(null));
   }
 
   /** Copies the fields that keep the state from {@code from} to {@code to}. */
@@ -38,6 +41,7 @@ final class DecisionStateCodec {
     to.setStabilizationWindow(from.getStabilizationWindow());
     to.setScaleUpEvents(from.getScaleUpEvents());
     to.setScaleDownEvents(from.getScaleDownEvents());
+    to.setLogicState(from.getLogicState());
   }
 
   /** The state {@code status} keeps; nothing kept is the empty state. */
@@ -46,7 +50,8 @@ final class DecisionStateCodec {
         new RecommendationHistory(
             readable(status.getStabilizationWindow(), DecisionStateCodec::recommendation)),
         new ScaleEvents(readable(status.getScaleUpEvents(), DecisionStateCodec::event)),
-        new ScaleEvents(readable(status.getScaleDownEvents(), DecisionStateCodec::event)));
+        new ScaleEvents(readable(status.getScaleDownEvents(), DecisionStateCodec::event)),
+        Optional.ofNullable(status.getLogicState()));
   }
 
   private static List<ScaleEventEntry> encode(ScaleEvents events) {

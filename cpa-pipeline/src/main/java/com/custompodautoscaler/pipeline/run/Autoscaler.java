@@ -157,16 +157,25 @@ public final class Autoscaler implements AutoCloseable {
     if (goal == RunGoal.METRICS) {
       return;
     }
-    int evaluated =
+    Evaluated evaluated =
         step(
             run,
             "evaluate",
             RunStep.EVALUATION,
-            () -> evaluateStage.evaluate(snapshot, gathered, type));
-    run.evaluated(evaluated);
+            () -> evaluateStage.evaluate(snapshot, gathered, type, state.logicState()));
+    run.evaluated(evaluated.targetReplicas());
     if (goal == RunGoal.SCALE) {
+      // The evaluate method's new state is kept with the decision's, by the run that scales.
+      DecisionState before =
+          evaluated.state().isPresent()
+              ? state.withLogicState(evaluated.state().filter(json -> !json.equals("null")))
+              : state;
       run.scaled(
-          step(run, "scale", RunStep.SCALING, () -> scale(run, snapshot, evaluated, decisionTime)));
+          step(
+              run,
+              "scale",
+              RunStep.SCALING,
+              () -> scale(run, snapshot, evaluated.targetReplicas(), before, decisionTime)));
     }
   }
 
@@ -186,9 +195,13 @@ public final class Autoscaler implements AutoCloseable {
    * Scales; a failure after the decision still leaves the decision, as far as it got, in the run.
    */
   private ScaleOutcome scale(
-      RunReport.Builder run, TargetSnapshot snapshot, int evaluated, Instant decisionTime) {
+      RunReport.Builder run,
+      TargetSnapshot snapshot,
+      int evaluated,
+      DecisionState before,
+      Instant decisionTime) {
     try {
-      return scaleStage.scale(snapshot, evaluated, run.type(), state, decisionTime);
+      return scaleStage.scale(snapshot, evaluated, run.type(), before, decisionTime);
     } catch (ScaleFailure e) {
       run.scaled(e.reached());
       throw e.failure();

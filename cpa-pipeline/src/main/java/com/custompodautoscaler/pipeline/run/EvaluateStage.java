@@ -7,6 +7,7 @@ import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.core.port.UserLogic;
 import com.custompodautoscaler.core.port.UserLogicException;
+import java.util.Optional;
 
 /** Evaluation: {@code preEvaluate}, the evaluate method, strict parsing, {@code postEvaluate}. */
 final class EvaluateStage {
@@ -17,10 +18,15 @@ final class EvaluateStage {
     this.userLogic = userLogic;
   }
 
-  /** The replica count the evaluate method asks for, before bounds and stabilization. */
-  int evaluate(TargetSnapshot snapshot, GatheredMetrics metrics, RunType runType) {
+  /**
+   * What the evaluate method asks for (the replica count before bounds and stabilization), given
+   * the {@code state} it asked to keep before.
+   */
+  Evaluated evaluate(
+      TargetSnapshot snapshot, GatheredMetrics metrics, RunType runType, Optional<String> state) {
     String resource = snapshot.resource().json();
-    EvaluateInput input = new EvaluateInput(metrics.wireList(), resource, runType.wireName());
+    EvaluateInput input =
+        new EvaluateInput(metrics.wireList(), resource, runType.wireName(), state.orElse(null));
     Hooks.run(userLogic, Stage.PRE_EVALUATE, input, "failed to run pre-evaluate hook");
     String output;
     try {
@@ -28,13 +34,14 @@ final class EvaluateStage {
     } catch (UserLogicException e) {
       throw new StageFailure("failed to get evaluation", e);
     }
-    int targetReplicas = EvaluationParser.targetReplicas(output);
+    Evaluated evaluated = EvaluationParser.parse(output);
+    int targetReplicas = evaluated.targetReplicas();
     Hooks.run(
         userLogic,
         Stage.POST_EVALUATE,
         new PostEvaluateInput(
             metrics.wireList(), resource, new Evaluation(targetReplicas), runType.wireName()),
         "failed to run post-evaluate hook");
-    return targetReplicas;
+    return evaluated;
   }
 }

@@ -339,6 +339,42 @@ class AutoscalerTest {
   }
 
   @Test
+  void theEvaluateMethodsStateComesBackInTheNextRunsInputUntilReplacedOrCleared() throws Exception {
+    FakeCluster cluster = new FakeCluster("web", 3);
+    List<String> answers =
+        new ArrayList<>(
+            List.of(
+                "{\"targetReplicas\":3,\"state\":{\"runs\":1}}",
+                "{\"targetReplicas\":3,\"state\":{\"asked\":true}}",
+                "{\"targetReplicas\":3}",
+                "{\"targetReplicas\":3,\"state\":null}",
+                "{\"targetReplicas\":3}"));
+    ScriptedUserLogic logic =
+        new ScriptedUserLogic()
+            .answering(Stage.METRIC, "m")
+            .answering(Stage.EVALUATE, document -> answers.remove(0));
+    run(config("runMode: per-resource\n"), cluster, logic);
+
+    autoscaler.run(RunType.API_DRY_RUN, RunGoal.EVALUATION);
+    autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+    assertThat(decisionStates.load().logicState()).contains("{\"runs\":1}");
+    autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+    autoscaler.run(RunType.SCALER, RunGoal.SCALE);
+
+    List<String> inputs = logic.documentsFor(Stage.EVALUATE);
+    assertThat(inputs.get(0)).as("nothing kept yet").doesNotContain("\"state\"");
+    assertThat(inputs.get(1)).endsWith(",\"runType\":\"api_dry_run\",\"state\":{\"runs\":1}}");
+    assertThat(inputs.get(2))
+        .as("what an evaluation that does not scale asks to keep is not kept")
+        .endsWith(",\"state\":{\"runs\":1}}");
+    assertThat(inputs.get(3))
+        .as("an evaluation without state keeps it")
+        .endsWith(",\"state\":{\"runs\":1}}");
+    assertThat(inputs.get(4)).as("cleared with null").doesNotContain("\"state\"");
+    assertThat(decisionStates.load().logicState()).isEmpty();
+  }
+
+  @Test
   void theStateADecisionKeepsIsSavedBeforeTheObserverHearsOfTheRun() throws Exception {
     FakeCluster cluster = new FakeCluster("web", 3);
     ScriptedUserLogic logic = evaluating("{\"targetReplicas\":5}");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +25,30 @@ class EvaluationParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("goodOutputs")
   void readsTargetReplicas(String name, String output, int expected) {
-    assertThat(EvaluationParser.targetReplicas(output)).isEqualTo(expected);
+    assertThat(EvaluationParser.parse(output).targetReplicas()).isEqualTo(expected);
+  }
+
+  @Test
+  void readsTheStateToKeepAsTheJsonItIsAndNoStateAsNoChange() {
+    assertThat(EvaluationParser.parse("{\"targetReplicas\":3}").state()).isEmpty();
+    assertThat(EvaluationParser.parse("{\"targetReplicas\":3,\"state\":{\"seen\":[1, 2]}}").state())
+        .contains("{\"seen\":[1,2]}");
+    assertThat(EvaluationParser.parse("{\"targetReplicas\":3,\"State\":\"abc\"}").state())
+        .contains("\"abc\"");
+    assertThat(EvaluationParser.parse("{\"targetReplicas\":3,\"state\":null}").state())
+        .contains("null");
+  }
+
+  @Test
+  void aStateLargerThanTheStatusKeepsFailsTheRunAndSaysHowLarge() {
+    String large = "x".repeat(EvaluationParser.MAX_STATE_BYTES);
+
+    assertThatThrownBy(
+            () -> EvaluationParser.parse("{\"targetReplicas\":3,\"state\":\"" + large + "\"}"))
+        .isInstanceOf(StageFailure.class)
+        .hasMessage(
+            "the evaluation's state is 524290 bytes of JSON, more than the 524288 the autoscaler"
+                + " keeps");
   }
 
   static Stream<Arguments> badOutputs() {
@@ -48,7 +72,7 @@ class EvaluationParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badOutputs")
   void refusesAnEvaluationWithoutAUsableTargetReplicas(String name, String output, String reason) {
-    assertThatThrownBy(() -> EvaluationParser.targetReplicas(output))
+    assertThatThrownBy(() -> EvaluationParser.parse(output))
         .isInstanceOf(StageFailure.class)
         .hasMessageStartingWith("failed to parse JSON evaluation, got '" + output + "': ")
         .hasMessageContaining(reason);

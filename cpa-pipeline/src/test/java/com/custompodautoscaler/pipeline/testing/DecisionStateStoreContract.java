@@ -10,6 +10,7 @@ import com.custompodautoscaler.core.decision.RecommendationHistory;
 import com.custompodautoscaler.core.port.DecisionStateStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +49,11 @@ public abstract class DecisionStateStoreContract {
             state(List.of(), events(scaled(0, 3), scaled(20, 1)), events(scaled(40, 2)))),
         new Saved(
             "a window and rescales, to the millisecond",
-            state(List.of(recommended(0, 4)), events(scaled(1, 2)), events(scaled(2, 1)))));
+            state(List.of(recommended(0, 4)), events(scaled(1, 2)), events(scaled(2, 1)))),
+        new Saved(
+            "the evaluate method's state, with a window",
+            state(List.of(recommended(0, 4)), none(), none())
+                .withLogicState(Optional.of("{\"history\":\"AQID\",\"seen\":[1,2.5,null]}"))));
   }
 
   @Test
