@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
-import com.custompodautoscaler.autoscaler.testing.JarProcess;
 import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import com.custompodautoscaler.pipeline.testing.Workloads;
@@ -45,10 +44,8 @@ class HpaWithoutMetricsServerIT {
 
   @BeforeAll
   static void connect() throws Exception {
-    admin = SharedKubeApiServer.adminClient();
-    Workloads.installDefinition(admin, ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml"));
-    kubeconfig =
-        Files.writeString(shared.resolve("kubeconfig"), SharedKubeApiServer.kubeconfigYaml());
+    admin = RealApiServer.adminWithTheDefinition();
+    kubeconfig = RealApiServer.kubeconfigIn(shared);
   }
 
   @AfterAll
@@ -122,7 +119,8 @@ class HpaWithoutMetricsServerIT {
     Path config =
         Files.writeString(
             dir.resolve("config.yaml"),
-            Files.readString(EXAMPLE).replace("/opt/cpa/cpa-hpa.jar", hpaJar().toString()));
+            Files.readString(EXAMPLE)
+                .replace("/opt/cpa/cpa-hpa.jar", RealApiServer.hpaJar().toString()));
     Map<String, String> env = new HashMap<>(entries);
     env.put("namespace", namespace);
     env.put("cpaName", CPA);
@@ -159,9 +157,5 @@ class HpaWithoutMetricsServerIT {
         .filter(event -> reason.equals(event.getReason()))
         .map(Event::getMessage)
         .toList();
-  }
-
-  private static Path hpaJar() {
-    return JarProcess.jar("cpa.hpa.jar", "target/cpa-hpa.jar").toAbsolutePath();
   }
 }

@@ -7,8 +7,6 @@ import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
-import com.custompodautoscaler.autoscaler.testing.JarProcess;
-import com.custompodautoscaler.pipeline.testing.ProjectFiles;
 import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import com.custompodautoscaler.pipeline.testing.Workloads;
 import com.custompodautoscaler.predict.Observation;
@@ -45,10 +43,8 @@ class PredictiveHpaIT {
 
   @BeforeAll
   static void connect() throws Exception {
-    admin = SharedKubeApiServer.adminClient();
-    Workloads.installDefinition(admin, ProjectFiles.resolve("deploy/crd/custompodautoscaler.yaml"));
-    kubeconfig =
-        Files.writeString(shared.resolve("kubeconfig"), SharedKubeApiServer.kubeconfigYaml());
+    admin = RealApiServer.adminWithTheDefinition();
+    kubeconfig = RealApiServer.kubeconfigIn(shared);
   }
 
   @AfterAll
@@ -69,13 +65,7 @@ class PredictiveHpaIT {
     propose(2);
 
     try (AutoscalerProcess autoscaler = start(namespace)) {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThat(history(namespace))
-                      .as(autoscaler.logs())
-                      .hasSizeGreaterThanOrEqualTo(3));
+      awaitHistoryLongerThan(2, namespace, autoscaler);
       propose(4);
       await()
           .atMost(Duration.ofSeconds(30))
@@ -88,18 +78,23 @@ class PredictiveHpaIT {
     List<Integer> before = history(namespace);
 
     try (AutoscalerProcess autoscaler = start(namespace)) {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThat(history(namespace))
-                      .as(autoscaler.logs())
-                      .hasSizeGreaterThan(before.size()));
+      awaitHistoryLongerThan(before.size(), namespace, autoscaler);
       assertThat(history(namespace))
           .as("the new autoscaler went on with the history the first one kept")
           .startsWith(before.toArray(Integer[]::new));
       assertThat(autoscaler.logs()).doesNotContain("stateReset");
     }
+  }
+
+  private static void awaitHistoryLongerThan(
+      int observations, String namespace, AutoscalerProcess autoscaler) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(history(namespace))
+                    .as(autoscaler.logs())
+                    .hasSizeGreaterThan(observations));
   }
 
   /** The HPA's proposal the metric stage answers: {@code replicas} for the one metric. */
@@ -124,7 +119,7 @@ class PredictiveHpaIT {
             "  timeout: 5000",
             "  java:",
             "    className: com.custompodautoscaler.hpa.predictive.PredictiveHpaLogic",
-            "    classpath: [" + hpaJar() + "]",
+            "    classpath: [" + RealApiServer.hpaJar() + "]",
             "");
     return AutoscalerProcess.start(
         dir,
@@ -160,17 +155,6 @@ class PredictiveHpaIT {
   }
 
   private static int replicas(String namespace) {
-    return admin
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withName(CPA)
-        .get()
-        .getSpec()
-        .getReplicas();
-  }
-
-  private static Path hpaJar() {
-    return JarProcess.jar("cpa.hpa.jar", "target/cpa-hpa.jar").toAbsolutePath();
+    return Workloads.deploymentReplicas(admin, namespace, CPA);
   }
 }

@@ -203,14 +203,7 @@ class AutoscalerReportsToItsCpaIT {
   }
 
   private static int replicas(String namespace) {
-    return admin
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withName("web")
-        .get()
-        .getSpec()
-        .getReplicas();
+    return Workloads.deploymentReplicas(admin, namespace, "web");
   }
 
   private static HasMetadata labelled(HasMetadata object, String numPods) {

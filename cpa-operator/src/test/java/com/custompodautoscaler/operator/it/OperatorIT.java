@@ -152,12 +152,7 @@ class OperatorIT {
   }
 
   private static Container autoscalerContainer(String namespace, String name) {
-    return admin
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withName(name)
-        .get()
+    return Workloads.deploymentNow(admin, namespace, name)
         .getSpec()
         .getTemplate()
         .getSpec()

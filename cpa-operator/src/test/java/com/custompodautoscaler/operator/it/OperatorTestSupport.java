@@ -257,14 +257,7 @@ final class OperatorTestSupport {
   }
 
   static int replicas(KubernetesClient admin, String namespace, String deployment) {
-    return admin
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withName(deployment)
-        .get()
-        .getSpec()
-        .getReplicas();
+    return Workloads.deploymentReplicas(admin, namespace, deployment);
   }
 
   /** A user's Role {@code name}, which may read ConfigMaps and is no CPA's. */

@@ -8,6 +8,7 @@ import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
 import com.custompodautoscaler.pipeline.testing.Kubectl;
 import com.custompodautoscaler.pipeline.testing.LoopbackServer;
 import com.custompodautoscaler.pipeline.testing.MetricsServerCluster;
+import com.custompodautoscaler.pipeline.testing.Workloads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -269,15 +270,7 @@ class UpstreamExampleRunsIT {
   }
 
   private static IntSupplier deploymentReplicas(String namespace, String name) {
-    return () ->
-        admin
-            .apps()
-            .deployments()
-            .inNamespace(namespace)
-            .withName(name)
-            .get()
-            .getSpec()
-            .getReplicas();
+    return () -> Workloads.deploymentReplicas(admin, namespace, name);
   }
 
   private static void setLabels(

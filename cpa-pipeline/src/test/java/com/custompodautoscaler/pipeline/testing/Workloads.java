@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.ReplicationControllerBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
@@ -53,6 +54,16 @@ public final class Workloads {
 
   public static HasMetadata deployment(String name, int replicas) {
     return deployment(name, replicas, matchLabels(Map.of("app", name)), Map.of("app", name));
+  }
+
+  /** Deployment {@code name} of {@code namespace} as it is now; null when there is none. */
+  public static Deployment deploymentNow(KubernetesClient client, String namespace, String name) {
+    return client.apps().deployments().inNamespace(namespace).withName(name).get();
+  }
+
+  /** The replicas Deployment {@code name} of {@code namespace} asks for now. */
+  public static int deploymentReplicas(KubernetesClient client, String namespace, String name) {
+    return deploymentNow(client, namespace, name).getSpec().getReplicas();
   }
 
   public static HasMetadata statefulSet(String name, int replicas) {
