@@ -10,10 +10,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +70,9 @@ class HpaComparisonIT {
 
   private static final String QUEUE = ExternalMetricStandIn.METRIC;
 
+  /** The scheduler's line that says when the autoscaler's first run is. */
+  private static final Pattern FIRST_RUN = Pattern.compile("first run at (\\S+)");
+
   private static final String CPU_AT_HALF =
       "kubernetesMetricSpecs: [{type: Resource, resource: {name: cpu, target: {type: Utilization,"
           + " averageUtilization: 50}}}]\n";
@@ -106,6 +115,14 @@ class HpaComparisonIT {
     /** A step of CPU load only, with no rescale it forbids. */
     static Step cpu(String cpu, Duration hold) {
       return new Step(cpu, 0, hold, Duration.ZERO);
+    }
+
+    /**
+     * The load at which {@code replicas} pods are where both metrics' targets want them: 50m CPU a
+     * pod (half its request) and a queue of 2 a pod.
+     */
+    static Step atTarget(int replicas) {
+      return new Step((50 * replicas) + "m", 2L * replicas, Duration.ZERO, Duration.ZERO);
     }
   }
 
@@ -200,15 +217,23 @@ class HpaComparisonIT {
       Trajectories trajectories =
           new Trajectories(plane.client(), theirs.namespace(), "web", scenario.replicas());
       List<ControlledWorkload> twins = List.of(ours, theirs);
-      apply(scenario.steps().get(0), twins);
+      apply(Step.atTarget(scenario.replicas()), twins);
       twins.forEach(twin -> awaitPods(twin, scenario.replicas()));
-      plane
-          .client()
-          .resource(HpaManifest.of(load(config, ours.namespace()), "web", "web"))
-          .inNamespace(theirs.namespace())
-          .create();
       List<Duration> stepStarts = new ArrayList<>();
-      try (AutoscalerChild autoscaler = startAutoscaler(config, ours.namespace(), trajectories)) {
+      StartedAutoscaler started = startAutoscaler(config, ours.namespace(), trajectories);
+      try (AutoscalerChild autoscaler = started.child()) {
+        // Both sides on one grid: the HPA is made just after one of the autoscaler's ticks, once
+        // the autoscaler has started and run at the load its targets want (a cold JVM's start and
+        // first run take seconds, more than a sync period); the scenario's load then reaches both
+        // half a period before their next syncs.
+        Instant tick = started.nextTick(Instant.now());
+        sleepUntil(tick.plusMillis(200));
+        plane
+            .client()
+            .resource(HpaManifest.of(load(config, ours.namespace()), "web", "web"))
+            .inNamespace(theirs.namespace())
+            .create();
+        sleepUntil(tick.plus(SYNC.dividedBy(2)));
         trajectories.start();
         for (Step step : scenario.steps()) {
           stepStarts.add(trajectories.elapsed());
@@ -278,12 +303,49 @@ class HpaComparisonIT {
     return ConfigLoader.load(config, "scenario", Map.of("namespace", namespace)).config();
   }
 
-  private static AutoscalerChild startAutoscaler(
-      String config, String namespace, Trajectories trajectories) throws IOException {
+  /** The autoscaler, and when its runs start: its first run's time and every sync after it. */
+  private record StartedAutoscaler(AutoscalerChild child, Instant firstRun) {
+
+    /** The first of its ticks at or after {@code now}. */
+    Instant nextTick(Instant now) {
+      long periods =
+          (Duration.between(firstRun, now).toMillis() + SYNC.toMillis() - 1) / SYNC.toMillis();
+      return firstRun.plus(SYNC.multipliedBy(Math.max(0, periods)));
+    }
+  }
+
+  /** Starts the autoscaler and waits until its first run is done. */
+  private static StartedAutoscaler startAutoscaler(
+      String config, String namespace, Trajectories trajectories)
+      throws IOException, InterruptedException {
     Path file = Files.writeString(workDir.resolve(namespace + ".yaml"), config);
-    return AutoscalerChild.start(
-        file,
-        Map.of("namespace", namespace, "KUBECONFIG", plane.kubeconfig().toString()),
-        trajectories::ourLogLine);
+    CountDownLatch ranOnce = new CountDownLatch(1);
+    AtomicReference<Instant> firstRun = new AtomicReference<>();
+    AutoscalerChild autoscaler =
+        AutoscalerChild.start(
+            file,
+            Map.of("namespace", namespace, "KUBECONFIG", plane.kubeconfig().toString()),
+            line -> {
+              trajectories.ourLogLine(line);
+              Matcher scheduled = FIRST_RUN.matcher(line);
+              if (scheduled.find()) {
+                firstRun.set(Instant.parse(scheduled.group(1)));
+              }
+              if (RunSummary.parse(line).isPresent()) {
+                ranOnce.countDown();
+              }
+            });
+    if (!ranOnce.await(60, TimeUnit.SECONDS) || firstRun.get() == null) {
+      autoscaler.close();
+      throw new IllegalStateException("the autoscaler did not schedule and finish a run in 60 s");
+    }
+    return new StartedAutoscaler(autoscaler, firstRun.get());
+  }
+
+  private static void sleepUntil(Instant moment) throws InterruptedException {
+    long millis = Duration.between(Instant.now(), moment).toMillis();
+    if (millis > 0) {
+      Thread.sleep(millis);
+    }
   }
 }

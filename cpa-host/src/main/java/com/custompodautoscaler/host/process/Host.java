@@ -156,11 +156,6 @@ public final class Host implements AutoCloseable {
     return metrics.scrape();
   }
 
-  /** Stops this replica's rounds at once, as a paused process would; for tests of fencing. */
-  public void pauseRounds() {
-    rounds.shutdownNow();
-  }
-
   /** Gives up every shard, so that the other replicas take them now, then stops every CPA. */
   @Override
   public void close() {
