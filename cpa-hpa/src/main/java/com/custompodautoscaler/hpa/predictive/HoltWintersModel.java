@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The Predictive HPA's {@code HoltWinters} model over the newest {@code storedSeasons} seasons: the
@@ -184,7 +185,7 @@ record HoltWintersModel(
   }
 
   /** {@code reading}'s result, its refusal prefixed with {@code where}. */
-  private static <T> T parse(String where, java.util.function.Supplier<T> reading) {
+  private static <T> T parse(String where, Supplier<T> reading) {
     try {
       return reading.get();
     } catch (IllegalArgumentException e) {

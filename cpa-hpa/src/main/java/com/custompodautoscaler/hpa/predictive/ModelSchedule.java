@@ -47,7 +47,7 @@ record ModelSchedule(
   }
 
   /** The observations the model reads, oldest first, given when it started. */
-  List<Observation> readable(List<Observation> history, Optional<Instant> started, Instant now) {
+  List<Observation> readable(List<Observation> history, Optional<Instant> started) {
     int from = 0;
     if (started.isPresent()) {
       while (from < history.size() && history.get(from).time().isBefore(started.get())) {

@@ -88,7 +88,7 @@ public final class PredictiveHpaLogic implements InProcessUserLogic {
         predictions.put(schedule.name(), "not due: every " + schedule.perSyncPeriod() + " runs");
       } else {
         try {
-          int predicted = model.predict(schedule.readable(history.observations(), start, now), now);
+          int predicted = model.predict(schedule.readable(history.observations(), start), now);
           candidates.add(predicted);
           predictions.put(schedule.name(), predicted);
         } catch (TooFewObservationsException e) {
