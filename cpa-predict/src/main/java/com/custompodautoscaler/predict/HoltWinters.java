@@ -137,6 +137,10 @@ public record HoltWinters(
 
   /** Observations in a season, 1 without a season. */
   int period() {
+    return period(seasonal, seasonalPeriods);
+  }
+
+  private static int period(Component seasonal, int seasonalPeriods) {
     return seasonal == Component.NONE ? 1 : seasonalPeriods;
   }
 
@@ -145,7 +149,12 @@ public record HoltWinters(
    * and 10 more than the moving average of the heuristic start loses at each end.
    */
   public int fewestObservations() {
-    int m = period();
+    return fewestObservations(seasonal, seasonalPeriods);
+  }
+
+  /** {@link #fewestObservations()} of any model with this season. */
+  public static int fewestObservations(Component seasonal, int seasonalPeriods) {
+    int m = period(seasonal, seasonalPeriods);
     return Math.max(2 * m, 10 + 2 * (m / 2));
   }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.ConfigEntry;
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
+import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
 import com.custompodautoscaler.api.v1.Hosting;
 import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.api.v1.StabilizationEntry;
@@ -36,6 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -358,17 +361,7 @@ class HostIT {
     Process a = hostProcess("replica-a", kubeconfig);
     Process b = hostProcess("replica-b", kubeconfig);
     try {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  names.stream()
-                          .map(name -> cpa(name).getStatus())
-                          .filter(status -> status != null && status.getHostReplica() != null)
-                          .map(status -> status.getHostReplica())
-                          .distinct()
-                          .count()
-                      == 2);
+      await().atMost(Duration.ofSeconds(60)).until(() -> hostReplicas(names).size() == 2);
       for (String name : names) {
         awaitReplicas(name, 3);
       }
@@ -376,11 +369,7 @@ class HostIT {
       signal("STOP", a);
       await()
           .atMost(Duration.ofSeconds(20))
-          .until(
-              () ->
-                  names.stream()
-                      .allMatch(
-                          name -> "replica-b".equals(cpa(name).getStatus().getHostReplica())));
+          .until(() -> hostReplicas(names).equals(Set.of("replica-b")));
       for (String name : names) {
         setNumPods(name, 2);
       }
@@ -417,6 +406,15 @@ class HostIT {
       a.waitFor();
       b.waitFor();
     }
+  }
+
+  /** The replicas the status of CPAs {@code names} names, of those that name one. */
+  private Set<String> hostReplicas(List<String> names) {
+    return names.stream()
+        .map(name -> cpa(name).getStatus())
+        .filter(status -> status != null && status.getHostReplica() != null)
+        .map(CustomPodAutoscalerStatus::getHostReplica)
+        .collect(Collectors.toSet());
   }
 
   /** The host jar as replica {@code replica} of this test's host, its output in a log file. */

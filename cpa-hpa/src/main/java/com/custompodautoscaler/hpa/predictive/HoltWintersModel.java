@@ -137,15 +137,15 @@ record HoltWintersModel(
   public int predict(List<Observation> history, Instant now) {
     List<Observation> read =
         history.subList(Math.max(0, history.size() - observationsRead()), history.size());
-    HoltWinters model = model(0.5, 0.5, 0.5);
-    if (read.size() < model.fewestObservations()) {
+    int fewest = HoltWinters.fewestObservations(seasonal, seasonalPeriods);
+    if (read.size() < fewest) {
       // Checked before the hook is asked, as the Predictive HPA does.
       throw new TooFewObservationsException(
-          "Holt-Winters needs " + model.fewestObservations() + " observations, has " + read.size());
+          "Holt-Winters needs " + fewest + " observations, has " + read.size());
     }
     TuningHook.Tuned tuned =
         tuning.map(hook -> hook.fetch(configured, read)).orElse(TuningHook.Tuned.NONE);
-    model =
+    HoltWinters model =
         model(
             tuned.alpha().or(() -> alpha).orElseThrow(() -> missing("alpha")),
             tuned.beta().or(() -> beta).orElseThrow(() -> missing("beta")),

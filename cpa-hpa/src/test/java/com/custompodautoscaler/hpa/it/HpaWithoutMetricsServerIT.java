@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
-import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
 import com.custompodautoscaler.pipeline.testing.ProjectFiles;
-import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
-import com.custompodautoscaler.pipeline.testing.Workloads;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,33 +31,14 @@ class HpaWithoutMetricsServerIT {
   private static final Path EXAMPLE =
       ProjectFiles.resolve("examples/horizontal-pod-autoscaler/config.yaml");
 
-  private static KubernetesClient admin;
-  @TempDir static Path shared;
-  private static Path kubeconfig;
+  @RegisterExtension static final RealApiServer API = new RealApiServer();
+
   @TempDir Path dir;
   private String namespace;
 
-  @BeforeAll
-  static void connect() throws Exception {
-    admin = RealApiServer.adminWithTheDefinition();
-    kubeconfig = RealApiServer.kubeconfigIn(shared);
-  }
-
-  @AfterAll
-  static void disconnect() {
-    admin.close();
-  }
-
   @BeforeEach
   void createTheTargetAndItsCpa() {
-    namespace = SharedKubeApiServer.freshNamespace(admin, "no-metrics-server");
-    admin.resource(Workloads.deployment(CPA, 1)).inNamespace(namespace).create();
-    admin
-        .resource(
-            CustomPodAutoscaler.of(
-                CPA, new ScaleTargetReference("apps/v1", "Deployment", CPA), "autoscaler:1"))
-        .inNamespace(namespace)
-        .create();
+    namespace = API.targetWithItsCpa("no-metrics-server", CPA);
   }
 
   @Test
@@ -125,7 +101,7 @@ class HpaWithoutMetricsServerIT {
     env.put("namespace", namespace);
     env.put("cpaName", CPA);
     env.put("interval", "500");
-    return AutoscalerProcess.start(dir, config, kubeconfig, env);
+    return AutoscalerProcess.start(dir, config, API.kubeconfig(), env);
   }
 
   private String notServed() {
@@ -140,7 +116,7 @@ class HpaWithoutMetricsServerIT {
    */
   private List<String> condition(String type) {
     CustomPodAutoscaler cpa =
-        admin.resources(CustomPodAutoscaler.class).inNamespace(namespace).withName(CPA).get();
+        API.admin().resources(CustomPodAutoscaler.class).inNamespace(namespace).withName(CPA).get();
     List<Condition> conditions =
         cpa.getStatus() == null || cpa.getStatus().getConditions() == null
             ? List.of()
@@ -153,7 +129,7 @@ class HpaWithoutMetricsServerIT {
   }
 
   private List<String> eventMessages(String reason) {
-    return admin.v1().events().inNamespace(namespace).list().getItems().stream()
+    return API.admin().v1().events().inNamespace(namespace).list().getItems().stream()
         .filter(event -> reason.equals(event.getReason()))
         .map(Event::getMessage)
         .toList();

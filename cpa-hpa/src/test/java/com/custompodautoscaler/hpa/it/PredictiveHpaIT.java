@@ -5,23 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.CustomPodAutoscaler;
 import com.custompodautoscaler.api.v1.CustomPodAutoscalerStatus;
-import com.custompodautoscaler.api.v1.ScaleTargetReference;
 import com.custompodautoscaler.autoscaler.testing.AutoscalerProcess;
-import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import com.custompodautoscaler.pipeline.testing.Workloads;
 import com.custompodautoscaler.predict.Observation;
 import com.custompodautoscaler.predict.ReplicaHistory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,32 +32,13 @@ class PredictiveHpaIT {
   private static final String CPA = "web";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static KubernetesClient admin;
-  @TempDir static Path shared;
-  private static Path kubeconfig;
+  @RegisterExtension static final RealApiServer API = new RealApiServer();
+
   @TempDir Path dir;
-
-  @BeforeAll
-  static void connect() throws Exception {
-    admin = RealApiServer.adminWithTheDefinition();
-    kubeconfig = RealApiServer.kubeconfigIn(shared);
-  }
-
-  @AfterAll
-  static void disconnect() {
-    admin.close();
-  }
 
   @Test
   void itScalesAheadOfARisingLoadAndItsHistoryOutlivesTheAutoscaler() throws Exception {
-    String namespace = SharedKubeApiServer.freshNamespace(admin, "predictive");
-    admin.resource(Workloads.deployment(CPA, 1)).inNamespace(namespace).create();
-    admin
-        .resource(
-            CustomPodAutoscaler.of(
-                CPA, new ScaleTargetReference("apps/v1", "Deployment", CPA), "autoscaler:1"))
-        .inNamespace(namespace)
-        .create();
+    String namespace = API.targetWithItsCpa("predictive", CPA);
     propose(2);
 
     try (AutoscalerProcess autoscaler = start(namespace)) {
@@ -124,7 +101,7 @@ class PredictiveHpaIT {
     return AutoscalerProcess.start(
         dir,
         Files.writeString(dir.resolve("config.yaml"), config),
-        kubeconfig,
+        API.kubeconfig(),
         Map.of(
             "namespace",
             namespace,
@@ -139,7 +116,7 @@ class PredictiveHpaIT {
   /** The HPA's counts the logic keeps in the CPA's status, oldest first. */
   private static List<Integer> history(String namespace) throws Exception {
     CustomPodAutoscalerStatus status =
-        admin
+        API.admin()
             .resources(CustomPodAutoscaler.class)
             .inNamespace(namespace)
             .withName(CPA)
@@ -155,6 +132,6 @@ class PredictiveHpaIT {
   }
 
   private static int replicas(String namespace) {
-    return Workloads.deploymentReplicas(admin, namespace, CPA);
+    return Workloads.deploymentReplicas(API.admin(), namespace, CPA);
   }
 }

@@ -118,7 +118,11 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
               + " is not served in "
               + spec.getScaleTargetRef().getApiVersion());
     }
-    provision(new Provisioner(client, cpa, report, events), cpa, target, pause, report);
+    Provisioner provisioner = new Provisioner(client, cpa, report, events);
+    provision(provisioner, cpa, target, pause, report);
+    if (!Boolean.TRUE.equals(spec.getHosted())) {
+      takeBackHostGrant(provisioner, cpa, context);
+    }
     if (!Boolean.FALSE.equals(spec.getProvisionPod())
         && !Boolean.TRUE.equals(spec.getHosted())
         && report.conflict().isEmpty()) {
@@ -159,10 +163,6 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
       report.workload(HostedWorkload.of(cpa));
       return;
     }
-    if (host.isPresent()) {
-      provisioner.removeIfOwned(HostGrantFactory.roleBinding(cpa, host.get()));
-      provisioner.removeIfOwned(HostGrantFactory.role(cpa));
-    }
     int replicas = pause instanceof PauseRequest.Paused ? 0 : 1;
     Deployment deployment = AutoscalerDeploymentFactory.deployment(cpa, replicas);
     Optional<HasMetadata> workload =
@@ -191,6 +191,21 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
       provisioner.provision(binding);
     } else {
       report.problem("the RoleBinding waits for the Role");
+    }
+  }
+
+  /**
+   * Deletes the grant that let the host impersonate the account of a CPA that is no longer hosted,
+   * where the watch caches of the CPA's Roles and RoleBindings hold one: most CPAs never had one,
+   * and their reconciliations ask the API server nothing for it.
+   */
+  private static void takeBackHostGrant(
+      Provisioner provisioner, CustomPodAutoscaler cpa, Context<CustomPodAutoscaler> context) {
+    String name = HostGrantFactory.name(cpa);
+    for (Class<? extends HasMetadata> kind : List.of(RoleBinding.class, Role.class)) {
+      context.getSecondaryResources(kind).stream()
+          .filter(object -> object.getMetadata().getName().equals(name))
+          .forEach(provisioner::removeIfOwned);
     }
   }
 

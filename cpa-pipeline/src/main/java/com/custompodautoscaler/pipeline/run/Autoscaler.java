@@ -166,10 +166,7 @@ public final class Autoscaler implements AutoCloseable {
     run.evaluated(evaluated.targetReplicas());
     if (goal == RunGoal.SCALE) {
       // The evaluate method's new state is kept with the decision's, by the run that scales.
-      DecisionState before =
-          evaluated.state().isPresent()
-              ? state.withLogicState(evaluated.state().filter(json -> !json.equals("null")))
-              : state;
+      DecisionState before = evaluated.keptOver(state);
       run.scaled(
           step(
               run,

@@ -1,5 +1,6 @@
 package com.custompodautoscaler.pipeline.run;
 
+import com.custompodautoscaler.core.decision.DecisionState;
 import java.util.Optional;
 
 /**
@@ -10,4 +11,12 @@ import java.util.Optional;
  *     before ({@code null} to keep none); empty when the output has no {@code state}, which leaves
  *     the kept state as it was
  */
-record Evaluated(int targetReplicas, Optional<String> state) {}
+record Evaluated(int targetReplicas, Optional<String> state) {
+
+  /** {@code before} with the evaluate method's new state, when it gave one. */
+  DecisionState keptOver(DecisionState before) {
+    return state.isPresent()
+        ? before.withLogicState(state.filter(json -> !json.equals("null")))
+        : before;
+  }
+}
