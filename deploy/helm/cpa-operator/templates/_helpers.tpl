@@ -52,10 +52,11 @@ has no escalate nor bind), so it holds what an autoscaler's Role grants: get on 
 CPAs and patch on their status, events, the metrics APIs and Argo Rollouts those flags open, and
 whatever roleRules.allowed lets spec.roleRules grant. It gets, lists and deletes pods: the bare
 Pod the Go operator left for a CPA, and a user's Pod with provisionPod: false. With the host, it
-grants the host's account, per hosted CPA, impersonation of that CPA's ServiceAccount alone, and
-takes the grant back when the CPA stops being hosted: so it holds impersonate on ServiceAccounts
-(no more than it has already, since it creates Deployments that run as them) and deletes Roles
-and RoleBindings (only the CPAs' own, which it checks).
+grants the host's account, per hosted CPA, impersonation of that CPA's ServiceAccount and reading
+of the ConfigMaps the CPA names, by name, and takes the grant back when the CPA stops being
+hosted: so it holds impersonate on ServiceAccounts and reads ConfigMaps (no more than it has
+already, since it creates Deployments whose pods run as those accounts and mount those ConfigMaps)
+and deletes Roles and RoleBindings (only the CPAs' own, which it checks).
 */}}
 {{- define "cpa-operator.rules" -}}
 - apiGroups: ["custompodautoscaler.com"]
@@ -99,6 +100,9 @@ and RoleBindings (only the CPAs' own, which it checks).
 - apiGroups: [""]
   resources: ["serviceaccounts"]
   verbs: ["impersonate"]
+- apiGroups: [""]
+  resources: ["configmaps"]
+  verbs: ["get", "list", "watch"]
 - apiGroups: ["rbac.authorization.k8s.io"]
   resources: ["roles", "rolebindings"]
   verbs: ["delete"]

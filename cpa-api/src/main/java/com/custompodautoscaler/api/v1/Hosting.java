@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -75,6 +77,22 @@ public final class Hosting {
         .stream()
         .filter(condition -> CONDITION.equals(condition.getType()))
         .findFirst();
+  }
+
+  /**
+   * The ConfigMaps {@code cpa}'s pod template names as volumes, in its namespace: all a host reads
+   * for it, and all the operator lets the host's account read for it.
+   */
+  public static SortedSet<String> configMapNames(CustomPodAutoscaler cpa) {
+    SortedSet<String> names = new TreeSet<>();
+    if (cpa.getSpec().getTemplate() != null && cpa.getSpec().getTemplate().getSpec() != null) {
+      for (Volume volume : cpa.getSpec().getTemplate().getSpec().getVolumes()) {
+        if (volume.getConfigMap() != null && volume.getConfigMap().getName() != null) {
+          names.add(volume.getConfigMap().getName());
+        }
+      }
+    }
+    return names;
   }
 
   /** Every reason {@code cpa} needs a pod of its own; empty when a host can run it. */

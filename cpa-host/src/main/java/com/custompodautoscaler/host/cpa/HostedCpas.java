@@ -8,9 +8,6 @@ import com.custompodautoscaler.host.shard.ShardListener;
 import com.custompodautoscaler.pipeline.assembly.DaemonThreads;
 import com.custompodautoscaler.pipeline.config.InvalidConfigException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -18,30 +15,30 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The hosted CPAs this replica runs: every CustomPodAutoscaler with {@code spec.hosted} whose shard
- * the replica holds. It follows the CPAs and ConfigMaps through watch caches and brings each CPA in
- * line with them on one thread: it starts a CPA, restarts it after an edit of its spec or of a
- * ConfigMap it mounts (the decision state lives in the CPA's status, so none is lost), and stops it
- * when it is deleted, no longer hosted or its shard is gone. A CPA that cannot run is reported in
- * its {@code Hosted} condition and tried again at its next edit.
+ * the replica holds. It follows the CPAs through a watch cache, and the ConfigMaps those it runs
+ * name through watches of those names alone, and brings each CPA in line with them on one thread:
+ * it starts a CPA, restarts it after an edit of its spec or of a ConfigMap it mounts (the decision
+ * state lives in the CPA's status, so none is lost), and stops it when it is deleted, no longer
+ * hosted or its shard is gone. A CPA that cannot run is reported in its {@code Hosted} condition
+ * and tried again at its next edit, or when a ConfigMap it waits for can be read.
  */
 public final class HostedCpas implements ShardListener, AutoCloseable {
 
@@ -60,7 +57,7 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
   private final Map<String, Placed> placed = new HashMap<>();
   private final AtomicLong starts = new AtomicLong();
   private volatile SharedIndexInformer<CustomPodAutoscaler> cpas;
-  private volatile SharedIndexInformer<ConfigMap> configMaps;
+  private final FollowedConfigMaps configMaps;
 
   /**
    * What was last done for a CPA, with the inputs it was done for.
@@ -89,61 +86,47 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
     this.shardCount = shardCount;
     this.holds = holds;
     this.mayAct = mayAct;
+    this.configMaps = new FollowedConfigMaps(host.client(), this::configMapChanged);
   }
 
-  /** Starts following the CPAs and ConfigMaps of {@code namespace}, or of every namespace. */
+  /** Starts following the CPAs of {@code namespace}, or of every namespace. */
   public void start(Optional<String> namespace) {
-    KubernetesClient client = host.client();
-    // Each cache is in its field before its first event reaches a handler, which reads it.
-    configMaps = watched(client.configMaps(), namespace).runnableInformer(0);
-    cpas = watched(client.resources(CustomPodAutoscaler.class), namespace).runnableInformer(0);
-    configMaps.addEventHandler(
-        handler(configMap -> inNamespace(configMap.getMetadata().getNamespace())));
-    cpas.addEventHandler(handler(cpa -> List.of(Cache.metaNamespaceKeyFunc(cpa))));
-    configMaps.run();
+    MixedOperation<CustomPodAutoscaler, ?, ?> resources =
+        host.client().resources(CustomPodAutoscaler.class);
+    // The cache is in its field before its first event reaches the handler, which reads it.
+    cpas =
+        namespace
+            .<Informable<CustomPodAutoscaler>>map(resources::inNamespace)
+            .orElseGet(resources::inAnyNamespace)
+            .runnableInformer(0);
+    cpas.addEventHandler(
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(CustomPodAutoscaler cpa) {
+            bringInLineLater(cpa);
+          }
+
+          @Override
+          public void onUpdate(CustomPodAutoscaler before, CustomPodAutoscaler after) {
+            bringInLineLater(after);
+          }
+
+          @Override
+          public void onDelete(CustomPodAutoscaler cpa, boolean finalStateUnknown) {
+            bringInLineLater(cpa);
+          }
+        });
     cpas.run();
   }
 
-  private static <T extends HasMetadata> Informable<T> watched(
-      MixedOperation<T, ?, ?> resources, Optional<String> namespace) {
-    return namespace
-        .<Informable<T>>map(resources::inNamespace)
-        .orElseGet(resources::inAnyNamespace);
+  /** Brings in line, on the hosting thread, the CPAs that name the ConfigMap of key {@code key}. */
+  private void configMapChanged(String key) {
+    hosting.execute(() -> configMaps.namers(key).forEach(this::bringInLine));
   }
 
-  private <T extends HasMetadata> ResourceEventHandler<T> handler(
-      Function<T, List<String>> affected) {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T object) {
-        bringInLine(affected.apply(object));
-      }
-
-      @Override
-      public void onUpdate(T before, T after) {
-        bringInLine(affected.apply(after));
-      }
-
-      @Override
-      public void onDelete(T object, boolean finalStateUnknown) {
-        bringInLine(affected.apply(object));
-      }
-    };
-  }
-
-  /** The CPAs of {@code namespace}, which a ConfigMap there may change. */
-  private List<String> inNamespace(String namespace) {
-    List<String> keys = new ArrayList<>();
-    for (CustomPodAutoscaler cpa : cpas.getStore().list()) {
-      if (namespace.equals(cpa.getMetadata().getNamespace())) {
-        keys.add(Cache.metaNamespaceKeyFunc(cpa));
-      }
-    }
-    return keys;
-  }
-
-  private void bringInLine(List<String> keys) {
-    hosting.execute(() -> keys.forEach(this::bringInLine));
+  private void bringInLineLater(CustomPodAutoscaler cpa) {
+    String key = Cache.metaNamespaceKeyFunc(cpa);
+    hosting.execute(() -> bringInLine(key));
   }
 
   @Override
@@ -162,9 +145,11 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
   public void lost(int shard) {
     awaitOnHostingThread(
         () -> {
-          for (String key : List.copyOf(placed.keySet())) {
+          Set<String> keys = new HashSet<>(placed.keySet());
+          keys.addAll(configMaps.followers());
+          for (String key : keys) {
             if (shardOf(key) == shard) {
-              stop(key);
+              leave(key);
             }
           }
         });
@@ -174,17 +159,33 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
   private void bringInLine(String key) {
     CustomPodAutoscaler cpa = cpas.getStore().getByKey(key);
     if (cpa == null || !runsHere(key, cpa)) {
+      leave(key);
+      return;
+    }
+    configMaps.follow(key, cpa.getMetadata().getNamespace(), Hosting.configMapNames(cpa));
+    FollowedConfigMaps.Reading reading = configMaps.read(key);
+    if (reading instanceof FollowedConfigMaps.Waiting) {
       stop(key);
       return;
     }
-    Map<String, ConfigMap> mounted = mountedConfigMaps(cpa);
-    String inputs = inputs(cpa, mounted);
+    String inputs = inputs(cpa, reading);
     Placed before = placed.get(key);
     if (before != null && before.inputs().equals(inputs)) {
       return;
     }
     stop(key);
-    placed.put(key, new Placed(inputs, start(cpa, mounted)));
+    if (reading instanceof FollowedConfigMaps.Read read) {
+      placed.put(key, new Placed(inputs, start(cpa, read.configMaps())));
+    } else if (reading instanceof FollowedConfigMaps.Failed failed) {
+      status.notRunning(cpa, "CannotReadConfigMap", failed.message() + "; the host tries again");
+      placed.put(key, new Placed(inputs, null));
+    }
+  }
+
+  /** Stops the CPA {@code key} if it runs here, and follows no ConfigMap for it. */
+  private void leave(String key) {
+    stop(key);
+    configMaps.follow(key, "", List.of());
   }
 
   /**
@@ -233,36 +234,25 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
     }
   }
 
-  /** The ConfigMaps of the CPA's namespace that its pod template names, by name. */
-  private Map<String, ConfigMap> mountedConfigMaps(CustomPodAutoscaler cpa) {
-    Map<String, ConfigMap> mounted = new LinkedHashMap<>();
-    if (cpa.getSpec().getTemplate() == null || cpa.getSpec().getTemplate().getSpec() == null) {
-      return mounted;
-    }
-    for (Volume volume : cpa.getSpec().getTemplate().getSpec().getVolumes()) {
-      if (volume.getConfigMap() != null) {
-        String name = volume.getConfigMap().getName();
-        ConfigMap found =
-            configMaps.getStore().getByKey(cpa.getMetadata().getNamespace() + "/" + name);
-        if (found != null) {
-          mounted.put(name, found);
-        }
-      }
-    }
-    return mounted;
-  }
-
-  /** What a CPA's run depends on: its spec's generation and its ConfigMaps' versions. */
-  private static String inputs(CustomPodAutoscaler cpa, Map<String, ConfigMap> mounted) {
+  /**
+   * What a CPA's run depends on: its spec's generation and its ConfigMaps' versions, or why they
+   * cannot be read.
+   */
+  private static String inputs(CustomPodAutoscaler cpa, FollowedConfigMaps.Reading reading) {
     StringBuilder inputs = new StringBuilder(cpa.getMetadata().getUid());
     inputs.append('@').append(cpa.getMetadata().getGeneration());
-    mounted.forEach(
-        (name, configMap) ->
-            inputs
-                .append(' ')
-                .append(name)
-                .append('@')
-                .append(configMap.getMetadata().getResourceVersion()));
+    if (reading instanceof FollowedConfigMaps.Read read) {
+      read.configMaps()
+          .forEach(
+              (name, configMap) ->
+                  inputs
+                      .append(' ')
+                      .append(name)
+                      .append('@')
+                      .append(configMap.getMetadata().getResourceVersion()));
+    } else if (reading instanceof FollowedConfigMaps.Failed failed) {
+      inputs.append(" failed: ").append(failed.message());
+    }
     return inputs.toString();
   }
 
@@ -283,9 +273,12 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
   public void close() {
     if (cpas != null) {
       cpas.close();
-      configMaps.close();
     }
-    awaitOnHostingThread(() -> List.copyOf(placed.keySet()).forEach(this::stop));
+    awaitOnHostingThread(
+        () -> {
+          List.copyOf(placed.keySet()).forEach(this::stop);
+          configMaps.close();
+        });
     hosting.shutdown();
     stopping.shutdown();
     status.close();

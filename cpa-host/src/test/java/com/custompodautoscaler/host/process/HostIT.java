@@ -20,7 +20,9 @@ import com.custompodautoscaler.pipeline.testing.Rbac;
 import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import com.custompodautoscaler.pipeline.testing.Workloads;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -264,6 +266,28 @@ class HostIT {
                       assertThat(condition.getMessage()).contains("interval");
                     }));
     assertThat(deployment("broken").getSpec().getReplicas()).isEqualTo(1);
+  }
+
+  @Test
+  void aCpaWhoseConfigMapIsMissingRunsOnceItIsMade() throws IOException {
+    hostedExample("web", "logic", Map.of());
+    ConfigMap logic = admin.configMaps().inNamespace(namespace).withName("logic").get();
+    admin.resource(logic).delete();
+    start("replica-a");
+
+    eventually(
+        () ->
+            assertThat(hosted(cpa("web")))
+                .satisfies(
+                    condition -> {
+                      assertThat(condition.getReason()).isEqualTo("MissingConfigMap");
+                      assertThat(condition.getMessage()).contains("logic");
+                    }));
+    logic.setMetadata(new ObjectMetaBuilder().withName("logic").withNamespace(namespace).build());
+    admin.resource(logic).create();
+
+    awaitReplicas("web", 3);
+    assertThat(hosted(cpa("web")).getStatus()).isEqualTo("True");
   }
 
   @Test

@@ -210,8 +210,8 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
   }
 
   /**
-   * The grant that lets the host impersonate the CPA's account, when the operator knows the host's;
-   * the operator may write it only while it may impersonate the account itself.
+   * The grant that lets the host impersonate the CPA's account and read its ConfigMaps, when the
+   * operator knows the host's account; the operator may write it only while it may do both itself.
    */
   private void provisionHostGrant(
       Provisioner provisioner, CustomPodAutoscaler cpa, ProvisioningReport report) {
@@ -222,8 +222,10 @@ public final class CustomPodAutoscalerReconciler implements Reconciler<CustomPod
         provisioner.provisionIfAllowed(
             HostGrantFactory.role(cpa),
             "the Role that lets the autoscaler host impersonate ServiceAccount "
-                + cpa.getMetadata().getName(),
-            "The chart gives the operator impersonate on ServiceAccounts with host.enabled");
+                + cpa.getMetadata().getName()
+                + " and read the ConfigMaps the CPA names",
+            "The chart gives the operator impersonate on ServiceAccounts and read on ConfigMaps"
+                + " with host.enabled");
     if (role.isPresent()) {
       provisioner.provision(HostGrantFactory.roleBinding(cpa, host.get()));
     }

@@ -396,9 +396,11 @@ class HelmChartTest {
   }
 
   @Test
-  void withTheHostTheOperatorMayGrantImpersonationAndTakeItBackAndKnowsTheHostsAccount()
+  void withTheHostTheOperatorMayGrantImpersonationAndReadingAndTakeThemBackAndKnowsTheHost()
       throws Exception {
     Tuple impersonate = tuple(List.of(""), List.of("serviceaccounts"), List.of("impersonate"));
+    Tuple readConfigMaps =
+        tuple(List.of(""), List.of("configmaps"), List.of("get", "list", "watch"));
     Tuple deleteRoles =
         tuple(
             List.of("rbac.authorization.k8s.io"),
@@ -408,18 +410,19 @@ class HelmChartTest {
     List<HasMetadata> withHost = render(Map.of("host", HOST_ENABLED));
     assertThat(rules(withHost))
         .extracting(rule -> tuple(rule.getApiGroups(), rule.getResources(), rule.getVerbs()))
-        .contains(impersonate, deleteRoles);
+        .contains(impersonate, readConfigMaps, deleteRoles);
     assertThat(env(container(withHost), "HOST_SERVICE_ACCOUNT")).contains(NAMESPACE + "/" + HOST);
 
     List<HasMetadata> withoutHost = render(Map.of());
     assertThat(rules(withoutHost))
         .extracting(rule -> tuple(rule.getApiGroups(), rule.getResources(), rule.getVerbs()))
-        .doesNotContain(impersonate, deleteRoles);
+        .doesNotContain(impersonate, readConfigMaps, deleteRoles);
     assertThat(env(container(withoutHost), "HOST_SERVICE_ACCOUNT")).isEmpty();
   }
 
   @Test
-  void theHostReadsCpasAndConfigMapsKeepsItsLeasesAndImpersonatesNoOneOfItself() throws Exception {
+  void theHostReadsCpasKeepsItsLeasesAndImpersonatesAndReadsConfigMapsOfNoneOfItself()
+      throws Exception {
     List<HasMetadata> objects = render(Map.of("host", Map.of("enabled", true, "replicas", 3)));
 
     assertThat(objects)
@@ -429,7 +432,7 @@ class HelmChartTest {
             "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment");
     assertThat(named(objects, ClusterRole.class, HOST).getRules())
         .extracting(rule -> tuple(rule.getApiGroups(), rule.getResources(), rule.getVerbs()))
-        .as("impersonation comes from the operator's grant per hosted CPA")
+        .as("impersonation and ConfigMaps come from the operator's grant per hosted CPA")
         .containsExactlyInAnyOrder(
             tuple(
                 List.of("custompodautoscaler.com"),
@@ -438,8 +441,7 @@ class HelmChartTest {
             tuple(
                 List.of("custompodautoscaler.com"),
                 List.of("custompodautoscalers/status"),
-                List.of("patch")),
-            tuple(List.of(""), List.of("configmaps"), List.of("get", "list", "watch")));
+                List.of("patch")));
     Role leases = named(objects, Role.class, HOST + "-leases");
     assertThat(leases.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
     assertThat(leases.getRules())

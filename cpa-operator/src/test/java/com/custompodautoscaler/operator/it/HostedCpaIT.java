@@ -1,6 +1,8 @@
 package com.custompodautoscaler.operator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.custompodautoscaler.api.v1.Conditions;
@@ -13,10 +15,12 @@ import com.custompodautoscaler.operator.model.HostAccount;
 import com.custompodautoscaler.pipeline.testing.CpaConditions;
 import com.custompodautoscaler.pipeline.testing.SharedKubeApiServer;
 import com.custompodautoscaler.pipeline.testing.Workloads;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
@@ -39,10 +43,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CPAs with {@code spec.hosted}: the operator gives them their account and Role but no pod, lets
- * the host's account impersonate theirs and no other, and tells in {@code Paused} what the host
- * reports in {@code Hosted} (written here as a host writes it), or why the CPA cannot be hosted.
- * The operator runs with the rules the chart gives it with {@code host.enabled} and the host's
- * account the chart names.
+ * the host's account impersonate theirs and no other and read the ConfigMaps they name and no
+ * other, and tells in {@code Paused} what the host reports in {@code Hosted} (written here as a
+ * host writes it), or why the CPA cannot be hosted. The operator runs with the rules the chart
+ * gives it with {@code host.enabled} and the host's account the chart names.
  */
 class HostedCpaIT {
 
@@ -97,10 +101,26 @@ class HostedCpaIT {
   void aHostedCpaGetsItsAccountAndRoleButNoPodAndItsStatusFollowsTheHost() {
     String namespace = SharedKubeApiServer.freshNamespace(admin, "hosted");
     admin.resource(Workloads.deployment("web", 1)).inNamespace(namespace).create();
-    admin
-        .resource(hosted("on-host", "cpa-autoscaler-python:0.1.0"))
-        .inNamespace(namespace)
-        .create();
+    CustomPodAutoscaler onHost = hosted("on-host", "cpa-autoscaler-python:0.1.0");
+    onHost
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getVolumes()
+        .add(
+            new VolumeBuilder()
+                .withName("logic")
+                .withNewConfigMap()
+                .withName("logic")
+                .endConfigMap()
+                .build());
+    admin.resource(onHost).inNamespace(namespace).create();
+    for (String name : List.of("logic", "not-named")) {
+      admin
+          .resource(new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().build())
+          .inNamespace(namespace)
+          .create();
+    }
 
     CustomPodAutoscaler waiting =
         awaitPaused(namespace, "on-host", "NotRunning", "no autoscaler host has taken it yet");
@@ -111,9 +131,24 @@ class HostedCpaIT {
     assertThat(get(Deployment.class, namespace, "on-host")).as("no pod of its own").isNull();
     await().atMost(Duration.ofSeconds(30)).until(() -> hostMayImpersonate(namespace, "on-host"));
     assertThat(get(Role.class, namespace, "on-host:host").getRules())
-        .singleElement()
-        .satisfies(rule -> assertThat(rule.getResourceNames()).containsExactly("on-host"));
+        .extracting(rule -> tuple(rule.getResources(), rule.getResourceNames(), rule.getVerbs()))
+        .containsExactlyInAnyOrder(
+            tuple(List.of("serviceaccounts"), List.of("on-host"), List.of("impersonate")),
+            tuple(List.of("configmaps"), List.of("logic"), List.of("get", "list", "watch")));
     assertThat(hostMayImpersonate(namespace, "default")).as("another account").isFalse();
+    try (KubernetesClient host = OperatorTestSupport.clientAs(HOST.namespace(), HOST.name())) {
+      var configMaps = host.configMaps().inNamespace(namespace);
+      assertThat(configMaps.withField("metadata.name", "logic").list().getItems())
+          .as("the ConfigMap the CPA names, listed by its name as the host's watch lists it")
+          .hasSize(1);
+      assertThat(configMaps.withName("logic").get()).isNotNull();
+      assertThatThrownBy(() -> configMaps.withName("not-named").get())
+          .as("a ConfigMap no hosted CPA names")
+          .hasMessageContaining("Forbidden");
+      assertThatThrownBy(() -> configMaps.list())
+          .as("every ConfigMap of the namespace")
+          .hasMessageContaining("Forbidden");
+    }
 
     reportHosted(
         namespace, "on-host", true, "Running", "replica host-0 of the autoscaler host runs it");
