@@ -7,6 +7,7 @@ import com.custompodautoscaler.pipeline.method.HttpClients;
 import com.custompodautoscaler.pipeline.method.ProcessSessions;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,8 @@ final class HpaMethodBenchmark implements Bench {
         io,
         new HttpClients(),
         (stage, type, duration, succeeded) -> {},
-        (stage, reason) -> {});
+        (stage, reason) -> {},
+        Clock.systemUTC());
   }
 
   /** The same class as a worker: one JVM, started once, through InProcessWorker. */

@@ -10,6 +10,7 @@ import com.custompodautoscaler.pipeline.run.RunGoal;
 import com.custompodautoscaler.pipeline.run.RunReport;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -87,7 +88,8 @@ final class PerPodBenchmark implements Bench {
                 io,
                 new HttpClients(),
                 (s, m, d, ok) -> {},
-                (stage, reason) -> {}))) {
+                (stage, reason) -> {},
+                Clock.systemUTC()))) {
       Autoscaler autoscaler = running.autoscaler();
       metricsOnce(autoscaler);
       List<Long> nanos = new ArrayList<>();

@@ -6,6 +6,7 @@ import com.custompodautoscaler.pipeline.method.ConfiguredUserLogic;
 import com.custompodautoscaler.pipeline.method.HttpClients;
 import com.custompodautoscaler.pipeline.method.ProcessSessions;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -92,6 +93,7 @@ final class WorkerOverheadBenchmark implements Bench {
         io,
         new HttpClients(),
         (stage, type, duration, succeeded) -> {},
-        (stage, reason) -> {});
+        (stage, reason) -> {},
+        Clock.systemUTC());
   }
 }

@@ -1,5 +1,8 @@
 package com.custompodautoscaler.playground;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -9,6 +12,7 @@ import java.util.function.Consumer;
 final class AutoscalerOutput implements Consumer<String> {
 
   private final Console console;
+  private final CountDownLatch firstRun = new CountDownLatch(1);
   private volatile String lastRunError = "";
   private volatile boolean stopping;
 
@@ -23,6 +27,7 @@ final class AutoscalerOutput implements Consumer<String> {
     }
     var summary = RunSummary.parse(line);
     if (summary.isPresent()) {
+      firstRun.countDown();
       if (!summary.get().succeeded()) {
         lastRunError = summary.get().error();
       }
@@ -35,6 +40,11 @@ final class AutoscalerOutput implements Consumer<String> {
   /** From now on the autoscaler is being stopped: what it says while it stops is not shown. */
   void stopping() {
     stopping = true;
+  }
+
+  /** Waits at most {@code timeout} for the autoscaler's first run; whether it came. */
+  boolean awaitFirstRun(Duration timeout) throws InterruptedException {
+    return firstRun.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The error of the last run that failed, or an empty string. */

@@ -10,9 +10,20 @@ final class Console {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final PrintStream out;
+  private final String label;
 
   Console(PrintStream out) {
+    this(out, "");
+  }
+
+  private Console(PrintStream out, String label) {
     this.out = out;
+    this.label = label;
+  }
+
+  /** This console, its events marked as those of {@code name}, when two autoscalers print. */
+  Console labelled(String name) {
+    return new Console(out, "[" + name + "] ");
   }
 
   PrintStream stream() {
@@ -24,7 +35,7 @@ final class Console {
   }
 
   void event(String message) {
-    out.println(LocalTime.now().format(TIME) + "  " + message);
+    out.println(LocalTime.now().format(TIME) + "  " + label + message);
   }
 
   /** A run's decision: current, evaluated, decided, reason; or why it failed. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +15,9 @@ import java.util.OptionalInt;
 /**
  * How the playground runs one example, from its {@code playground.yaml}: the target to create,
  * environment for the autoscaler, whether simulated pods serve a metric endpoint or have pod
- * metrics, and the steps that change the world over time, each with the replica count the
- * autoscaler should reach.
+ * metrics, another autoscaler to run beside it, and the steps that change the world over time, each
+ * with the replica count the autoscaler should reach. A {@code timed} script's steps last a given
+ * time each, whatever the replicas do, so that its load keeps a rhythm (a compressed day).
  */
 public record ExampleScript(
     String description,
@@ -26,6 +28,9 @@ public record ExampleScript(
     StandIn standIn,
     JavaBuild javaBuild,
     Map<String, String> environment,
+    String label,
+    Besides besides,
+    boolean timed,
     List<Step> steps) {
 
   private static final ObjectMapper YAML =
@@ -36,14 +41,52 @@ public record ExampleScript(
     Objects.requireNonNull(target, "target");
     environment = environment == null ? Map.of() : Map.copyOf(environment);
     steps = steps == null ? List.of() : List.copyOf(steps);
+    label = label == null ? "this example" : label;
   }
 
   /** Reads a {@code playground.yaml}. */
   public static ExampleScript read(Path file) throws IOException {
+    ExampleScript script;
     try {
-      return YAML.readValue(file.toFile(), ExampleScript.class);
+      script = YAML.readValue(file.toFile(), ExampleScript.class);
     } catch (IOException e) {
       throw new IOException(file + " is not a valid playground script: " + e.getMessage(), e);
+    }
+    try {
+      script.checkSteps();
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + " is not a valid playground script: " + e.getMessage(), e);
+    }
+    return script;
+  }
+
+  /** Each step has what the script's kind needs: its time when timed, a twin when it names one. */
+  private void checkSteps() {
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      if (timed && (step.lasts() == null || step.lasts() < 1 || step.after() != 0)) {
+        throw new IllegalArgumentException(
+            "steps["
+                + i
+                + "]: a timed script's step says how long it lasts (lasts: seconds, at"
+                + " least 1) and has no after");
+      }
+      if (!timed && step.expect() == null) {
+        throw new IllegalArgumentException(
+            "steps[" + i + "]: expect is missing: the replicas the autoscaler should reach");
+      }
+      if (!timed && step.expectAtLeast() != null) {
+        throw new IllegalArgumentException(
+            "steps[" + i + "]: expectAtLeast is for a timed script (timed: true)");
+      }
+      if (!timed && step.lasts() != null) {
+        throw new IllegalArgumentException(
+            "steps[" + i + "]: lasts is for a timed script (timed: true)");
+      }
+      if (besides == null && step.besidesExpect() != null) {
+        throw new IllegalArgumentException(
+            "steps[" + i + "]: besidesExpect needs an autoscaler beside this one (besides)");
+      }
     }
   }
 
@@ -58,7 +101,46 @@ public record ExampleScript(
         null,
         null,
         Map.of(),
+        null,
+        null,
+        false,
         List.of());
+  }
+
+  /** This script for the autoscaler beside the example's: its environment over the example's. */
+  ExampleScript forBesides() {
+    Map<String, String> merged = new HashMap<>(environment);
+    merged.putAll(besides.environment());
+    return new ExampleScript(
+        description,
+        null,
+        target,
+        podEndpoints,
+        podMetrics,
+        standIn,
+        null,
+        merged,
+        besides.label(),
+        null,
+        timed,
+        steps);
+  }
+
+  /** The autoscaler to run beside the example's, if there is one. */
+  public Optional<Besides> besidesSpec() {
+    return Optional.ofNullable(besides);
+  }
+
+  /**
+   * Another autoscaler, shown as {@code label}, run beside the example's on a twin of its target
+   * (the same script, in a namespace of its own): the example's configuration with {@code
+   * environment} over the script's, such as another evaluate stage to compare with.
+   */
+  public record Besides(String label, Map<String, String> environment) {
+    public Besides {
+      Objects.requireNonNull(label, "besides.label");
+      environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
   }
 
   /** The port simulated pods serve {@code GET /metric} on, when the example wants them to. */
@@ -144,17 +226,23 @@ public record ExampleScript(
    * One change: {@code after} seconds after the previous step's replicas were reached, set {@code
    * labels} on the target, spread {@code podLoad} over the pods' endpoints, have the pods use
    * {@code cpuLoad} CPU together (a quantity such as {@code 800m}) and move the stand-in to {@code
-   * standInPhase}; the autoscaler should then reach {@code expect} replicas, and, when {@code
-   * expectError} is set, a run should fail with an error containing it.
+   * standInPhase}; the autoscaler should then reach {@code expect} replicas (the one beside it,
+   * {@code besidesExpect}), and, when {@code expectError} is set, a run should fail with an error
+   * containing it. In a timed script the step lasts {@code lasts} seconds instead, and the replicas
+   * are what they are when that time is up; there, a count left out is not checked, and {@code
+   * expectAtLeast} asks for that many or more (a forecast may be a pod over).
    */
   public record Step(
       int after,
+      Integer lasts,
       String say,
       Map<String, String> labels,
       Integer podLoad,
       String cpuLoad,
       String standInPhase,
-      int expect,
+      Integer expect,
+      Integer expectAtLeast,
+      Integer besidesExpect,
       String expectError) {
     public Step {
       say = say == null ? "" : say;

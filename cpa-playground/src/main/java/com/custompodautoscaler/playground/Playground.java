@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * One example running on a control plane: its target object, the simulated workload controller, the
  * stand-in pod endpoints, pod metrics and server if it needs them, and the autoscaler as its own
- * process. Its runs are printed as they happen; {@link #apply} makes the script's changes.
+ * process; and, when the script asks for one, another autoscaler beside it on a twin of the target.
+ * Its runs are printed as they happen; {@link #apply} makes the script's changes, to both.
  */
 public final class Playground implements AutoCloseable {
 
@@ -43,6 +44,7 @@ public final class Playground implements AutoCloseable {
   private final Console console;
   private final ExampleWorkload workload;
   private final Optional<HpaComparison> realHpa;
+  private final Optional<Playground> besides;
   private final StandInServer standIn;
   private final AutoscalerChild autoscaler;
   private final AutoscalerOutput output;
@@ -55,6 +57,7 @@ public final class Playground implements AutoCloseable {
       Console console,
       ExampleWorkload workload,
       Optional<HpaComparison> realHpa,
+      Optional<Playground> besides,
       StandInServer standIn,
       AutoscalerChild autoscaler,
       AutoscalerOutput output,
@@ -65,6 +68,7 @@ public final class Playground implements AutoCloseable {
     this.console = console;
     this.workload = workload;
     this.realHpa = realHpa;
+    this.besides = besides;
     this.standIn = standIn;
     this.autoscaler = autoscaler;
     this.output = output;
@@ -98,6 +102,10 @@ public final class Playground implements AutoCloseable {
       Path workDir,
       Console console)
       throws IOException, InvalidConfigException {
+    if (script.besidesSpec().isPresent()) {
+      throw new IllegalArgumentException(
+          "this example runs " + script.besidesSpec().get().label() + " beside it already");
+    }
     if (script.podMetricsSpec().isEmpty() || !"Deployment".equals(script.target().kind())) {
       throw new IllegalArgumentException(
           "the real HPA can stand beside an example whose target is a Deployment with podMetrics,"
@@ -149,11 +157,37 @@ public final class Playground implements AutoCloseable {
         script.standInServer().isPresent()
             ? parts.add(StandInServer.start(script.standInServer().get(), folder))
             : null;
-    AutoscalerOutput output = new AutoscalerOutput(console);
+    Console own = script.besidesSpec().isPresent() ? console.labelled(script.label()) : console;
+    AutoscalerOutput output = new AutoscalerOutput(own);
     AutoscalerChild autoscaler =
         parts.add(startAutoscaler(plane, config, script, namespace, standIn, output, console));
+    Optional<Playground> besides = Optional.empty();
+    if (script.besidesSpec().isPresent()) {
+      ExampleScript twin = script.forBesides();
+      console.info("  beside it, " + twin.label() + " in namespace " + namespace + "-besides");
+      besides =
+          Optional.of(
+              startWith(
+                  plane,
+                  config,
+                  twin,
+                  namespace + "-besides",
+                  console.labelled(twin.label()),
+                  Optional.empty(),
+                  parts));
+    }
     return new Playground(
-        plane, script, namespace, console, workload, realHpa, standIn, autoscaler, output, parts);
+        plane,
+        script,
+        namespace,
+        console,
+        workload,
+        realHpa,
+        besides,
+        standIn,
+        autoscaler,
+        output,
+        parts);
   }
 
   private static AutoscalerChild startAutoscaler(
@@ -209,11 +243,36 @@ public final class Playground implements AutoCloseable {
     return env;
   }
 
-  /** Makes one step of the script happen and says so. */
+  /**
+   * Gives the targets the world of a timed script's first step, quietly, and waits (a minute at
+   * most) until every autoscaler has run once: a timed script keeps its rhythm from its first step
+   * on, whatever the autoscalers' start took.
+   */
+  public void readyForTimedSteps() throws InterruptedException {
+    if (!script.timed() || script.steps().isEmpty()) {
+      return;
+    }
+    change(script.steps().get(0));
+    besides.ifPresent(twin -> twin.change(script.steps().get(0)));
+    boolean ran = output.awaitFirstRun(STEP_WAIT);
+    for (Playground twin : besides.stream().toList()) {
+      ran &= twin.output.awaitFirstRun(STEP_WAIT);
+    }
+    if (!ran) {
+      console.event("an autoscaler has not run within " + STEP_WAIT.toSeconds() + " s");
+    }
+  }
+
+  /** Makes one step of the script happen, here and beside, and says so. */
   public void apply(ExampleScript.Step step) {
     if (!step.say().isEmpty()) {
       console.event("~ " + step.say());
     }
+    change(step);
+    besides.ifPresent(twin -> twin.change(step));
+  }
+
+  private void change(ExampleScript.Step step) {
     if (!step.labels().isEmpty()) {
       // A merge patch carries no resourceVersion, so it cannot conflict with the autoscaler's
       // scale patches or the simulator's status updates.
@@ -269,11 +328,15 @@ public final class Playground implements AutoCloseable {
 
   /**
    * Plays the script's steps over and over, until interrupted: each step waits for the replicas the
-   * one before expects (a minute at most; on both targets when the real HPA runs alongside), then
-   * for its own {@code after} seconds.
+   * one before expects (a minute at most; on both targets when the real HPA or another autoscaler
+   * runs alongside), then for its own {@code after} seconds. The steps of a timed script last their
+   * time each instead.
    */
   public void playForever() throws InterruptedException {
+    readyForTimedSteps();
     List<ExampleScript.Step> steps = script.steps();
+    long started = System.nanoTime();
+    long seconds = 0;
     while (!steps.isEmpty()) {
       for (ExampleScript.Step step : steps) {
         Thread.sleep(step.after() * 1000L);
@@ -285,7 +348,12 @@ public final class Playground implements AutoCloseable {
           }
           console.event("could not make this step happen: " + ClientErrors.describe(e));
         }
-        awaitReplicas(step.expect());
+        if (script.timed()) {
+          seconds += step.lasts();
+          sleepUntil(started, seconds);
+        } else {
+          awaitReplicas(step);
+        }
         realHpa.ifPresent(
             comparison ->
                 console.event(
@@ -293,9 +361,31 @@ public final class Playground implements AutoCloseable {
                         + targetReplicas()
                         + ", real HPA "
                         + comparison.replicas()));
+        besides.ifPresent(
+            twin ->
+                console.event(
+                    "after this step: "
+                        + script.label()
+                        + " "
+                        + targetReplicas()
+                        + ", "
+                        + twin.script.label()
+                        + " "
+                        + twin.targetReplicas()));
       }
     }
     Thread.currentThread().join();
+  }
+
+  /**
+   * Sleeps until {@code seconds} after {@code started} (a {@link System#nanoTime}): a timed
+   * script's steps keep to their times, however long each took to make happen.
+   */
+  static void sleepUntil(long started, long seconds) throws InterruptedException {
+    long left = started + seconds * 1_000_000_000L - System.nanoTime();
+    if (left > 0) {
+      Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+    }
   }
 
   /** Whether the call failed because the playground stops, which interrupts the script. */
@@ -308,11 +398,11 @@ public final class Playground implements AutoCloseable {
     return Thread.currentThread().isInterrupted();
   }
 
-  private void awaitReplicas(int expected) throws InterruptedException {
+  private void awaitReplicas(ExampleScript.Step step) throws InterruptedException {
     long deadline = System.nanoTime() + STEP_WAIT.toNanos();
     while (System.nanoTime() < deadline && autoscalerRunning()) {
       try {
-        if (settledAt(expected)) {
+        if (settledAt(step)) {
           return;
         }
       } catch (KubernetesClientException e) {
@@ -323,17 +413,28 @@ public final class Playground implements AutoCloseable {
     if (autoscalerRunning()) {
       console.event(
           "the replicas did not reach "
-              + expected
+              + step.expect()
               + " within "
               + STEP_WAIT.toSeconds()
               + " s; the script goes on");
     }
   }
 
-  /** Whether the target, and the real HPA's twin when there is one, have the expected replicas. */
-  private boolean settledAt(int expected) {
-    return targetReplicas() == expected
-        && realHpa.map(comparison -> comparison.replicas() == expected).orElse(true);
+  /**
+   * Whether the target, and the twin when the real HPA or another autoscaler runs beside it, have
+   * the replicas the step expects.
+   */
+  private boolean settledAt(ExampleScript.Step step) {
+    return targetReplicas() == step.expect()
+        && realHpa.map(comparison -> comparison.replicas() == step.expect()).orElse(true)
+        && besidesReplicas()
+            .map(replicas -> step.besidesExpect() == null || replicas == step.besidesExpect())
+            .orElse(true);
+  }
+
+  /** The twin target's replicas, when another autoscaler runs beside this one. */
+  public Optional<Integer> besidesReplicas() {
+    return besides.map(Playground::targetReplicas);
   }
 
   /** The target's replicas as its spec says now. */
@@ -349,13 +450,14 @@ public final class Playground implements AutoCloseable {
   }
 
   public boolean autoscalerRunning() {
-    return autoscaler.isAlive();
+    return autoscaler.isAlive() && besides.map(Playground::autoscalerRunning).orElse(true);
   }
 
   /** Stops the autoscaler, then everything else the playground started, the last started first. */
   @Override
   public void close() {
     output.stopping();
+    besides.ifPresent(twin -> twin.output.stopping());
     parts.close();
   }
 }

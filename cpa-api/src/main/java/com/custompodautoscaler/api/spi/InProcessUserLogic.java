@@ -2,11 +2,13 @@ package com.custompodautoscaler.api.spi;
 
 /**
  * User logic that runs inside the autoscaler's JVM, for methods of type {@code java}. The
- * autoscaler creates one instance per configured method, through a public constructor that takes a
- * {@code Map<String, String>} when there is one (it is given the CPA's variables: the process's
- * environment with the CPA's config entries, which is how logic hosted with other CPAs in one
- * process reads its own configuration), else through its public no-argument constructor, and calls
- * it with the same documents a {@code shell} method reads on stdin; what it returns counts as that
+ * autoscaler creates one instance per configured method, through the first public constructor it
+ * has of these: one that takes a {@code Map<String, String>} and a {@link java.time.Clock}, one
+ * that takes the map alone, or one that takes nothing. The map holds the CPA's variables (the
+ * process's environment with the CPA's config entries, which is how logic hosted with other CPAs in
+ * one process reads its own configuration); the clock is the autoscaler's, which {@code simulate}
+ * runs on virtual time, so logic that reads the time from it can be simulated. It then calls it
+ * with the same documents a {@code shell} method reads on stdin; what it returns counts as that
  * method's stdout. No process starts per call.
  *
  * <p>A call that outlives the method's {@code timeout} is interrupted and abandoned, and the run

@@ -6,6 +6,7 @@ import com.custompodautoscaler.pipeline.config.InvalidConfigException;
 import com.custompodautoscaler.pipeline.config.LoadedConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -26,8 +27,13 @@ final class ConfigOption {
    * and returns empty.
    */
   Optional<LoadedConfig> loadOrReport(PrintWriter err) {
+    return loadOrReport(err, Map.of());
+  }
+
+  /** As {@link #loadOrReport(PrintWriter)}, with {@code configEntries} over the environment. */
+  Optional<LoadedConfig> loadOrReport(PrintWriter err, Map<String, String> configEntries) {
     try {
-      return Optional.of(load(err));
+      return Optional.of(load(err, configEntries));
     } catch (InvalidConfigException e) {
       err.println(e.getMessage());
       err.flush();
@@ -37,7 +43,13 @@ final class ConfigOption {
 
   /** Loads the configuration with the process environment, printing the warnings found. */
   LoadedConfig load(PrintWriter err) throws InvalidConfigException {
-    Map<String, String> env = System.getenv();
+    return load(err, Map.of());
+  }
+
+  private LoadedConfig load(PrintWriter err, Map<String, String> configEntries)
+      throws InvalidConfigException {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.putAll(configEntries);
     LoadedConfig loaded =
         ConfigLoader.load(ConfigLoader.configPath(Optional.ofNullable(file), env), env);
     for (ConfigProblem warning : loaded.warnings()) {

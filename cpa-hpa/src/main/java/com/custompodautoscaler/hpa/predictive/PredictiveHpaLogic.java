@@ -35,15 +35,12 @@ public final class PredictiveHpaLogic implements InProcessUserLogic {
   private final Clock clock;
 
   /**
-   * The logic with its settings from the CPA's variables {@code env}.
+   * The logic with its settings from the CPA's variables {@code env}, its observations timed by the
+   * autoscaler's {@code clock} (a virtual one in {@code simulate}).
    *
    * @throws IllegalArgumentException naming the setting that is missing or invalid
    */
-  public PredictiveHpaLogic(Map<String, String> env) {
-    this(env, Clock.systemUTC());
-  }
-
-  PredictiveHpaLogic(Map<String, String> env, Clock clock) {
+  public PredictiveHpaLogic(Map<String, String> env, Clock clock) {
     this.hpa = new HpaLogic(env);
     this.options = PredictiveOptions.from(env);
     this.clock = clock;

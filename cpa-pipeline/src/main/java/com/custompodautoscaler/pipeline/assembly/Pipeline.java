@@ -61,7 +61,7 @@ public final class Pipeline implements AutoCloseable {
       Optional<CustomPodAutoscaler> known) {
     ConfiguredUserLogic userLogic =
         ConfiguredUserLogic.from(
-            config, shared.sessions(), shared.io(), shared.httpClients(), metrics, metrics);
+            config, shared.sessions(), shared.io(), shared.httpClients(), metrics, metrics, clock);
     KubernetesTargetClient kubernetes = new KubernetesTargetClient(client);
     Optional<CpaConnection> cpa =
         config

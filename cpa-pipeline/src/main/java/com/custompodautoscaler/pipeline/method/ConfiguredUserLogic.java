@@ -9,6 +9,7 @@ import com.custompodautoscaler.pipeline.config.JavaMethodConfig;
 import com.custompodautoscaler.pipeline.config.MethodConfig;
 import com.custompodautoscaler.pipeline.config.ShellMethodConfig;
 import com.custompodautoscaler.pipeline.config.WorkerMethodConfig;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -42,14 +43,16 @@ public final class ConfiguredUserLogic implements UserLogic, AutoCloseable {
       Executor io,
       HttpClients clients,
       UserLogicObserver observer,
-      WorkerObserver workers) {
+      WorkerObserver workers,
+      Clock clock) {
     Map<Stage, MethodRunner> runners = new EnumMap<>(Stage.class);
     Map<Stage, String> types = new EnumMap<>(Stage.class);
     config
         .methods()
         .forEach(
             (stage, method) -> {
-              runners.put(stage, runner(stage, method, config, sessions, io, clients, workers));
+              runners.put(
+                  stage, runner(stage, method, config, sessions, io, clients, workers, clock));
               types.put(stage, method.type());
             });
     return new ConfiguredUserLogic(runners, types, observer);
@@ -62,13 +65,14 @@ public final class ConfiguredUserLogic implements UserLogic, AutoCloseable {
       ProcessSessions sessions,
       Executor io,
       HttpClients clients,
-      WorkerObserver workers) {
+      WorkerObserver workers,
+      Clock clock) {
     String name = stage.configKey();
     if (method instanceof ShellMethodConfig shell) {
       return new ShellMethod(name, shell, sessions, io, config.maxOutputBytes());
     }
     if (method instanceof JavaMethodConfig java) {
-      return new JavaMethod(name, java, io, config.maxOutputBytes(), sessions.environment());
+      return new JavaMethod(name, java, io, config.maxOutputBytes(), sessions.environment(), clock);
     }
     if (method instanceof WorkerMethodConfig worker) {
       return new WorkerMethod(name, worker, sessions, io, config.maxOutputBytes(), workers);

@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,11 @@ final class JavaMethod implements MethodRunner {
       JavaMethodConfig config,
       Executor calls,
       int maxOutputBytes,
-      Map<String, String> environment) {
+      Map<String, String> environment,
+      Clock clock) {
     this.stage = stage;
     this.config = config;
-    this.logic = instantiate(stage, config, environment);
+    this.logic = instantiate(stage, config, environment, clock);
     this.calls = calls;
     this.maxOutputBytes = maxOutputBytes;
   }
@@ -90,7 +92,7 @@ final class JavaMethod implements MethodRunner {
   }
 
   private static InProcessUserLogic instantiate(
-      String stage, JavaMethodConfig config, Map<String, String> environment) {
+      String stage, JavaMethodConfig config, Map<String, String> environment, Clock clock) {
     String where = stage + ".java.className";
     Class<?> loaded;
     try {
@@ -115,14 +117,14 @@ final class JavaMethod implements MethodRunner {
               + InProcessUserLogic.class.getName());
     }
     try {
-      return (InProcessUserLogic) withEnvironment(loaded, environment);
+      return (InProcessUserLogic) created(loaded, environment, clock);
     } catch (NoSuchMethodException | IllegalAccessException e) {
       throw new IllegalArgumentException(
           where
               + ": "
               + config.describe()
               + " needs a public constructor that takes a Map<String, String> (the CPA's"
-              + " variables) or none",
+              + " variables) and a Clock, a Map<String, String> alone, or nothing",
           e);
     } catch (InstantiationException | InvocationTargetException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -131,16 +133,24 @@ final class JavaMethod implements MethodRunner {
     }
   }
 
-  /** An instance made with {@code environment}, or with no argument when it takes none. */
-  private static Object withEnvironment(Class<?> loaded, Map<String, String> environment)
+  /**
+   * An instance made with {@code environment} and {@code clock}, with {@code environment} alone, or
+   * with no argument: the first constructor the class has.
+   */
+  private static Object created(Class<?> loaded, Map<String, String> environment, Clock clock)
       throws NoSuchMethodException,
           IllegalAccessException,
           InstantiationException,
           InvocationTargetException {
+    Map<String, String> variables = Map.copyOf(environment);
     try {
-      return loaded.getConstructor(Map.class).newInstance(Map.copyOf(environment));
-    } catch (NoSuchMethodException e) {
-      return loaded.getConstructor().newInstance();
+      return loaded.getConstructor(Map.class, Clock.class).newInstance(variables, clock);
+    } catch (NoSuchMethodException withoutClock) {
+      try {
+        return loaded.getConstructor(Map.class).newInstance(variables);
+      } catch (NoSuchMethodException withoutVariables) {
+        return loaded.getConstructor().newInstance();
+      }
     }
   }
 

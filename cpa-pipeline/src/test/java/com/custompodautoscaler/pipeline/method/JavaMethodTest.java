@@ -8,7 +8,10 @@ import com.custompodautoscaler.core.port.UserLogicException;
 import com.custompodautoscaler.pipeline.config.JavaMethodConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -116,9 +119,43 @@ class JavaMethodTest {
             config(ReadsItsVariables.class.getName(), List.of(), 5_000),
             CALLS,
             ONE_MIB,
-            Map.of("tolerance", "0.2"));
+            Map.of("tolerance", "0.2"),
+            Clock.systemUTC());
 
     assertThat(method.call("tolerance")).isEqualTo("0.2");
+  }
+
+  /** User logic that tells the time by the autoscaler's clock. */
+  public static final class ReadsTheClock implements InProcessUserLogic {
+    private final Clock clock;
+
+    public ReadsTheClock(Map<String, String> environment, Clock clock) {
+      this.clock = clock;
+    }
+
+    public ReadsTheClock(Map<String, String> environment) {
+      this(environment, Clock.systemUTC());
+    }
+
+    @Override
+    public String call(String stage, String document) {
+      return clock.instant().toString();
+    }
+  }
+
+  @Test
+  void aClassThatTakesAClockIsMadeWithTheAutoscalers() {
+    Clock fixed = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    JavaMethod method =
+        new JavaMethod(
+            "evaluate",
+            config(ReadsTheClock.class.getName(), List.of(), 5_000),
+            CALLS,
+            ONE_MIB,
+            Map.of(),
+            fixed);
+
+    assertThat(method.call("")).isEqualTo("2026-01-01T00:00:00Z");
   }
 
   /** User logic that cannot be created. */
@@ -189,7 +226,12 @@ class JavaMethodTest {
         .hasMessageContaining("returned null");
     JavaMethod echo =
         new JavaMethod(
-            "metric", config(Echo.class.getName(), List.of(), 5_000), CALLS, 16, Map.of());
+            "metric",
+            config(Echo.class.getName(), List.of(), 5_000),
+            CALLS,
+            16,
+            Map.of(),
+            Clock.systemUTC());
 
     assertThatThrownBy(() -> echo.call("a document longer than the limit"))
         .hasMessageContaining("returned more than 16 bytes");
@@ -231,7 +273,8 @@ class JavaMethodTest {
         .hasMessageEndingWith("does not implement " + InProcessUserLogic.class.getName());
     assertThatThrownBy(() -> method("metric", NeedsArgument.class.getName(), List.of(), 5_000))
         .hasMessageEndingWith(
-            "needs a public constructor that takes a Map<String, String> (the CPA's variables) or none");
+            "needs a public constructor that takes a Map<String, String> (the CPA's variables) and"
+                + " a Clock, a Map<String, String> alone, or nothing");
   }
 
   private Path compile(String source, String relativePath) throws Exception {
@@ -258,7 +301,12 @@ class JavaMethodTest {
   private static JavaMethod method(
       String stage, String className, List<Path> classpath, long timeoutMillis) {
     return new JavaMethod(
-        stage, config(className, classpath, timeoutMillis), CALLS, ONE_MIB, Map.of());
+        stage,
+        config(className, classpath, timeoutMillis),
+        CALLS,
+        ONE_MIB,
+        Map.of(),
+        Clock.systemUTC());
   }
 
   private static JavaMethodConfig config(

@@ -14,7 +14,6 @@ import com.custompodautoscaler.core.model.RunType;
 import com.custompodautoscaler.core.model.Stage;
 import com.custompodautoscaler.pipeline.config.AutoscalerConfig;
 import com.custompodautoscaler.pipeline.testing.FakeCluster;
-import com.custompodautoscaler.pipeline.testing.MutableClock;
 import com.custompodautoscaler.pipeline.testing.ScriptedUserLogic;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.custompodautoscaler.pipeline.testing;
+package com.custompodautoscaler.pipeline.run;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
+/** A clock moved by hand: by tests, and by {@code simulate}, whose runs are on virtual time. */
 public final class MutableClock extends Clock {
 
   private Instant now;
@@ -17,6 +17,10 @@ public final class MutableClock extends Clock {
 
   public synchronized void advance(Duration duration) {
     now = now.plus(duration);
+  }
+
+  public synchronized void set(Instant instant) {
+    now = instant;
   }
 
   @Override
