@@ -46,18 +46,13 @@ public record ExampleScript(
 
   /** Reads a {@code playground.yaml}. */
   public static ExampleScript read(Path file) throws IOException {
-    ExampleScript script;
     try {
-      script = YAML.readValue(file.toFile(), ExampleScript.class);
-    } catch (IOException e) {
-      throw new IOException(file + " is not a valid playground script: " + e.getMessage(), e);
-    }
-    try {
+      ExampleScript script = YAML.readValue(file.toFile(), ExampleScript.class);
       script.checkSteps();
-    } catch (IllegalArgumentException e) {
+      return script;
+    } catch (IOException | IllegalArgumentException e) {
       throw new IOException(file + " is not a valid playground script: " + e.getMessage(), e);
     }
-    return script;
   }
 
   /** Each step has what the script's kind needs: its time when timed, a twin when it names one. */

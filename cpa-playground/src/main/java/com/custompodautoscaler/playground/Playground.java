@@ -254,12 +254,19 @@ public final class Playground implements AutoCloseable {
     }
     change(script.steps().get(0));
     besides.ifPresent(twin -> twin.change(script.steps().get(0)));
-    boolean ran = output.awaitFirstRun(STEP_WAIT);
+    awaitFirstRun(this);
     for (Playground twin : besides.stream().toList()) {
-      ran &= twin.output.awaitFirstRun(STEP_WAIT);
+      awaitFirstRun(twin);
     }
-    if (!ran) {
-      console.event("an autoscaler has not run within " + STEP_WAIT.toSeconds() + " s");
+  }
+
+  private void awaitFirstRun(Playground one) throws InterruptedException {
+    if (!one.output.awaitFirstRun(STEP_WAIT)) {
+      console.event(
+          one.script.label()
+              + " has not run within "
+              + STEP_WAIT.toSeconds()
+              + " s; the script goes on");
     }
   }
 
@@ -414,6 +421,7 @@ public final class Playground implements AutoCloseable {
       console.event(
           "the replicas did not reach "
               + step.expect()
+              + (step.besidesExpect() == null ? "" : " (beside: " + step.besidesExpect() + ")")
               + " within "
               + STEP_WAIT.toSeconds()
               + " s; the script goes on");
@@ -428,7 +436,7 @@ public final class Playground implements AutoCloseable {
     return targetReplicas() == step.expect()
         && realHpa.map(comparison -> comparison.replicas() == step.expect()).orElse(true)
         && besidesReplicas()
-            .map(replicas -> step.besidesExpect() == null || replicas == step.besidesExpect())
+            .map(replicas -> step.besidesExpect() == null || step.besidesExpect().equals(replicas))
             .orElse(true);
   }
 

@@ -61,27 +61,22 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--pod-cpu",
       paramLabel = "MILLICORES",
-      defaultValue = "1000",
-      description =
-          "With --load: each pod's CPU request, and the load it serves (default: ${DEFAULT-VALUE}).")
-  private long podCpu;
+      description = "With --load: each pod's CPU request, and the load it serves (default: 1000).")
+  private Long podCpu;
 
   @Option(
       names = "--pod-startup",
       paramLabel = "SECONDS",
-      defaultValue = "60",
-      description =
-          "With --load: how long an added pod takes to become ready (default: ${DEFAULT-VALUE}).")
-  private long podStartupSeconds;
+      description = "With --load: how long an added pod takes to become ready (default: 60).")
+  private Long podStartupSeconds;
 
   @Option(
       names = "--count-from",
       paramLabel = "SECONDS",
-      defaultValue = "0",
       description =
           "With --load: add up the costs from this time of the series on, leaving a warm-up out"
-              + " (default: ${DEFAULT-VALUE}).")
-  private long countFromSeconds;
+              + " (default: 0).")
+  private Long countFromSeconds;
 
   @Option(
       names = "--config-entry",
@@ -109,26 +104,57 @@ final class SimulateCommand implements Callable<Integer> {
       return ExitCodes.INVALID_CONFIG;
     }
     AutoscalerConfig loaded = found.get().config();
-    Path input = series.load != null ? series.load : series.evaluations;
-    if (series.load != null && (podCpu < 1 || podStartupSeconds < 0 || countFromSeconds < 0)) {
-      err.println("--pod-cpu must be at least 1, --pod-startup and --count-from at least 0");
+    if (series.load != null) {
+      return simulateLoad(loaded, entries, err);
+    }
+    if (podCpu != null || podStartupSeconds != null || countFromSeconds != null) {
+      err.println("--pod-cpu, --pod-startup and --count-from are for --load, not --input");
       return ExitCodes.INVALID_INPUT;
     }
+    Path input = series.evaluations;
     try (BufferedReader lines = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-      if (series.load != null) {
-        new LoadSimulation(
-                loaded,
-                entries,
-                new LoadSimulation.Pods(podCpu, Duration.ofSeconds(podStartupSeconds)),
-                new LoadSimulation.Counting(Duration.ofSeconds(countFromSeconds)))
-            .run(lines, spec.commandLine().getOut());
-      } else {
-        new Simulation(loaded.bounds(), loaded.rules()).run(lines, spec.commandLine().getOut());
-      }
+      new Simulation(loaded.bounds(), loaded.rules()).run(lines, spec.commandLine().getOut());
+      return ExitCodes.OK;
+    } catch (InvalidInputException e) {
+      err.println(input + " " + e.getMessage());
+      return ExitCodes.INVALID_INPUT;
+    } catch (IOException e) {
+      err.println("cannot read " + input + ": " + e.getMessage());
+      return ExitCodes.INVALID_INPUT;
+    }
+  }
+
+  private int simulateLoad(AutoscalerConfig loaded, Map<String, String> entries, PrintWriter err) {
+    Optional<String> problem =
+        inRange("--pod-cpu", podCpu, 1, Long.MAX_VALUE)
+            .or(() -> inRange("--pod-startup", podStartupSeconds, 0, LoadSimulation.MOST_SECONDS))
+            .or(() -> inRange("--count-from", countFromSeconds, 0, LoadSimulation.MOST_SECONDS));
+    if (problem.isPresent()) {
+      err.println(problem.get());
+      return ExitCodes.INVALID_INPUT;
+    }
+    LoadSimulation simulation;
+    try {
+      simulation =
+          new LoadSimulation(
+              loaded,
+              entries,
+              new LoadSimulation.Pods(
+                  podCpu == null ? 1000 : podCpu,
+                  Duration.ofSeconds(podStartupSeconds == null ? 60 : podStartupSeconds)),
+              new LoadSimulation.Counting(
+                  Duration.ofSeconds(countFromSeconds == null ? 0 : countFromSeconds)));
+    } catch (IllegalArgumentException e) {
+      err.println("cannot simulate a load: " + e.getMessage());
+      return ExitCodes.INVALID_CONFIG;
+    }
+    Path input = series.load;
+    try (BufferedReader lines = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+      simulation.run(lines, spec.commandLine().getOut());
       return ExitCodes.OK;
     } catch (IllegalArgumentException e) {
-      err.println("cannot simulate: " + e.getMessage());
-      return ExitCodes.INVALID_CONFIG;
+      err.println("cannot start the logic: " + e.getMessage());
+      return ExitCodes.CANNOT_START;
     } catch (InvalidInputException e) {
       err.println(input + " " + e.getMessage());
       return ExitCodes.INVALID_INPUT;
@@ -140,6 +166,14 @@ final class SimulateCommand implements Callable<Integer> {
       err.println("interrupted");
       return ExitCodes.CANNOT_START;
     }
+  }
+
+  /** Why {@code value} of {@code option}, when given, is not from {@code least} to {@code most}. */
+  private static Optional<String> inRange(String option, Long value, long least, long most) {
+    if (value == null || (value >= least && value <= most)) {
+      return Optional.empty();
+    }
+    return Optional.of(option + " must be from " + least + " to " + most + ", got " + value);
   }
 
   /** The config entries, each {@code @FILE} value read. */

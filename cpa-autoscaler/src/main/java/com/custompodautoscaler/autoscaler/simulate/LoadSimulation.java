@@ -40,6 +40,9 @@ public final class LoadSimulation {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The longest time a simulation takes in, in seconds: about 272 years. */
+  public static final long MOST_SECONDS = 1L << 33;
+
   /** The workload's pods. */
   public record Pods(long cpuMillicores, Duration startup) {}
 
@@ -91,8 +94,18 @@ public final class LoadSimulation {
   public void run(BufferedReader input, PrintWriter output)
       throws IOException, InvalidInputException, InterruptedException {
     List<LoadLine> series = read(input);
-    if (series.isEmpty()) {
-      return;
+    if (series.size() < 2) {
+      throw new InvalidInputException(
+          series.size(), "a load needs two lines at least: the last one ends the series");
+    }
+    if (!Instant.EPOCH.plus(counting.countFrom()).isBefore(series.get(series.size() - 1).at())) {
+      throw new InvalidInputException(
+          series.size(),
+          "the series ends at "
+              + series.get(series.size() - 1).time()
+              + " s, before the costs are counted from (--count-from "
+              + counting.countFrom().toSeconds()
+              + ")");
     }
     long firstNeeded = SimulatedWorkload.podsFor(series.get(0).cpu(), pods.cpuMillicores());
     int replicas =

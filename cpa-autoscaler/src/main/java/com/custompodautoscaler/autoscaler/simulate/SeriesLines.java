@@ -15,7 +15,10 @@ import java.time.Instant;
 final class SeriesLines {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final BigDecimal LONGEST_SERIES_SECONDS = BigDecimal.valueOf(1L << 40);
+
+  /** Its nanoseconds still fit in a long. */
+  private static final BigDecimal LONGEST_SERIES_SECONDS =
+      BigDecimal.valueOf(LoadSimulation.MOST_SECONDS);
 
   private SeriesLines() {}
 

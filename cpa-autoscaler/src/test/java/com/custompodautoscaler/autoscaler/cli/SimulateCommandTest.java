@@ -267,6 +267,37 @@ class SimulateCommandTest {
         .contains("load.jsonl line 1: \"cpu\" must be a whole number from 0 up");
   }
 
+  @Test
+  void aLoadNeedsALastLineThatEndsItAndCostsCountedBeforeItEnds() throws Exception {
+    assertThat(simulateLoad(LOAD_CONFIG, LOAD.subList(0, 1)).err())
+        .contains("load.jsonl line 1: a load needs two lines at least");
+    assertThat(simulateLoad(LOAD_CONFIG, LOAD, "--count-from", "100").err())
+        .contains("the series ends at 100 s, before the costs are counted from (--count-from 100)");
+  }
+
+  @Test
+  void theLoadOptionsAreForALoadAndInRange() throws Exception {
+    Path config = Files.writeString(dir.resolve("config.yaml"), CONFIG);
+    Path input = Files.writeString(dir.resolve("input.jsonl"), "");
+
+    Result withInput =
+        run(
+            "simulate",
+            "--config",
+            config.toString(),
+            "--input",
+            input.toString(),
+            "--pod-cpu",
+            "5");
+    Result negative = simulateLoad(LOAD_CONFIG, LOAD, "--pod-startup", "-1");
+
+    assertThat(withInput.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(withInput.err())
+        .contains("--pod-cpu, --pod-startup and --count-from are for --load");
+    assertThat(negative.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(negative.err()).contains("--pod-startup must be from 0 to 8589934592, got -1");
+  }
+
   private Result simulateLoad(String config, List<String> load, String... options)
       throws IOException {
     Path configFile = Files.writeString(dir.resolve("config.yaml"), config);

@@ -43,6 +43,7 @@ final class FollowedConfigMaps implements AutoCloseable {
   private final Consumer<String> changed;
   private final Map<String, Followed> followed = new HashMap<>();
   private final Map<String, Set<String>> namedBy = new HashMap<>();
+  private boolean closed;
 
   /** One ConfigMap's watch and the CPAs that name it. */
   private static final class Followed {
@@ -65,6 +66,9 @@ final class FollowedConfigMaps implements AutoCloseable {
    * {@code cpa}; none stops following any for it.
    */
   void follow(String cpa, String namespace, Collection<String> names) {
+    if (closed) {
+      return;
+    }
     Set<String> keys = new TreeSet<>();
     names.forEach(name -> keys.add(namespace + "/" + name));
     Set<String> before = namedBy.getOrDefault(cpa, Set.of());
@@ -114,8 +118,10 @@ final class FollowedConfigMaps implements AutoCloseable {
     return new Read(read);
   }
 
+  /** Closes every watch; none starts afterwards. */
   @Override
   public void close() {
+    closed = true;
     followed.values().forEach(one -> one.informer.close());
     followed.clear();
     namedBy.clear();
@@ -158,7 +164,7 @@ final class FollowedConfigMaps implements AutoCloseable {
         });
     informer.exceptionHandler(
         (listed, error) -> {
-          String failure = listed ? null : error.getMessage();
+          String failure = listed ? null : Objects.toString(error.getMessage(), error.toString());
           if (failure != null && !Objects.equals(failure, one.failure)) {
             one.failure = failure;
             changed.accept(key);

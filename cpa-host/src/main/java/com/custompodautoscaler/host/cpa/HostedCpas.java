@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
@@ -56,6 +57,7 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
       Executors.newCachedThreadPool(DaemonThreads.named("stopping"));
   private final Map<String, Placed> placed = new HashMap<>();
   private final AtomicLong starts = new AtomicLong();
+  private volatile boolean closing;
   private volatile SharedIndexInformer<CustomPodAutoscaler> cpas;
   private final FollowedConfigMaps configMaps;
 
@@ -121,12 +123,29 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
 
   /** Brings in line, on the hosting thread, the CPAs that name the ConfigMap of key {@code key}. */
   private void configMapChanged(String key) {
-    hosting.execute(() -> configMaps.namers(key).forEach(this::bringInLine));
+    onHostingThread(() -> configMaps.namers(key).forEach(this::bringInLine));
   }
 
   private void bringInLineLater(CustomPodAutoscaler cpa) {
     String key = Cache.metaNamespaceKeyFunc(cpa);
-    hosting.execute(() -> bringInLine(key));
+    onHostingThread(() -> bringInLine(key));
+  }
+
+  /** Runs {@code work} on the hosting thread, unless the CPAs are being closed. */
+  private void onHostingThread(Runnable work) {
+    if (closing) {
+      return;
+    }
+    try {
+      hosting.execute(
+          () -> {
+            if (!closing) {
+              work.run();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // The CPAs closed in between: nothing is to be brought in line any more.
+    }
   }
 
   @Override
@@ -162,7 +181,11 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
       leave(key);
       return;
     }
-    configMaps.follow(key, cpa.getMetadata().getNamespace(), Hosting.configMapNames(cpa));
+    // A CPA that cannot be hosted reads nothing: its status says why (start does).
+    configMaps.follow(
+        key,
+        cpa.getMetadata().getNamespace(),
+        Hosting.needsItsOwnPod(cpa).isEmpty() ? Hosting.configMapNames(cpa) : List.of());
     FollowedConfigMaps.Reading reading = configMaps.read(key);
     if (reading instanceof FollowedConfigMaps.Waiting) {
       stop(key);
@@ -271,6 +294,7 @@ public final class HostedCpas implements ShardListener, AutoCloseable {
   /** Stops every CPA, waiting for each to end. */
   @Override
   public void close() {
+    closing = true;
     if (cpas != null) {
       cpas.close();
     }
