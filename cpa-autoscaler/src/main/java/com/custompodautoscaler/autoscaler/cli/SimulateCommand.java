@@ -111,16 +111,33 @@ final class SimulateCommand implements Callable<Integer> {
       err.println("--pod-cpu, --pod-startup and --count-from are for --load, not --input");
       return ExitCodes.INVALID_INPUT;
     }
-    Path input = series.evaluations;
+    return replay(series.evaluations, new Simulation(loaded.bounds(), loaded.rules())::run, err);
+  }
+
+  /** How one kind of simulation plays a series to the output. */
+  private interface Replay {
+    void run(BufferedReader lines, PrintWriter out)
+        throws IOException, InvalidInputException, InterruptedException;
+  }
+
+  /** Plays the series in {@code input}, and tells what stopped it, with its exit code. */
+  private int replay(Path input, Replay replay, PrintWriter err) {
     try (BufferedReader lines = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-      new Simulation(loaded.bounds(), loaded.rules()).run(lines, spec.commandLine().getOut());
+      replay.run(lines, spec.commandLine().getOut());
       return ExitCodes.OK;
+    } catch (IllegalArgumentException e) {
+      err.println("cannot start the logic: " + e.getMessage());
+      return ExitCodes.CANNOT_START;
     } catch (InvalidInputException e) {
       err.println(input + " " + e.getMessage());
       return ExitCodes.INVALID_INPUT;
     } catch (IOException e) {
       err.println("cannot read " + input + ": " + e.getMessage());
       return ExitCodes.INVALID_INPUT;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("interrupted");
+      return ExitCodes.CANNOT_START;
     }
   }
 
@@ -148,24 +165,7 @@ final class SimulateCommand implements Callable<Integer> {
       err.println("cannot simulate a load: " + e.getMessage());
       return ExitCodes.INVALID_CONFIG;
     }
-    Path input = series.load;
-    try (BufferedReader lines = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-      simulation.run(lines, spec.commandLine().getOut());
-      return ExitCodes.OK;
-    } catch (IllegalArgumentException e) {
-      err.println("cannot start the logic: " + e.getMessage());
-      return ExitCodes.CANNOT_START;
-    } catch (InvalidInputException e) {
-      err.println(input + " " + e.getMessage());
-      return ExitCodes.INVALID_INPUT;
-    } catch (IOException e) {
-      err.println("cannot read " + input + ": " + e.getMessage());
-      return ExitCodes.INVALID_INPUT;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("interrupted");
-      return ExitCodes.CANNOT_START;
-    }
+    return replay(series.load, simulation::run, err);
   }
 
   /** Why {@code value} of {@code option}, when given, is not from {@code least} to {@code most}. */
